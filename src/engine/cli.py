@@ -1,0 +1,280 @@
+"""The ``finetune-studio`` command: no arguments opens the app, sub-commands run headless.
+
+Errors a person can fix are one clear line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import Cancelled, StudioError
+
+
+class _Printer:
+    """Progress on one updating line in a terminal, plain lines otherwise."""
+
+    def __init__(self, stream=sys.stderr) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self._last_plain = 0.0
+        self._width = 0
+
+    def line(self, text: str) -> None:
+        self._clear()
+        print(text, file=self.stream, flush=True)
+
+    def status(self, text: str) -> None:
+        if self.tty:
+            pad = max(0, self._width - len(text))
+            self.stream.write("\r" + text + " " * pad)
+            self.stream.flush()
+            self._width = len(text)
+        elif time.monotonic() - self._last_plain > 5:
+            self._last_plain = time.monotonic()
+            print(text, file=self.stream, flush=True)
+
+    def _clear(self) -> None:
+        if self.tty and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self._width = 0
+
+
+def _fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return "?"
+    seconds = int(seconds)
+    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
+
+
+def _train_printer(printer: _Printer):
+    from .training import TrainEvent
+
+    def on_event(e: TrainEvent) -> None:
+        if e.kind == "stage":
+            frac = f" {e.fraction:.0%}" if e.fraction is not None else ""
+            printer.status(f"{e.message}{frac}")
+        elif e.kind == "step":
+            loss = e.losses[-1][1] if e.losses else float("nan")
+            printer.status(
+                f"epoch {e.epoch}/{e.total_epochs} step {e.step}/{e.steps_per_epoch} "
+                f"loss {loss:.3f}  time left {_fmt_time(e.eta_seconds)}"
+            )
+        elif e.kind == "epoch" and e.record:
+            r = e.record
+            printer.line(
+                f"epoch {r.epoch}/{e.total_epochs}: train loss {r.train_loss:.3f}, val loss {r.val_loss:.3f}, "
+                f"val accuracy {r.val_accuracy:.1%}{' (best)' if e.best else ''}, {r.seconds:.1f}s"
+            )
+        elif e.kind in ("message", "done"):
+            printer.line(e.message)
+
+    return on_event
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from .training import TrainConfig, train
+
+    if args.resume:
+        from .projects import resolve_resume
+
+        config, checkpoint = resolve_resume(Path(args.resume))
+        if args.data_dir:
+            config.data_dir = str(args.data_dir)
+        if args.epochs is not None:
+            config.epochs = args.epochs
+        out = args.out or Path("model.ftmodel")
+    else:
+        if not args.data_dir:
+            raise StudioError(
+                "Give the photo folder: finetune-studio train DATA_DIR --out MODEL_FILE"
+            )
+        config = TrainConfig(
+            data_dir=str(args.data_dir),
+            val_dir=str(args.val_dir) if args.val_dir else None,
+            val_split=args.val_split,
+            backbone=args.backbone,
+            train_layers=args.train_layers,
+            epochs=args.epochs if args.epochs is not None else 10,
+            batch_size=args.batch_size,
+            lr=args.lr,
+            image_size=args.image_size,
+            augment=args.augment,
+            seed=args.seed,
+            device=args.device,
+            precision=args.precision,
+            class_weights=args.class_weights,
+            early_stop_patience=args.patience,
+        )
+        checkpoint = None
+        out = args.out or Path("model.ftmodel")
+    config.checkpoint = (
+        str(args.checkpoint)
+        if args.checkpoint
+        else (config.checkpoint or str(Path(out).with_suffix(".ckpt")))
+    )
+    printer = _Printer()
+    result = train(config, out=out, on_event=_train_printer(printer), resume=checkpoint)
+    printer.line(f"Saved {result.model_path}" if result.model_path else "No model saved.")
+    if result.skipped:
+        printer.line(f"{len(result.skipped)} file(s) skipped (see --metrics-json for the list).")
+    if args.metrics_json:
+        from .atomic import write_text
+
+        write_text(args.metrics_json, json.dumps(result.metrics(), indent=2))
+    return 0 if result.model_path else 1
+
+
+def _cmd_backbones(args: argparse.Namespace) -> int:
+    from .backbones import backbone_state, list_backbones
+
+    rows = []
+    for info in list_backbones():
+        rows.append(
+            {
+                "name": info.name,
+                "title": info.title,
+                "description": info.description,
+                "params": info.params,
+                "gflops": info.gflops,
+                "imagenet_top1": info.imagenet_top1,
+                "input_size": info.input_size,
+                "preprocessing": info.preprocessing.to_dict(),
+                "download_mb": info.download_mb,
+                "download_url": info.download_url,
+                "state": backbone_state(info.name),
+                "license": info.license,
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    print(f"{'name':<20}{'params':>8}{'GFLOPs':>8}{'top-1':>7}{'size':>9}  state")
+    for r in rows:
+        size = "built in" if r["state"] == "bundled" else f"{r['download_mb']:.0f} MB"
+        print(
+            f"{r['name']:<20}{r['params'] / 1e6:>7.1f}M{r['gflops']:>8.2f}{r['imagenet_top1']:>6.1f}%{size:>9}  {r['state']}"
+        )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="finetune-studio",
+        description="Teach a computer to recognise the things in your photos. With no command, opens the app.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--demo", action="store_true", help="open the app with the sample photos loaded")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="train, predict and export on the sample, then exit",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    t = sub.add_parser("train", help="train a model on a photo folder (one subfolder per category)")
+    t.add_argument("data_dir", nargs="?", type=Path, help="folder with one subfolder per category")
+    t.add_argument("--out", type=Path, help="model file to write (default model.ftmodel)")
+    v = t.add_mutually_exclusive_group()
+    v.add_argument(
+        "--val-dir", type=Path, help="separate validation folder with the same categories"
+    )
+    v.add_argument(
+        "--val-split",
+        type=float,
+        default=0.2,
+        help="share of photos set aside for validation (0.2)",
+    )
+    t.add_argument(
+        "--backbone", default="efficientnet_lite0", help="see `finetune-studio backbones`"
+    )
+    t.add_argument(
+        "--train-layers", default="head", help="head | last | all | GROUP,GROUP... (default head)"
+    )
+    t.add_argument("--epochs", type=int, default=None, help="number of passes over the photos (10)")
+    t.add_argument("--batch-size", type=int, default=32)
+    t.add_argument(
+        "--lr", type=float, default=None, help="learning rate (default chosen from --train-layers)"
+    )
+    t.add_argument(
+        "--image-size", type=int, default=None, help="input size (default: the backbone's)"
+    )
+    a = t.add_mutually_exclusive_group()
+    a.add_argument("--augment", dest="augment", action="store_true", default=None)
+    a.add_argument("--no-augment", dest="augment", action="store_false")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
+    t.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"])
+    t.add_argument("--class-weights", action="store_true", help="weigh rare categories more")
+    t.add_argument(
+        "--patience",
+        type=int,
+        default=4,
+        help="stop after N epochs without improvement (0 = never)",
+    )
+    t.add_argument("--metrics-json", type=Path, help="write the training metrics here")
+    t.add_argument("--checkpoint", type=Path, help="checkpoint file (default: beside --out, .ckpt)")
+    t.add_argument("--resume", help="continue from a checkpoint or a project file")
+    t.set_defaults(func=_cmd_train)
+
+    b = sub.add_parser("backbones", help="list the pretrained backbones")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=_cmd_backbones)
+
+    try:
+        from . import commands
+
+        commands.register(sub)
+    except ImportError:
+        pass
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``finetune-studio`` command."""
+    argv = sys.argv[1:] if argv is None else argv
+    # `finetune-studio my.ftproj` (a file manager's "open with") opens that project.
+    project = None
+    if argv and not argv[0].startswith("-") and argv[0].endswith(".ftproj"):
+        project, argv = argv[0], argv[1:]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.self_test:
+            from .selftest import run_self_test
+
+            return run_self_test()
+        if args.command is None:
+            return _open_gui(demo=args.demo, project=project)
+        return int(args.func(args) or 0)
+    except Cancelled as exc:
+        print(str(exc), file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+        return 130
+    except StudioError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _open_gui(demo: bool = False, project: str | None = None) -> int:
+    try:
+        from gui.app import run_app
+    except ImportError as exc:  # a headless install without PySide6
+        print(
+            f"error: the app window needs PySide6 ({exc}). Use a sub-command, see --help.",
+            file=sys.stderr,
+        )
+        return 2
+    return run_app(demo=demo, project=project)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())

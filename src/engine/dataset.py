@@ -1,0 +1,253 @@
+"""Scan a photo folder (one subfolder per category) and split it for training.
+
+The scan never stops on one bad file: every unusable file is listed with a plain reason.
+Problems that make training impossible raise :class:`DataError`; problems that only hurt
+become warnings a person can read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Cancelled, DataError
+from .images import ImageLoadError, is_candidate, open_image, unsupported_reason
+from .progress import ProgressFn, StopFn, Throttle, never_stop
+
+#: System clutter that is never a category or a photo.
+IGNORED_NAMES = frozenset(
+    {"__MACOSX", "Thumbs.db", "desktop.ini", "$RECYCLE.BIN", "System Volume Information", "@eaDir"}
+)
+FEW_PHOTOS = 10  # below this a category gets a "very few photos" warning
+IMBALANCE = 10.0  # largest / smallest category above this gets a warning
+
+
+def is_hidden(name: str) -> bool:
+    return name.startswith(".") or name in IGNORED_NAMES
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file the app did not use, and why (shown to the person as is)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Photo:
+    path: Path
+    label: int
+    digest: str = ""  # content hash, to find the same photo filed twice
+
+
+@dataclass(frozen=True)
+class ScanProgress:
+    done: int
+    total: int
+    current: str = ""
+
+
+@dataclass
+class DatasetScan:
+    """What a folder holds: categories, usable photos, skipped files and warnings."""
+
+    root: Path
+    classes: list[str]
+    photos: list[Photo]
+    skipped: list[SkippedFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(p.label for p in self.photos)
+        return {name: c.get(i, 0) for i, name in enumerate(self.classes)}
+
+    def photos_of(self, label: int) -> list[Photo]:
+        return [p for p in self.photos if p.label == label]
+
+
+def _walk_files(folder: Path) -> list[Path]:
+    """Every non-hidden file below ``folder``; symlinked folders are not followed (no loops)."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False, onerror=None):
+        dirnames[:] = sorted(d for d in dirnames if not is_hidden(d))
+        found.extend(Path(dirpath) / f for f in sorted(filenames) if not is_hidden(f))
+    return found
+
+
+def list_categories(root: Path) -> list[str]:
+    """Category names: the visible subfolders of ``root``, sorted."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except FileNotFoundError:
+        raise DataError(
+            f"The folder {root} does not exist. Choose the folder that holds your photos."
+        ) from None
+    except NotADirectoryError:
+        raise DataError(
+            f"{root} is a file, not a folder. Choose the folder that holds one subfolder per category."
+        ) from None
+    except PermissionError:
+        raise DataError(
+            f"No permission to read {root}. Choose another folder or change its permissions."
+        ) from None
+    return [e.name for e in entries if e.is_dir(follow_symlinks=True) and not is_hidden(e.name)]
+
+
+def scan_folder(
+    root: str | os.PathLike[str],
+    *,
+    classes: list[str] | None = None,
+    on_progress: ProgressFn | None = None,
+    should_stop: StopFn = never_stop,
+    check_duplicates: bool = True,
+) -> DatasetScan:
+    """Scan ``root``: one subfolder per category; nested folders count toward their category.
+
+    Each file is read and decoded once (at a small draft size) so that damaged files are
+    found now rather than in the middle of training. ``classes`` forces the category list
+    (used for a separate validation folder, which must match the training categories).
+    Raises :class:`Cancelled` if ``should_stop()`` becomes true.
+    """
+    root = Path(root)
+    found = list_categories(root)
+    names = list(classes) if classes is not None else found
+    skipped: list[SkippedFile] = []
+    warnings: list[str] = []
+    if classes is not None:
+        extra = sorted(set(found) - set(classes))
+        if extra:
+            warnings.append(
+                f"{len(extra)} folder(s) are not training categories and were ignored: {', '.join(extra)}."
+            )
+
+    stray = (
+        [p for p in root.iterdir() if p.is_file() and not is_hidden(p.name)]
+        if root.is_dir()
+        else []
+    )
+    for p in stray:
+        if is_candidate(p):
+            skipped.append(SkippedFile(str(p), "not inside a category folder (move it into one)"))
+
+    files: list[tuple[Path, int]] = []
+    for label, name in enumerate(names):
+        folder = root / name
+        if folder.is_dir():
+            files.extend((f, label) for f in _walk_files(folder))
+    total = len(files)
+    throttle = Throttle()
+    photos: list[Photo] = []
+    for i, (path, label) in enumerate(files):
+        if should_stop():
+            raise Cancelled("Scan stopped.")
+        if on_progress and throttle.ready():
+            on_progress(ScanProgress(i, total, str(path)))
+        if not is_candidate(path):
+            skipped.append(SkippedFile(str(path), f"not a photo ({path.suffix or 'no extension'})"))
+            continue
+        try:
+            reason = unsupported_reason(path)
+            if reason:
+                raise ImageLoadError(path, reason)
+            data = path.read_bytes()
+            open_image(data, draft_size=32, name=str(path))
+        except ImageLoadError as exc:
+            skipped.append(SkippedFile(str(path), exc.reason))
+            continue
+        except OSError as exc:
+            skipped.append(SkippedFile(str(path), f"cannot be read ({exc.strerror or exc})"))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest() if check_duplicates else ""
+        photos.append(Photo(path, label, digest))
+    if on_progress:
+        on_progress(ScanProgress(total, total, ""))
+
+    scan = DatasetScan(root, names, photos, skipped, warnings)
+    scan.warnings.extend(describe_problems(scan))
+    return scan
+
+
+def describe_problems(scan: DatasetScan) -> list[str]:
+    """Warnings about things that hurt training but do not prevent it."""
+    out: list[str] = []
+    counts = scan.counts()
+    empty = [n for n, c in counts.items() if c == 0]
+    if empty:
+        out.append(f"No usable photos in: {', '.join(empty)}. Add photos or remove these folders.")
+    few = [f"{n} ({c})" for n, c in counts.items() if 0 < c < FEW_PHOTOS]
+    if few:
+        out.append(
+            f"Very few photos in {', '.join(few)}: the model will struggle to learn these; "
+            f"aim for at least {FEW_PHOTOS * 3} per category."
+        )
+    nonzero = [c for c in counts.values() if c > 0]
+    if len(nonzero) >= 2 and max(nonzero) / min(nonzero) >= IMBALANCE:
+        big = max(counts, key=lambda n: counts[n])
+        small = min((n for n in counts if counts[n] > 0), key=lambda n: counts[n])
+        out.append(
+            f"Categories are very unequal: {big} has {counts[big]} photos, {small} only {counts[small]}. "
+            "The model may favour the large ones; class weighting is available under Advanced."
+        )
+    by_digest: dict[str, set[int]] = defaultdict(set)
+    for p in scan.photos:
+        if p.digest:
+            by_digest[p.digest].add(p.label)
+    dupes = [labels for labels in by_digest.values() if len(labels) > 1]
+    if dupes:
+        pairs = Counter(tuple(sorted(scan.classes[i] for i in labels)) for labels in dupes)
+        text = "; ".join(f"{' and '.join(k)} ({v})" for k, v in pairs.most_common(3))
+        out.append(
+            f"{len(dupes)} photo(s) appear in more than one category ({text}). "
+            "A photo should be in one category only."
+        )
+    return out
+
+
+def split_train_val(
+    scan: DatasetScan, val_fraction: float = 0.2, seed: int = 0
+) -> tuple[list[Photo], list[Photo]]:
+    """A stratified split: each category gives ``val_fraction`` of its photos to validation.
+
+    A category with a single photo keeps it for training. The same seed always gives the
+    same split.
+    """
+    if not 0.0 <= val_fraction < 1.0:
+        raise DataError("The validation share must be between 0% and 95%.")
+    rng = random.Random(seed)
+    train: list[Photo] = []
+    val: list[Photo] = []
+    for label in range(len(scan.classes)):
+        items = sorted(scan.photos_of(label), key=lambda p: str(p.path))
+        rng.shuffle(items)
+        n_val = int(round(len(items) * val_fraction))
+        if val_fraction > 0 and len(items) >= 2:
+            n_val = max(1, min(n_val, len(items) - 1))
+        else:
+            n_val = 0
+        val.extend(items[:n_val])
+        train.extend(items[n_val:])
+    return train, val
+
+
+def check_trainable(classes: list[str], train: list[Photo], val: list[Photo]) -> None:
+    """Raise :class:`DataError` when training cannot work at all, in words a person can act on."""
+    if len(classes) < 2:
+        found = f"only one ({classes[0]})" if classes else "none"
+        raise DataError(
+            f"Training needs at least 2 categories (one subfolder each); this folder has {found}."
+        )
+    counts = Counter(p.label for p in train)
+    missing = [classes[i] for i in range(len(classes)) if counts.get(i, 0) == 0]
+    if missing:
+        raise DataError(
+            f"No usable photo to train on in: {', '.join(missing)}. Add photos to these folders or remove them."
+        )
+    if not val:
+        raise DataError(
+            "There are no validation photos. Add more photos or choose a validation folder."
+        )

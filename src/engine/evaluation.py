@@ -1,0 +1,164 @@
+"""How good is a model: accuracy, per-category precision/recall/F1, confusion matrix, and
+the photos it got most confidently wrong. Plain numbers, computed with torch only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+
+@dataclass(frozen=True)
+class ClassMetrics:
+    name: str
+    precision: float
+    recall: float
+    f1: float
+    support: int  # photos of this category
+
+
+@dataclass(frozen=True)
+class Mistake:
+    path: str
+    true_label: str
+    predicted: str
+    confidence: float
+
+
+@dataclass
+class Evaluation:
+    classes: list[str]
+    accuracy: float
+    per_class: list[ClassMetrics]
+    confusion: list[list[int]]  # confusion[true][predicted]
+    mistakes: list[Mistake]  # most confidently wrong first
+    paths: list[str] = field(default_factory=list)
+    true: list[int] = field(default_factory=list)
+    predicted: list[int] = field(default_factory=list)
+    confidence: list[float] = field(default_factory=list)
+    threshold: float | None = None
+    skipped: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.true)
+
+    def cell(self, true: int, predicted: int) -> list[str]:
+        """Paths of the photos of category ``true`` predicted as ``predicted``."""
+        return [
+            p
+            for p, t, q in zip(self.paths, self.true, self.predicted, strict=True)
+            if t == true and q == predicted
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``evaluate --json`` document."""
+        return {
+            "accuracy": self.accuracy,
+            "count": self.count,
+            "classes": self.classes,
+            "per_class": {
+                m.name: {
+                    "precision": m.precision,
+                    "recall": m.recall,
+                    "f1": m.f1,
+                    "support": m.support,
+                }
+                for m in self.per_class
+            },
+            "confusion_matrix": self.confusion,
+            "confusion_matrix_order": "rows are the true category, columns the predicted one, in 'classes' order",
+            "most_confidently_wrong": [m.__dict__ for m in self.mistakes],
+            "threshold": self.threshold,
+            "skipped_files": self.skipped,
+        }
+
+    def advice(self) -> list[str]:
+        """Plain-language remarks a person can act on, worst confusion first."""
+        out = []
+        pairs = []
+        for t, row in enumerate(self.confusion):
+            total = sum(row)
+            for p, n in enumerate(row):
+                if p != t and n:
+                    pairs.append((n / max(1, total), n, total, t, p))
+        for _frac, n, total, t, p in sorted(pairs, reverse=True)[:3]:
+            if n >= 2 or _frac >= 0.1:
+                out.append(
+                    f"{self.classes[t]} is mistaken for {self.classes[p]} in {n} of {total} photos: "
+                    f"add more varied photos of both."
+                )
+        weak = [m for m in self.per_class if m.support and m.recall < 0.6]
+        for m in weak[:2]:
+            out.append(
+                f"{m.name} is recognised only {m.recall:.0%} of the time: add more {m.name} photos."
+            )
+        return out
+
+
+def compute(
+    classes: list[str],
+    probs: torch.Tensor,
+    labels: torch.Tensor,
+    paths: list[str],
+    top_mistakes: int = 24,
+) -> Evaluation:
+    """Metrics from softmax probabilities ``probs`` (N x C) and true ``labels`` (N)."""
+    k = len(classes)
+    conf, pred = probs.max(1) if len(probs) else (torch.empty(0), torch.empty(0, dtype=torch.long))
+    cm = torch.zeros(k, k, dtype=torch.long)
+    for t, p in zip(labels.tolist(), pred.tolist(), strict=True):
+        cm[t, p] += 1
+    per = []
+    for i, name in enumerate(classes):
+        tp = cm[i, i].item()
+        predicted = cm[:, i].sum().item()
+        actual = cm[i, :].sum().item()
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per.append(ClassMetrics(name, precision, recall, f1, int(actual)))
+    n = len(labels)
+    accuracy = (pred == labels).float().mean().item() if n else 0.0
+    wrong = [i for i in range(n) if pred[i] != labels[i]]
+    wrong.sort(key=lambda i: -conf[i].item())
+    mistakes = [
+        Mistake(paths[i], classes[labels[i]], classes[pred[i]], conf[i].item())
+        for i in wrong[:top_mistakes]
+    ]
+    return Evaluation(
+        classes,
+        accuracy,
+        per,
+        cm.tolist(),
+        mistakes,
+        list(paths),
+        labels.tolist(),
+        pred.tolist(),
+        conf.tolist(),
+        default_threshold(probs, labels) if n else None,
+    )
+
+
+def default_threshold(
+    probs: torch.Tensor, labels: torch.Tensor, target_precision: float = 0.95
+) -> float:
+    """The lowest confidence threshold that keeps precision at ``target_precision`` or above.
+
+    Photos below the threshold are called "not sure". If even the most confident answers
+    miss the target, the threshold is the confidence of the most confident mistake (so
+    everything the model was ever wrong about on validation falls below it).
+    """
+    conf, pred = probs.max(1)
+    correct = (pred == labels).float()
+    order = torch.argsort(conf, descending=True)
+    conf, correct = conf[order], correct[order]
+    cum_precision = torch.cumsum(correct, 0) / torch.arange(1, len(correct) + 1)
+    ok = (cum_precision >= target_precision).nonzero().flatten()
+    if len(ok) == 0:
+        return float(round(min(0.99, conf[0].item()), 4))
+    # Largest prefix (lowest threshold) that still meets the target.
+    idx = ok.max().item()
+    floor = 1.0 / probs.shape[1]
+    return float(round(max(floor, conf[idx].item()), 4))

@@ -1,0 +1,187 @@
+"""Open photos the way a person expects to see them, or say plainly why not.
+
+Whatever Pillow opens is accepted (JPEG, PNG, WebP, BMP, TIFF, GIF's first frame). The
+result is always an 8-bit RGB image: EXIF orientation applied, transparency composited on
+a neutral grey, grayscale / palette / CMYK / 16-bit converted. Large JPEGs are decoded at
+reduced size (draft mode) when the caller only needs a small image, which is 3-5x faster.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+
+from .errors import StudioError
+
+# Never accept half a picture silently: a truncated file is reported and skipped.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+#: Largest image we decode. Bigger ones are almost certainly decompression bombs (a tiny
+#: file that claims billions of pixels); the biggest consumer cameras make ~100 MP.
+MAX_PIXELS = 150_000_000
+#: Smallest side that still carries something to learn from.
+MIN_SIDE = 8
+#: Neutral grey behind transparent pixels, so cut-out objects do not look black or white.
+BACKGROUND = (128, 128, 128)
+
+IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".bmp", ".dib", ".tif", ".tiff", ".gif"}
+)
+#: Photos people have but Pillow cannot open: named, so the message can say what to do.
+UNSUPPORTED_SUFFIXES = {
+    ".heic": "HEIC",
+    ".heif": "HEIF",
+    ".avif": "AVIF",
+    ".cr2": "Canon RAW",
+    ".cr3": "Canon RAW",
+    ".nef": "Nikon RAW",
+    ".arw": "Sony RAW",
+    ".dng": "DNG RAW",
+    ".raf": "Fujifilm RAW",
+    ".orf": "Olympus RAW",
+    ".rw2": "Panasonic RAW",
+    ".psd": "Photoshop",
+    ".svg": "SVG drawing",
+}
+
+
+class ImageLoadError(StudioError):
+    """A file that cannot be used as a photo; ``reason`` says why in plain words."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+def is_candidate(path: Path) -> bool:
+    """True for files that look like photos by their name (supported or not)."""
+    suffix = path.suffix.lower()
+    return suffix in IMAGE_SUFFIXES or suffix in UNSUPPORTED_SUFFIXES
+
+
+def unsupported_reason(path: Path) -> str | None:
+    """The reason a file type is refused by name alone, or None."""
+    kind = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
+    return f"unsupported format ({kind}): export it as JPEG or PNG" if kind else None
+
+
+def open_image(
+    source: str | os.PathLike[str] | bytes, *, draft_size: int | None = None, name: str = ""
+) -> Image.Image:
+    """Decode ``source`` (a path or the file's bytes) into an 8-bit RGB image.
+
+    ``draft_size`` lets JPEG decoding skip detail: the result's shorter side is then at
+    least ``draft_size`` (or the original size, if smaller). Raises :class:`ImageLoadError`
+    with a plain reason for anything that is not a usable photo.
+    """
+    label = name or (str(source) if not isinstance(source, bytes) else "image")
+    if not isinstance(source, bytes):
+        reason = unsupported_reason(Path(source))
+        if reason:
+            raise ImageLoadError(label, reason)
+        try:
+            data = Path(source).read_bytes()
+        except FileNotFoundError:
+            raise ImageLoadError(label, "the file is gone (moved or deleted)") from None
+        except IsADirectoryError:
+            raise ImageLoadError(label, "a folder, not a photo") from None
+        except OSError as exc:
+            raise ImageLoadError(label, f"cannot be read ({exc.strerror or exc})") from None
+    else:
+        data = source
+    if not data:
+        raise ImageLoadError(label, "empty file (0 bytes)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            img = Image.open(io.BytesIO(data))
+            return _to_rgb(img, draft_size, label)
+        except ImageLoadError:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageLoadError(
+                label, "claims to be far too large (a possible decompression bomb)"
+            ) from None
+        except UnidentifiedImageError:
+            raise ImageLoadError(
+                label, "not an image this app can read (damaged, or not really a photo)"
+            ) from None
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            text = str(exc)
+            if "truncated" in text or isinstance(exc, EOFError):
+                raise ImageLoadError(label, "damaged: the file is cut short (truncated)") from None
+            raise ImageLoadError(
+                label, f"damaged or unreadable ({text or type(exc).__name__})"
+            ) from None
+        except MemoryError:
+            raise ImageLoadError(label, "too large to decode in the memory available") from None
+
+
+def _to_rgb(img: Image.Image, draft_size: int | None, label: str) -> Image.Image:
+    w, h = img.size
+    if w * h > MAX_PIXELS:
+        raise ImageLoadError(
+            label, f"claims {w}x{h} pixels, far too large (a possible decompression bomb)"
+        )
+    if min(w, h) < MIN_SIDE:
+        raise ImageLoadError(
+            label, f"too small ({w}x{h} pixels; at least {MIN_SIDE}x{MIN_SIDE} needed)"
+        )
+    if getattr(img, "is_animated", False):
+        img.seek(0)  # the first frame of an animated GIF/WebP
+    if draft_size and img.format == "JPEG":
+        # Draft mode decodes at 1/2, 1/4 or 1/8 scale directly: keep the short side >= draft_size.
+        scale = min(w, h) / draft_size
+        if scale >= 2:
+            img.draft("RGB", (max(1, int(w / scale)), max(1, int(h / scale))))
+    img.load()
+    img = ImageOps.exif_transpose(img) or img
+    return _convert_mode(img)
+
+
+def _convert_mode(img: Image.Image) -> Image.Image:
+    mode = img.mode
+    if mode == "RGB":
+        return img
+    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        arr = np.asarray(img, dtype=np.float64)
+        hi = float(arr.max()) if arr.size else 0.0
+        # 16-bit data uses 0..65535; 32-bit integer or float images may use any range.
+        top = 65535.0 if mode.startswith("I;16") or hi > 255 else 255.0
+        if mode == "F" and hi <= 1.0:
+            top = 1.0
+        arr8 = np.clip(arr / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
+        return Image.fromarray(arr8, "L").convert("RGB")
+    if mode == "P":
+        img = img.convert("RGBA") if "transparency" in img.info else img.convert("RGB")
+        mode = img.mode
+    if mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in img.info:
+        rgba = img.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, BACKGROUND + (255,))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    return img.convert("RGB")
+
+
+def resize_short_side(img: Image.Image, size: int) -> Image.Image:
+    """Resize so the shorter side is ``size`` pixels, keeping the aspect ratio."""
+    w, h = img.size
+    if min(w, h) == size:
+        return img
+    if w <= h:
+        new = (size, max(1, round(h * size / w)))
+    else:
+        new = (max(1, round(w * size / h)), size)
+    return img.resize(new, Image.BILINEAR, reducing_gap=3.0)
+
+
+def center_crop(img: Image.Image, size: int) -> Image.Image:
+    """The central ``size`` x ``size`` square (the image is padded if it is smaller)."""
+    w, h = img.size
+    left, top = (w - size) // 2, (h - size) // 2
+    return img.crop((left, top, left + size, top + size))

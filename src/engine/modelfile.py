@@ -1,0 +1,317 @@
+"""The app's model file: one safetensors file, weights plus JSON metadata, no pickle.
+
+safetensors holds only raw tensors and a JSON header, so opening a model file can never
+run code from it (a pickle-based ``.pth`` can). The header's ``__metadata__`` carries the
+categories, the backbone and its preprocessing, and the training summary, so a model file
+is all that prediction, evaluation and export need.
+
+Checkpoints (for ``--resume``) use the same format with the optimizer state and the best
+epoch's weights as extra tensors.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+from safetensors import safe_open
+from safetensors.torch import save as st_save
+
+from . import __version__
+from .atomic import write_bytes
+from .backbones import Preprocessing, StagedNet, build_model, get_backbone
+from .errors import ModelFileError, StudioError
+
+MODEL_FORMAT = "finetune-studio-model"
+CHECKPOINT_FORMAT = "finetune-studio-checkpoint"
+FORMAT_VERSION = 1
+MODEL_SUFFIX = ".ftmodel"
+MAX_HEADER_BYTES = 64 * 1024 * 1024  # a real header is a few hundred KB at most
+MAX_CLASSES = 10_000
+
+
+@dataclass
+class LoadedModel:
+    net: StagedNet
+    classes: list[str]
+    prep: Preprocessing
+    backbone: str
+    summary: dict[str, Any]
+    config: dict[str, Any]
+    path: Path
+
+    @property
+    def threshold(self) -> float | None:
+        t = self.summary.get("threshold")
+        return float(t) if isinstance(t, (int, float)) else None
+
+
+def _tensors(net: StagedNet) -> dict[str, torch.Tensor]:
+    return {k: v.detach().to("cpu").contiguous() for k, v in net.state_dict().items()}
+
+
+def _meta(
+    kind: str, net: StagedNet, classes: list[str], prep: Preprocessing, config: Any, extra: dict
+) -> dict[str, str]:
+    info = {
+        "format": kind,
+        "version": FORMAT_VERSION,
+        "app_version": __version__,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "backbone": net.backbone,
+        "classes": list(classes),
+        "preprocessing": prep.to_dict(),
+        "config": config.to_dict() if hasattr(config, "to_dict") else dict(config or {}),
+        **extra,
+    }
+    return {"finetune_studio": json.dumps(info)}
+
+
+def save_model(
+    path: str | Path,
+    *,
+    net: StagedNet,
+    classes: list[str],
+    prep: Preprocessing,
+    config: Any,
+    summary: dict[str, Any],
+) -> Path:
+    """Write the model file atomically (the previous file survives any failure)."""
+    data = st_save(
+        _tensors(net),
+        metadata=_meta(MODEL_FORMAT, net, classes, prep, config, {"summary": summary}),
+    )
+    write_bytes(path, data)
+    return Path(path)
+
+
+def _read_header(path: Path) -> dict[str, Any]:
+    """Check the file is a safetensors file with our metadata before handing it to anything."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+            if len(head) < 8:
+                raise ModelFileError(
+                    f"{path} is not a Finetune Studio model: it is empty or cut short."
+                )
+            (size,) = struct.unpack("<Q", head)
+            if size <= 1 or size > MAX_HEADER_BYTES:
+                raise ModelFileError(_not_ours(path))
+            header = f.read(size)
+            if len(header) < size:
+                raise ModelFileError(f"{path} is damaged: the file is cut short (truncated).")
+    except FileNotFoundError:
+        raise ModelFileError(f"The model file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise ModelFileError(f"{path} is a folder, not a model file.") from None
+    except OSError as exc:
+        raise ModelFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    try:
+        doc = json.loads(header.decode("utf-8"))
+        raw = doc["__metadata__"]["finetune_studio"]
+        meta = json.loads(raw)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise ModelFileError(_not_ours(path)) from None
+    if not isinstance(meta, dict):
+        raise ModelFileError(_not_ours(path))
+    return meta
+
+
+def _not_ours(path: Path) -> str:
+    return (
+        f"{path} is not a Finetune Studio model file (it may be damaged, or a file of another "
+        "kind, such as a pickle). Nothing in it was run."
+    )
+
+
+def _check_meta(
+    path: Path, meta: dict[str, Any], kind: str
+) -> tuple[list[str], Preprocessing, str]:
+    if meta.get("format") != kind:
+        what = (
+            "a training checkpoint"
+            if meta.get("format") == CHECKPOINT_FORMAT
+            else "not a model file"
+        )
+        raise ModelFileError(
+            f"{path} is {what}; expected a {'model' if kind == MODEL_FORMAT else 'checkpoint'}."
+        )
+    version = meta.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise ModelFileError(
+            f"{path} was made by a newer Finetune Studio (format {version}). Update the app."
+        )
+    classes = meta.get("classes")
+    if (
+        not isinstance(classes, list)
+        or not 2 <= len(classes) <= MAX_CLASSES
+        or not all(isinstance(c, str) and 0 < len(c) <= 255 for c in classes)
+    ):
+        raise ModelFileError(f"{path} has an invalid category list.")
+    backbone = meta.get("backbone")
+    if not isinstance(backbone, str):
+        raise ModelFileError(f"{path} does not say which backbone it uses.")
+    try:
+        get_backbone(backbone)
+        prep = Preprocessing.from_dict(meta["preprocessing"])
+    except (StudioError, KeyError, TypeError, ValueError):
+        raise ModelFileError(
+            f"{path} names an unknown backbone or invalid preprocessing."
+        ) from None
+    if not (16 <= prep.crop <= 1024 and prep.crop <= prep.resize <= 2048):
+        raise ModelFileError(f"{path} has invalid image sizes.")
+    for key in ("summary", "config"):
+        if key in meta and not isinstance(meta[key], dict):
+            raise ModelFileError(f"{path} has an invalid {key}.")
+    return classes, prep, backbone
+
+
+def _load_tensors(path: Path, prefix: str = "") -> dict[str, torch.Tensor]:
+    try:
+        out = {}
+        with safe_open(str(path), framework="pt", device="cpu") as f:
+            for k in f.keys():  # noqa: SIM118 (safe_open is not a dict)
+                if k.startswith(prefix):
+                    out[k[len(prefix) :]] = f.get_tensor(k)
+        return out
+    except Exception as exc:  # safetensors raises its own error types for damaged files
+        raise ModelFileError(
+            f"{path} is damaged and cannot be loaded ({type(exc).__name__})."
+        ) from None
+
+
+def _build(
+    path: Path, backbone: str, classes: list[str], weights: dict[str, torch.Tensor]
+) -> StagedNet:
+    net = build_model(backbone, len(classes), pretrained=False)
+    own = net.state_dict()
+    bad = [k for k in own if k not in weights or tuple(weights[k].shape) != tuple(own[k].shape)]
+    extra = [k for k in weights if k not in own]
+    if bad or extra:
+        raise ModelFileError(
+            f"{path} does not match its backbone {backbone} ({len(bad)} missing or wrong-shape, "
+            f"{len(extra)} unexpected weights)."
+        )
+    net.load_state_dict(weights)
+    return net.eval()
+
+
+def load_model(path: str | Path) -> LoadedModel:
+    """Load a model file safely; raises :class:`ModelFileError` with a clear message."""
+    path = Path(path)
+    meta = _read_header(path)
+    classes, prep, backbone = _check_meta(path, meta, MODEL_FORMAT)
+    weights = _load_tensors(path)
+    net = _build(path, backbone, classes, weights)
+    return LoadedModel(
+        net, classes, prep, backbone, meta.get("summary") or {}, meta.get("config") or {}, path
+    )
+
+
+def read_model_info(path: str | Path) -> dict[str, Any]:
+    """The metadata only (fast; no weights are read)."""
+    path = Path(path)
+    meta = _read_header(path)
+    _check_meta(path, meta, MODEL_FORMAT)
+    return meta
+
+
+# ----------------------------------------------------------------------------- checkpoints
+
+
+@dataclass
+class Checkpoint:
+    config: dict[str, Any]
+    classes: list[str]
+    weights: dict[str, torch.Tensor]
+    best_weights: dict[str, torch.Tensor] | None
+    best_epoch: int | None
+    history: list  # list[EpochRecord]
+    optimizer: dict[str, Any] | None
+
+
+def _flatten_optimizer(state: dict[str, Any]) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:
+    tensors: dict[str, torch.Tensor] = {}
+    per_param: dict[str, dict[str, Any]] = {}
+    for pid, st in state["state"].items():
+        scalars = {}
+        for name, value in st.items():
+            if torch.is_tensor(value):
+                tensors[f"opt.{pid}.{name}"] = value.detach().to("cpu").contiguous()
+            else:
+                scalars[name] = value
+        per_param[str(pid)] = scalars
+    return tensors, {"param_groups": state["param_groups"], "scalars": per_param}
+
+
+def _unflatten_optimizer(tensors: dict[str, torch.Tensor], info: dict[str, Any]) -> dict[str, Any]:
+    state: dict[int, dict[str, Any]] = {}
+    for key, value in tensors.items():
+        _, pid, name = key.split(".", 2)
+        state.setdefault(int(pid), {})[name] = value
+    for pid, scalars in info.get("scalars", {}).items():
+        state.setdefault(int(pid), {}).update(scalars)
+    return {"state": state, "param_groups": info["param_groups"]}
+
+
+def save_checkpoint(
+    path: str | Path,
+    *,
+    net: StagedNet,
+    config: Any,
+    classes: list[str],
+    prep: Preprocessing,
+    history: list,
+    optimizer: dict[str, Any],
+    best_weights: dict[str, torch.Tensor] | None,
+    best_epoch: int | None,
+) -> None:
+    """Everything needed to continue training after the last completed epoch (atomic)."""
+    tensors = {f"net.{k}": v for k, v in _tensors(net).items()}
+    if best_weights is not None:
+        tensors.update({f"best.{k}": v.contiguous() for k, v in best_weights.items()})
+    opt_tensors, opt_info = _flatten_optimizer(optimizer)
+    tensors.update(opt_tensors)
+    extra = {
+        "history": [r.to_dict() for r in history],
+        "best_epoch": best_epoch,
+        "optimizer": opt_info,
+    }
+    write_bytes(
+        path, st_save(tensors, metadata=_meta(CHECKPOINT_FORMAT, net, classes, prep, config, extra))
+    )
+
+
+def load_checkpoint(path: str | Path) -> Checkpoint:
+    """Read a checkpoint written by :func:`save_checkpoint` (safely, like a model file)."""
+    from .training import EpochRecord
+
+    path = Path(path)
+    meta = _read_header(path)
+    classes, _prep, _backbone = _check_meta(path, meta, CHECKPOINT_FORMAT)
+    try:
+        history = [
+            EpochRecord(**{k: (int(v) if k == "epoch" else float(v)) for k, v in r.items()})
+            for r in meta.get("history", [])
+        ]
+        best_epoch = meta.get("best_epoch")
+        if best_epoch is not None and not isinstance(best_epoch, int):
+            raise TypeError
+    except (TypeError, ValueError, AttributeError):
+        raise ModelFileError(f"{path} has an invalid training history.") from None
+    tensors = _load_tensors(path)
+    weights = {k[4:]: v for k, v in tensors.items() if k.startswith("net.")}
+    best = {k[5:]: v for k, v in tensors.items() if k.startswith("best.")} or None
+    opt = {k: v for k, v in tensors.items() if k.startswith("opt.")}
+    try:
+        optimizer = _unflatten_optimizer(opt, meta["optimizer"]) if "optimizer" in meta else None
+    except (KeyError, ValueError, TypeError):
+        optimizer = None
+    return Checkpoint(
+        meta.get("config") or {}, classes, weights, best, best_epoch, history, optimizer
+    )

@@ -1,0 +1,749 @@
+"""Fine-tune a backbone on a photo folder: the heart of the engine.
+
+The shape of a run (nanoGPT-style, top to bottom):
+
+1. scan the folder, split off validation photos, refuse what cannot work;
+2. build the backbone with a new head and freeze the groups the person ticked;
+3. run the frozen prefix of the network ONCE over every photo and keep its output (the
+   "feature cache"): a frozen layer gives the same answer every epoch, so running it again
+   is wasted time; with augmentation, a few augmented views per photo are cached instead;
+4. train the rest with AdamW, warm-up then cosine (or one-cycle), label smoothing and
+   optional class weights; evaluate every epoch; keep the best epoch; stop early when
+   validation stops improving; stop cleanly mid-epoch when asked;
+5. save one model file (safetensors + JSON metadata) and, every epoch, a checkpoint that
+   ``--resume`` continues from.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import random
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from . import preprocess
+from .backbones import DEFAULT_BACKBONE, Preprocessing, StagedNet, build_model, get_backbone
+from .dataset import (
+    DatasetScan,
+    Photo,
+    ScanProgress,
+    SkippedFile,
+    check_trainable,
+    scan_folder,
+    split_train_val,
+)
+from .device import Precision, pick_device, resolve_precision
+from .errors import Cancelled, StudioError
+from .freezing import (
+    FreezePlan,
+    apply_freeze,
+    count_parameters,
+    first_trained_stage,
+    set_train_mode,
+    trainable_groups,
+)
+from .images import ImageLoadError
+from .progress import Throttle
+
+EventKind = Literal["stage", "step", "epoch", "message", "done"]
+
+
+@dataclass
+class TrainConfig:
+    """Everything that defines a training run (saved in projects, models and checkpoints)."""
+
+    data_dir: str = ""
+    val_dir: str | None = None
+    val_split: float = 0.2
+    backbone: str = DEFAULT_BACKBONE
+    train_layers: str = "head"  # "head" | "last" | "all" | "block7,head"
+    epochs: int = 10
+    batch_size: int = 32
+    lr: float | None = None  # None: 3e-3 when only the head trains, 1e-3 / 3e-4 otherwise
+    image_size: int | None = None  # None: the backbone's own input size
+    augment: bool | None = None  # None: on when more than the head trains
+    augment_views: int = 3  # cached views per photo when augmenting a cached prefix
+    seed: int = 0
+    device: str = "auto"
+    precision: str = "auto"  # "auto" (probe once per machine) | "fp32" | "bf16"
+    weight_decay: float = 0.01
+    label_smoothing: float = 0.1
+    warmup_epochs: float = 0.5
+    schedule: str = "cosine"  # "cosine" | "onecycle"
+    class_weights: bool = False
+    early_stop_patience: int = 4  # epochs without improvement before stopping; 0 = never
+    checkpoint: str | None = None  # where to save a resumable checkpoint every epoch
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TrainConfig:
+        """Build from a dict, ignoring unknown keys and checking basic types."""
+        known = {f.name: f for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for k, v in d.items():
+            if k not in known:
+                continue
+            if v is not None and not isinstance(v, (str, int, float, bool)):
+                raise StudioError(f"Training setting {k!r} has an invalid value.")
+            kwargs[k] = v
+        return cls(**kwargs)
+
+    def resolved_lr(self) -> float:
+        if self.lr:
+            return float(self.lr)
+        return {"head": 3e-3, "last": 1e-3}.get(self.train_layers, 3e-4)
+
+
+@dataclass(frozen=True)
+class EpochRecord:
+    epoch: int
+    train_loss: float
+    train_accuracy: float
+    val_loss: float
+    val_accuracy: float
+    seconds: float
+    lr: float
+
+    def to_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TrainEvent:
+    """One progress report. ``kind`` says which fields are meaningful.
+
+    - ``stage``: a preparation step (``message``), with ``fraction`` done (0..1) if known;
+    - ``step``: ``losses`` holds ``(global_step, loss)`` pairs since the previous report;
+    - ``epoch``: ``record`` is the finished epoch, ``best`` whether it is the best so far;
+    - ``message``: plain-language advice or news (``message``);
+    - ``done``: the run ended (``message`` says how).
+    """
+
+    kind: EventKind
+    message: str = ""
+    fraction: float | None = None
+    epoch: int = 0
+    total_epochs: int = 0
+    step: int = 0
+    steps_per_epoch: int = 0
+    losses: tuple[tuple[int, float], ...] = ()
+    record: EpochRecord | None = None
+    best: bool = False
+    eta_seconds: float | None = None
+
+
+@dataclass
+class TrainResult:
+    classes: list[str]
+    history: list[EpochRecord]
+    best_epoch: int | None
+    val_accuracy: float | None
+    skipped: list[SkippedFile]
+    warnings: list[str]
+    stopped: bool  # stopped by the person (the best completed epoch was kept)
+    early_stopped: bool
+    model_path: Path | None
+    seconds: float
+    trainable_params: int = 0
+    total_params: int = 0
+    net: StagedNet | None = field(default=None, repr=False)
+    val_photos: list[Photo] = field(default_factory=list, repr=False)
+
+    def metrics(self) -> dict[str, Any]:
+        """The ``--metrics-json`` document."""
+        return {
+            "classes": self.classes,
+            "epochs": [
+                {
+                    "epoch": r.epoch,
+                    "train_loss": r.train_loss,
+                    "train_accuracy": r.train_accuracy,
+                    "val_loss": r.val_loss,
+                    "val_accuracy": r.val_accuracy,
+                    "seconds": r.seconds,
+                }
+                for r in self.history
+            ],
+            "best_epoch": self.best_epoch,
+            "val_accuracy": self.val_accuracy,
+            "stopped": self.stopped,
+            "early_stopped": self.early_stopped,
+            "seconds": self.seconds,
+            "trainable_params": self.trainable_params,
+            "total_params": self.total_params,
+            "warnings": self.warnings,
+            "skipped_files": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+        }
+
+
+class TrainControl:
+    """Stop and pause, set from any thread (the GUI sets them directly, never via signals)."""
+
+    def __init__(self) -> None:
+        self.stop_event = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self._running.set()
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def should_stop(self) -> bool:
+        return self.stop_event.is_set()
+
+    def wait_if_paused(self) -> None:
+        while not self._running.wait(0.1):
+            pass
+
+
+def _emit(on_event, event: TrainEvent) -> None:
+    if on_event is not None:
+        on_event(event)
+
+
+# ------------------------------------------------------------------------- data preparation
+
+
+@dataclass
+class PreparedData:
+    """A train or validation set as tensors: the input of the first trained stage."""
+
+    inputs: torch.Tensor  # (views, N, ...) float16 features, or (1, N, 3, H, W) uint8 photos
+    labels: torch.Tensor  # (N,)
+    photos: list[Photo]
+
+
+def _load_views(photo: Photo, prep: Preprocessing, views: int, seed: int) -> list[np.ndarray]:
+    img = preprocess.load_resized(photo.path, prep.resize)
+    out = [preprocess.plain_view(img, prep)]
+    rng = random.Random(f"{seed}:{photo.path}")
+    out += [preprocess.augmented_view(img, prep, rng) for _ in range(views - 1)]
+    return out
+
+
+def prepare(
+    net: StagedNet,
+    photos: list[Photo],
+    prep: Preprocessing,
+    *,
+    upto: int,
+    views: int,
+    device: torch.device,
+    precision: Precision,
+    seed: int,
+    batch_size: int = 32,
+    on_event=None,
+    should_stop=lambda: False,
+    label: str = "Preparing photos",
+) -> tuple[PreparedData, list[SkippedFile]]:
+    """Decode every photo once and run the frozen stages ``[0, upto)`` over it once.
+
+    Decoding runs in a thread pool (Pillow releases the GIL) one batch ahead of the
+    network. Photos that fail to load now (deleted, replaced, damaged since the scan) are
+    skipped and listed. With ``upto == 0`` the uint8 photos themselves are kept.
+    """
+    skipped: list[SkippedFile] = []
+    kept: list[Photo] = []
+    chunks: list[torch.Tensor] = []
+    throttle = Throttle(5)
+    batches = [photos[i : i + batch_size] for i in range(0, len(photos), batch_size)]
+
+    def load_batch(batch: list[Photo]):
+        results = []
+        for p in batch:
+            try:
+                results.append((p, _load_views(p, prep, views, seed)))
+            except ImageLoadError as exc:
+                results.append((p, exc.reason))
+            except OSError as exc:
+                results.append((p, f"cannot be read ({exc})"))
+        return results
+
+    net.eval()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pending = pool.submit(load_batch, batches[0]) if batches else None
+        for bi in range(len(batches)):
+            if should_stop():
+                raise Cancelled()
+            results = pending.result()  # type: ignore[union-attr]
+            pending = pool.submit(load_batch, batches[bi + 1]) if bi + 1 < len(batches) else None
+            good = [(p, v) for p, v in results if not isinstance(v, str)]
+            skipped += [SkippedFile(str(p.path), v) for p, v in results if isinstance(v, str)]
+            if not good:
+                continue
+            kept += [p for p, _ in good]
+            # (views, B, 3, H, W) uint8
+            stacked = torch.stack(
+                [preprocess.to_batch([v[k] for _, v in good]) for k in range(views)]
+            )
+            if upto == 0:
+                chunks.append(stacked)
+            else:
+                with torch.inference_mode(), precision.autocast(device):
+                    flat = stacked.flatten(0, 1).to(device)
+                    x = precision.input(preprocess.normalize(flat, prep))
+                    feats = net.run(x, 0, upto).float()
+                feats = feats.to(torch.float16).cpu()
+                chunks.append(feats.view(views, len(good), *feats.shape[1:]))
+            if on_event and throttle.ready(final=bi == len(batches) - 1):
+                _emit(on_event, TrainEvent("stage", label, fraction=(bi + 1) / len(batches)))
+    if not chunks:
+        empty = torch.empty(views, 0)
+        return PreparedData(empty, torch.empty(0, dtype=torch.long), []), skipped
+    inputs = torch.cat(chunks, dim=1)
+    labels = torch.tensor([p.label for p in kept], dtype=torch.long)
+    return PreparedData(inputs, labels, kept), skipped
+
+
+# ------------------------------------------------------------------------- the training loop
+
+
+def _lr_at(step: int, total: int, warmup: int, base: float, schedule: str) -> float:
+    if schedule == "onecycle":
+        peak = max(1, int(0.3 * total))
+        if step < peak:
+            return base * (0.04 + 0.96 * step / peak)
+        frac = (step - peak) / max(1, total - peak)
+        return base * 0.5 * (1 + math.cos(math.pi * frac)) + 1e-7
+    if step < warmup:
+        return base * (step + 1) / warmup
+    frac = (step - warmup) / max(1, total - warmup)
+    return base * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
+
+
+def _suffix_input(
+    data: PreparedData,
+    idx: torch.Tensor,
+    views: torch.Tensor | None,
+    upto: int,
+    prep,
+    device,
+    precision,
+):
+    if views is None:
+        x = data.inputs[0, idx]
+    else:
+        x = data.inputs[views, idx]
+    x = x.to(device)
+    if upto == 0:
+        x = preprocess.normalize(x, prep)
+        return precision.input(x)
+    return precision.input(x.float()) if x.dim() == 4 else x.float()
+
+
+def _augment_uint8(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
+    """On-the-fly augmentation when nothing is cached: random mirror per photo."""
+    flip = torch.rand(x.shape[0], generator=gen) < 0.5
+    x = x.clone()
+    x[flip] = x[flip].flip(-1)
+    return x
+
+
+@torch.no_grad()
+def evaluate_prepared(
+    net: StagedNet, data: PreparedData, upto: int, prep, device, precision, batch_size: int = 256
+) -> tuple[float, float, torch.Tensor]:
+    """(loss, accuracy, logits) of ``net`` on prepared validation data (plain view)."""
+    net.eval()
+    n = len(data.labels)
+    logits = []
+    for i in range(0, n, batch_size):
+        idx = torch.arange(i, min(n, i + batch_size))
+        x = _suffix_input(data, idx, None, upto, prep, device, precision)
+        with precision.autocast(device):
+            logits.append(net.run(x, upto).float().cpu())
+    out = torch.cat(logits) if logits else torch.empty(0, 1)
+    if n == 0:
+        return float("nan"), float("nan"), out
+    loss = F.cross_entropy(out, data.labels).item()
+    acc = (out.argmax(1) == data.labels).float().mean().item()
+    return loss, acc, out
+
+
+def train(
+    config: TrainConfig,
+    *,
+    out: str | Path | None = None,
+    on_event=None,
+    control: TrainControl | None = None,
+    should_stop=None,
+    resume: str | Path | None = None,
+) -> TrainResult:
+    """Train per ``config``; save the best epoch's model to ``out`` (if given).
+
+    ``on_event`` receives :class:`TrainEvent` objects (throttled, at most ~10 a second).
+    ``control`` (or a plain ``should_stop`` callable) stops or pauses the run; a stop
+    mid-epoch keeps the best *completed* epoch. ``resume`` continues from a checkpoint.
+    Raises :class:`~engine.errors.DataError` for folders that cannot be trained on.
+    """
+    from . import modelfile
+
+    started = time.monotonic()
+    control = control or TrainControl()
+    stop = should_stop or control.should_stop
+    torch.manual_seed(config.seed)
+    gen = torch.Generator().manual_seed(config.seed)
+
+    # The checkpoint's weights, optimizer and history; the caller decides the config
+    # (normally the checkpoint's own, see modelfile.Checkpoint.config).
+    state = modelfile.load_checkpoint(resume) if resume else None
+
+    # 1. data --------------------------------------------------------------------------
+    def scan_progress(p: ScanProgress) -> None:
+        _emit(
+            on_event,
+            TrainEvent(
+                "stage",
+                f"Checking photos ({p.done} of {p.total})",
+                fraction=p.done / max(1, p.total),
+            ),
+        )
+
+    scan: DatasetScan = scan_folder(config.data_dir, on_progress=scan_progress, should_stop=stop)
+    skipped = list(scan.skipped)
+    warnings = list(scan.warnings)
+    if config.val_dir:
+        vscan = scan_folder(
+            config.val_dir, classes=scan.classes, on_progress=scan_progress, should_stop=stop
+        )
+        train_photos, val_photos = list(scan.photos), list(vscan.photos)
+        skipped += vscan.skipped
+        warnings += [f"Validation folder: {w}" for w in vscan.warnings]
+    else:
+        train_photos, val_photos = split_train_val(scan, config.val_split, config.seed)
+    check_trainable(scan.classes, train_photos, val_photos)
+    for w in warnings:
+        _emit(on_event, TrainEvent("message", w))
+
+    # 2. model -------------------------------------------------------------------------
+    info = get_backbone(config.backbone)
+    prep = (
+        info.preprocessing
+        if not config.image_size
+        else info.preprocessing.for_size(config.image_size)
+    )
+    device = pick_device(config.device)
+    _emit(on_event, TrainEvent("stage", f"Loading {info.title}"))
+    net = build_model(config.backbone, len(scan.classes))
+    plan = FreezePlan.parse(trainable_groups(net), config.train_layers)
+    apply_freeze(net, plan)
+    trainable, total = count_parameters(net, plan)
+    upto = first_trained_stage(net, plan)
+    augment = config.augment if config.augment is not None else plan.describe() != "head"
+    views = max(1, config.augment_views) if (augment and upto > 0) else 1
+    if state is not None:
+        net.load_state_dict(state.weights)
+    if device.type == "cpu" or config.precision != "auto":
+        _emit(on_event, TrainEvent("stage", "Choosing the fastest settings for this computer"))
+    precision = resolve_precision(device, config.precision)
+    net.to(device)
+    precision.prepare(net)
+
+    # 3. feature cache -------------------------------------------------------------------
+    what = "Computing features of the frozen layers" if upto > 0 else "Loading photos"
+    train_data, sk = prepare(
+        net,
+        train_photos,
+        prep,
+        upto=upto,
+        views=views,
+        device=device,
+        precision=precision,
+        seed=config.seed,
+        batch_size=config.batch_size,
+        on_event=on_event,
+        should_stop=stop,
+        label=f"{what} (training photos)",
+    )
+    skipped += sk
+    val_data, sk = prepare(
+        net,
+        val_photos,
+        prep,
+        upto=upto,
+        views=1,
+        device=device,
+        precision=precision,
+        seed=config.seed,
+        batch_size=config.batch_size,
+        on_event=on_event,
+        should_stop=stop,
+        label=f"{what} (validation photos)",
+    )
+    skipped += sk
+    check_trainable(scan.classes, train_data.photos, val_data.photos)
+
+    # 4. optimise ------------------------------------------------------------------------
+    params = [p for p in net.parameters() if p.requires_grad]  # only what trains
+    decay = [p for p in params if p.dim() > 1]
+    no_decay = [p for p in params if p.dim() <= 1]
+    base_lr = config.resolved_lr()
+    opt = torch.optim.AdamW(
+        [
+            {"params": decay, "weight_decay": config.weight_decay},
+            {"params": no_decay, "weight_decay": 0.0},
+        ],
+        lr=base_lr,
+    )
+    weights = None
+    if config.class_weights:
+        counts = torch.bincount(train_data.labels, minlength=len(scan.classes)).float().clamp(min=1)
+        weights = (counts.sum() / (len(counts) * counts)).to(device)
+    n = len(train_data.labels)
+    steps_per_epoch = max(1, math.ceil(n / config.batch_size))
+    total_steps = steps_per_epoch * config.epochs
+    warmup = int(config.warmup_epochs * steps_per_epoch)
+
+    history: list[EpochRecord] = list(state.history) if state else []
+    best_acc, best_loss, best_epoch = -1.0, float("inf"), None
+    best_state = None
+    if state is not None and state.best_weights is not None:
+        best_state = state.best_weights
+        best_epoch = state.best_epoch
+        best = next((r for r in history if r.epoch == best_epoch), None)
+        if best:
+            best_acc, best_loss = best.val_accuracy, best.val_loss
+    start_epoch = len(history) + 1
+    if state is not None and state.optimizer:
+        opt.load_state_dict(state.optimizer)
+    since_best = 0 if best_epoch is None else (len(history) - best_epoch)
+    stopped = early = False
+    step = (start_epoch - 1) * steps_per_epoch
+    epoch_times: list[float] = []
+    _emit(
+        on_event,
+        TrainEvent(
+            "message",
+            f"Training {trainable:,} of {total:,} parameters ({plan.describe()}) on {len(train_data.labels)} photos, "
+            f"checking on {len(val_data.labels)}."
+            + (f" {views} views per photo." if views > 1 else ""),
+        ),
+    )
+
+    for epoch in range(start_epoch, config.epochs + 1):
+        t0 = time.monotonic()
+        set_train_mode(net, plan)
+        order = torch.randperm(n, generator=gen)
+        pending: list[tuple[int, float]] = []
+        throttle = Throttle(10)
+        loss_sum = correct = seen = 0.0
+        for b in range(steps_per_epoch):
+            control.wait_if_paused()
+            if stop():
+                stopped = True
+                break
+            idx = order[b * config.batch_size : (b + 1) * config.batch_size]
+            v = torch.randint(0, views, (len(idx),), generator=gen) if views > 1 else None
+            x = _suffix_input(train_data, idx, v, upto, prep, device, precision)
+            if upto == 0 and augment:
+                x = _augment_uint8(x, gen)
+            y = train_data.labels[idx].to(device)
+            lr = _lr_at(step, total_steps, warmup, base_lr, config.schedule)
+            for g in opt.param_groups:
+                g["lr"] = lr
+            with precision.autocast(device):
+                logits = net.run(x, upto)
+            loss = F.cross_entropy(
+                logits.float(), y, weight=weights, label_smoothing=config.label_smoothing
+            )
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            step += 1
+            lv = loss.item()
+            loss_sum += lv * len(idx)
+            correct += (logits.argmax(1) == y).sum().item()
+            seen += len(idx)
+            pending.append((step, lv))
+            if throttle.ready(final=b == steps_per_epoch - 1):
+                _emit(
+                    on_event,
+                    TrainEvent(
+                        "step",
+                        epoch=epoch,
+                        total_epochs=config.epochs,
+                        step=b + 1,
+                        steps_per_epoch=steps_per_epoch,
+                        losses=tuple(pending),
+                        eta_seconds=_eta(
+                            epoch_times, epoch, b + 1, steps_per_epoch, config.epochs, t0
+                        ),
+                    ),
+                )
+                pending = []
+        if stopped:
+            _emit(
+                on_event,
+                TrainEvent(
+                    "message",
+                    f"Stopped during epoch {epoch}; it was not finished, so it is not kept.",
+                ),
+            )
+            break
+        val_loss, val_acc, _ = evaluate_prepared(net, val_data, upto, prep, device, precision)
+        secs = time.monotonic() - t0
+        epoch_times.append(secs)
+        record = EpochRecord(
+            epoch, loss_sum / max(1, seen), correct / max(1, seen), val_loss, val_acc, secs, lr
+        )
+        history.append(record)
+        is_best = val_acc > best_acc or (val_acc == best_acc and val_loss < best_loss)
+        if is_best:
+            best_acc, best_loss, best_epoch = val_acc, val_loss, epoch
+            best_state = {k: t.detach().to("cpu", copy=True) for k, t in net.state_dict().items()}
+            since_best = 0
+        else:
+            since_best += 1
+        eta = _eta(epoch_times, epoch + 1, 0, steps_per_epoch, config.epochs, time.monotonic())
+        _emit(
+            on_event,
+            TrainEvent(
+                "epoch",
+                epoch=epoch,
+                total_epochs=config.epochs,
+                record=record,
+                best=is_best,
+                steps_per_epoch=steps_per_epoch,
+                step=steps_per_epoch,
+                eta_seconds=eta,
+                message=_epoch_words(record, is_best),
+            ),
+        )
+        if config.checkpoint:
+            modelfile.save_checkpoint(
+                config.checkpoint,
+                net=net,
+                config=config,
+                classes=scan.classes,
+                prep=prep,
+                history=history,
+                optimizer=opt.state_dict(),
+                best_weights=best_state,
+                best_epoch=best_epoch,
+            )
+        if (
+            config.early_stop_patience
+            and since_best >= config.early_stop_patience
+            and epoch < config.epochs
+        ):
+            early = True
+            _emit(
+                on_event,
+                TrainEvent(
+                    "message",
+                    f"Validation accuracy stopped improving at epoch {best_epoch}; "
+                    f"stopped early and kept the best epoch ({best_epoch}).",
+                ),
+            )
+            break
+
+    if best_state is not None:
+        net.load_state_dict(best_state)
+    net.eval()
+    model_path = None
+    result = TrainResult(
+        classes=scan.classes,
+        history=history,
+        best_epoch=best_epoch,
+        val_accuracy=best_acc if best_epoch is not None else None,
+        skipped=skipped,
+        warnings=warnings,
+        stopped=stopped,
+        early_stopped=early,
+        model_path=None,
+        seconds=time.monotonic() - started,
+        trainable_params=trainable,
+        total_params=total,
+        net=net.to("cpu"),
+        val_photos=val_data.photos,
+    )
+    if out is not None and best_epoch is not None:
+        model_path = Path(out)
+        _emit(on_event, TrainEvent("stage", f"Saving the model to {model_path.name}"))
+        threshold = None
+        _, _, val_logits = evaluate_prepared(
+            net.to(device), val_data, upto, prep, device, precision
+        )
+        net.to("cpu")
+        if len(val_logits):
+            from .evaluation import default_threshold
+
+            threshold = default_threshold(val_logits.softmax(1), val_data.labels)
+        modelfile.save_model(
+            model_path,
+            net=net,
+            classes=scan.classes,
+            prep=prep,
+            config=config,
+            summary=_summary(result, threshold),
+        )
+        result.model_path = model_path
+    if best_epoch is None:
+        msg = (
+            "Stopped before the first epoch finished: no model was saved."
+            if stopped
+            else "No epoch finished."
+        )
+    else:
+        msg = (
+            f"Done: best validation accuracy {best_acc:.1%} at epoch {best_epoch}"
+            + (" (stopped early)" if early else "")
+            + (" (stopped at your request)" if stopped else "")
+            + "."
+        )
+    _emit(on_event, TrainEvent("done", msg))
+    return result
+
+
+def _summary(result: TrainResult, threshold: float | None) -> dict[str, Any]:
+    return {
+        "history": [r.to_dict() for r in result.history],
+        "best_epoch": result.best_epoch,
+        "val_accuracy": result.val_accuracy,
+        "threshold": threshold,
+        "trained_on": len(result.history),
+        "skipped_files": len(result.skipped),
+    }
+
+
+def _eta(
+    times: list[float], epoch: int, step: int, steps: int, epochs: int, t0: float
+) -> float | None:
+    if times:
+        per_epoch = sum(times[-3:]) / len(times[-3:])
+    elif step:
+        per_epoch = (time.monotonic() - t0) / step * steps
+    else:
+        return None
+    done_in_epoch = step / steps if step else 0.0
+    return max(0.0, per_epoch * (epochs - epoch + 1 - done_in_epoch))
+
+
+def _epoch_words(r: EpochRecord, best: bool) -> str:
+    text = f"Epoch {r.epoch}: validation accuracy {r.val_accuracy:.0%}"
+    return text + (", best so far" if best else "") + f" ({r.seconds:.1f} s)"
+
+
+def clone_for_inference(net: StagedNet) -> StagedNet:
+    return copy.deepcopy(net).eval()
