@@ -162,3 +162,85 @@ def default_threshold(
     idx = ok.max().item()
     floor = 1.0 / probs.shape[1]
     return float(round(max(floor, conf[idx].item()), 4))
+
+
+def evaluate_photos(
+    predictor,
+    photos: list,
+    classes: list[str] | None = None,
+    *,
+    on_progress=None,
+    should_stop=lambda: False,
+) -> Evaluation:
+    """Evaluate a :class:`~engine.predict.Predictor` on labelled photos (``Photo`` objects).
+
+    ``classes`` names the photos' labels; it may order them differently from the model's
+    categories (a separate folder), so labels are mapped by name. Unreadable photos are
+    left out and listed in ``skipped``.
+    """
+    from .progress import Throttle
+
+    classes = classes or predictor.classes
+    index = {name: i for i, name in enumerate(predictor.classes)}
+    unknown = sorted({classes[p.label] for p in photos} - set(index))
+    if unknown:
+        from .errors import DataError
+
+        raise DataError(f"The model does not know these categories: {', '.join(unknown)}.")
+    probs_list, labels, paths, skipped = [], [], [], []
+    done = 0
+    throttle = Throttle()
+    by_path = {str(p.path): index[classes[p.label]] for p in photos}
+
+    def collect(batch):
+        nonlocal done
+        for pred in batch:
+            if pred.error:
+                skipped.append({"path": pred.path, "reason": pred.error})
+                continue
+            paths.append(pred.path)
+            labels.append(by_path[pred.path])
+        done += len(batch)
+        if on_progress and throttle.ready(final=done == len(photos)):
+            on_progress(done, len(photos))
+
+    # Full probabilities are needed for the threshold; ask for every category.
+    results = predictor.predict_paths(
+        [p.path for p in photos],
+        top_k=len(predictor.classes),
+        on_results=collect,
+        should_stop=should_stop,
+    )
+    for pred in results:
+        if pred.error:
+            continue
+        row = torch.zeros(len(predictor.classes))
+        for name, conf in pred.top:
+            row[index[name]] = conf
+        probs_list.append(row)
+    probs = torch.stack(probs_list) if probs_list else torch.empty(0, len(predictor.classes))
+    ev = compute(predictor.classes, probs, torch.tensor(labels, dtype=torch.long), paths)
+    ev.skipped = skipped
+    return ev
+
+
+def evaluate_folder(model, data_dir, *, on_progress=None, should_stop=lambda: False) -> Evaluation:
+    """Evaluate a model (file path or Predictor) on a labelled folder (one subfolder per category)."""
+    from .dataset import scan_folder
+    from .predict import Predictor
+
+    predictor = model if hasattr(model, "predict_paths") else Predictor(model)
+    scan = scan_folder(data_dir, should_stop=should_stop, check_duplicates=False)
+    known = set(predictor.classes)
+    photos = [p for p in scan.photos if scan.classes[p.label] in known]
+    ev = evaluate_photos(
+        predictor, photos, scan.classes, on_progress=on_progress, should_stop=should_stop
+    )
+    ev.skipped = [{"path": s.path, "reason": s.reason} for s in scan.skipped] + ev.skipped
+    extra = sorted(set(scan.classes) - known)
+    if extra:
+        ev.skipped += [
+            {"path": str(scan.root / name), "reason": "category unknown to the model"}
+            for name in extra
+        ]
+    return ev

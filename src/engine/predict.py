@@ -1,0 +1,210 @@
+"""Classify photos with a trained model: load the model file once, run in batches.
+
+The model's own preprocessing (from its file) is applied, so predictions here, in the
+CLI, in the GUI and in exported models agree. A photo that cannot be read is reported in
+its :class:`Prediction` (``error``), never fatal.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from . import preprocess
+from .dataset import is_hidden
+from .device import Precision, pick_device, resolve_precision
+from .errors import Cancelled
+from .images import ImageLoadError, is_candidate
+from .modelfile import LoadedModel, load_model
+
+#: Fallback "not sure" threshold when the model file carries none.
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The answer for one photo: the top categories with confidences (0..1)."""
+
+    path: str
+    top: tuple[tuple[str, float], ...] = ()
+    unsure: bool = False
+    error: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        return self.top[0][0] if self.top else None
+
+    @property
+    def confidence(self) -> float:
+        return self.top[0][1] if self.top else 0.0
+
+    def shown_label(self) -> str:
+        """What to show a person: the category, "not sure", or the problem."""
+        if self.error:
+            return "unreadable"
+        return "not sure" if self.unsure else (self.label or "")
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given, folders expanded recursively to their photos (hidden ones skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not is_hidden(d))
+                out.extend(
+                    Path(dirpath) / f
+                    for f in sorted(filenames)
+                    if not is_hidden(f) and is_candidate(Path(f))
+                )
+        else:
+            out.append(p)
+    return out
+
+
+class Predictor:
+    """A loaded model ready to classify; reuse it for many photos."""
+
+    def __init__(
+        self,
+        model: LoadedModel | str | os.PathLike[str],
+        *,
+        device: str = "auto",
+        precision: str | Precision = "auto",
+        threshold: float | None = None,
+    ) -> None:
+        self.model = model if isinstance(model, LoadedModel) else load_model(model)
+        self.device = pick_device(device)
+        self.precision = (
+            precision
+            if isinstance(precision, Precision)
+            else resolve_precision(self.device, precision)
+        )
+        self.net = self.precision.prepare(self.model.net.to(self.device).eval())
+        self.threshold = (
+            threshold if threshold is not None else (self.model.threshold or DEFAULT_THRESHOLD)
+        )
+
+    @property
+    def classes(self) -> list[str]:
+        return self.model.classes
+
+    @torch.inference_mode()
+    def logits(self, batch_uint8: torch.Tensor) -> torch.Tensor:
+        """Raw scores for an NCHW uint8 batch that is already resized and cropped."""
+        x = self.precision.input(preprocess.normalize(batch_uint8.to(self.device), self.model.prep))
+        with self.precision.autocast(self.device):
+            return self.net(x).float().cpu()
+
+    def _load(self, path: Path) -> np.ndarray | str:
+        try:
+            img = preprocess.load_resized(path, self.model.prep.resize)
+            return preprocess.plain_view(img, self.model.prep)
+        except ImageLoadError as exc:
+            return exc.reason
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror or exc})"
+
+    def _answer(self, path: Path, probs: torch.Tensor, top_k: int) -> Prediction:
+        k = min(top_k, len(self.classes))
+        values, indices = probs.topk(k)
+        top = tuple(
+            (self.classes[i], float(v))
+            for v, i in zip(values.tolist(), indices.tolist(), strict=True)
+        )
+        return Prediction(str(path), top, unsure=top[0][1] < self.threshold)
+
+    def predict_paths(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        top_k: int = 3,
+        batch_size: int = 32,
+        on_results: Callable[[list[Prediction]], None] | None = None,
+        should_stop: Callable[[], bool] = lambda: False,
+        first_batch: int = 4,
+    ) -> list[Prediction]:
+        """Classify files (folders are expanded). Results arrive in order, batch by batch,
+        through ``on_results``; the first batch is small so the first answers show at once.
+        Decoding runs in threads one batch ahead of the network."""
+        files = expand_paths(paths)
+        batches: list[list[Path]] = []
+        i = 0
+        size = max(1, min(first_batch, batch_size))
+        while i < len(files):
+            batches.append(files[i : i + size])
+            i += size
+            size = batch_size
+        results: list[Prediction] = []
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            futures = (
+                [pool.submit(lambda b: [self._load(p) for p in b], batches[0])] if batches else []
+            )
+            for bi, batch in enumerate(batches):
+                if should_stop():
+                    raise Cancelled("Stopped; the photos done so far are kept.")
+                loaded = futures[bi].result()
+                if bi + 1 < len(batches):
+                    futures.append(
+                        pool.submit(lambda b: [self._load(p) for p in b], batches[bi + 1])
+                    )
+                out: list[Prediction] = []
+                good = [
+                    (p, v) for p, v in zip(batch, loaded, strict=True) if not isinstance(v, str)
+                ]
+                probs = (
+                    self.logits(preprocess.to_batch([v for _, v in good])).softmax(1)
+                    if good
+                    else None
+                )
+                gi = 0
+                for p, v in zip(batch, loaded, strict=True):
+                    if isinstance(v, str):
+                        out.append(Prediction(str(p), error=v))
+                    else:
+                        out.append(self._answer(p, probs[gi], top_k))  # type: ignore[index]
+                        gi += 1
+                results += out
+                if on_results:
+                    on_results(out)
+        return results
+
+    def predict_image(self, path: str | os.PathLike[str], top_k: int = 3) -> Prediction:
+        """One photo (for a single drop): no thread pool, lowest latency."""
+        loaded = self._load(Path(path))
+        if isinstance(loaded, str):
+            return Prediction(str(path), error=loaded)
+        probs = self.logits(preprocess.to_batch([loaded])).softmax(1)[0]
+        return self._answer(Path(path), probs, top_k)
+
+
+def write_predictions_csv(
+    predictions: list[Prediction], path: str | os.PathLike[str], top_k: int = 3
+) -> None:
+    """One row per photo: ``path,label,confidence`` then the next choices (atomic write)."""
+    import csv
+    import io
+
+    from .atomic import write_text
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    header = ["path", "label", "confidence"]
+    for k in range(2, top_k + 1):
+        header += [f"label_{k}", f"confidence_{k}"]
+    w.writerow(header + ["unsure", "error"])
+    for p in predictions:
+        row: list[str] = [p.path]
+        for k in range(top_k):
+            if k < len(p.top):
+                row += [p.top[k][0], f"{p.top[k][1]:.4f}"]
+            else:
+                row += ["", ""]
+        w.writerow(row + ["yes" if p.unsure else "", p.error or ""])
+    write_text(path, buf.getvalue())
