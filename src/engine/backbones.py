@@ -416,14 +416,12 @@ def build_model(
                 f"{info.title} weights are not on this computer yet. Download them "
                 f"({info.download_mb:.0f} MB) or import a weights file."
             )
+        from .download import check_state_dict
+
         state = _load_weights(path)
-        missing, unexpected = tv.load_state_dict(state, strict=False)
-        if missing or unexpected:
-            raise ModelFileError(
-                f"{path} does not fit {info.title}: "
-                f"{len(missing)} missing and {len(unexpected)} unexpected weights "
-                f"(e.g. {', '.join((missing + unexpected)[:3])})."
-            )
+        expected = {k: tuple(v.shape) for k, v in tv.state_dict().items()}
+        check_state_dict(state, expected, model_name=info.title)
+        tv.load_state_dict(state)
     return StagedNet(name, _stages_torchvision(name, tv, num_classes))
 
 

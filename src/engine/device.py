@@ -14,6 +14,7 @@ import os
 import platform
 import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import torch
 
@@ -88,7 +89,9 @@ def _machine_key(device: torch.device) -> str:
 
 
 def _store_path():
-    return config_dir() / "precision.json"
+    # FINETUNE_STUDIO_PROBE_FILE lets a test session share one probe across temporary homes.
+    override = os.environ.get("FINETUNE_STUDIO_PROBE_FILE")
+    return Path(override) if override else config_dir() / "precision.json"
 
 
 def probe_precision(device: torch.device, *, repeats: int = 3, batch: int = 16) -> Precision:

@@ -1,0 +1,109 @@
+"""Scanning a photo folder: categories, skipped files, warnings, the validation split."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from corpus import write_bad, write_good
+from engine.dataset import check_trainable, scan_folder, split_train_val
+from engine.errors import Cancelled, DataError
+
+
+def _photos(folder: Path, n: int, color=(200, 10, 10), start: int = 0) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(start, start + n):
+        Image.new("RGB", (24, 24), (color[0], (color[1] + 7 * i) % 256, color[2])).save(
+            folder / f"{i}.png"
+        )
+
+
+def test_scan_counts_nested_photos_and_ignores_hidden(tmp_path):
+    _photos(tmp_path / "cats", 5)
+    _photos(tmp_path / "cats" / "2024" / "summer", 3, start=10)
+    _photos(tmp_path / "dogs", 4, color=(10, 10, 200))
+    _photos(tmp_path / ".ipynb_checkpoints", 2)
+    _photos(tmp_path / "__MACOSX", 2)
+    _photos(tmp_path / "dogs" / ".thumbnails", 2)
+    (tmp_path / "dogs" / ".DS_Store").write_bytes(b"junk")
+    (tmp_path / "dogs" / "Thumbs.db").write_bytes(b"junk")
+    scan = scan_folder(tmp_path)
+    assert scan.classes == ["cats", "dogs"]
+    assert scan.counts() == {"cats": 8, "dogs": 4}
+    assert scan.skipped == []
+
+
+def test_broken_files_are_listed_and_good_ones_kept(tmp_path):
+    good = write_good(tmp_path / "a")
+    bad = write_bad(tmp_path / "a")
+    _photos(tmp_path / "b", 3)
+    (tmp_path / "b" / "notes.txt").write_text("hello")
+    scan = scan_folder(tmp_path)
+    assert scan.counts()["a"] == len(good)
+    reasons = {Path(s.path).name: s.reason for s in scan.skipped}
+    for name, (_, word) in bad.items():
+        assert word in reasons[name].lower()
+    assert "notes.txt" in reasons
+
+
+def test_warnings_for_few_photos_imbalance_and_duplicates(tmp_path):
+    _photos(tmp_path / "big", 40)
+    _photos(tmp_path / "small", 3, color=(0, 0, 250))
+    shutil.copy(tmp_path / "big" / "0.png", tmp_path / "small" / "copy.png")
+    (tmp_path / "empty").mkdir()
+    text = " ".join(scan_folder(tmp_path).warnings)
+    assert "Very few photos in small" in text
+    assert "very unequal" in text
+    assert "more than one category" in text
+    assert "No usable photos in: empty" in text
+
+
+def test_split_is_stratified_and_repeatable(tmp_path):
+    _photos(tmp_path / "a", 20)
+    _photos(tmp_path / "b", 10, color=(0, 0, 200))
+    _photos(tmp_path / "c", 1, color=(0, 200, 0))
+    scan = scan_folder(tmp_path)
+    train, val = split_train_val(scan, 0.2, seed=3)
+    by = lambda items, lab: sum(p.label == lab for p in items)  # noqa: E731
+    assert (by(val, 0), by(val, 1), by(val, 2)) == (4, 2, 0)
+    assert by(train, 2) == 1  # a lone photo stays in training
+    again = split_train_val(scan, 0.2, seed=3)
+    assert [p.path for p in again[1]] == [p.path for p in val]
+    other = split_train_val(scan, 0.2, seed=4)
+    assert [p.path for p in other[1]] != [p.path for p in val]
+
+
+def test_impossible_training_stops_with_plain_message(tmp_path):
+    _photos(tmp_path / "only", 10)
+    scan = scan_folder(tmp_path)
+    train, val = split_train_val(scan)
+    with pytest.raises(DataError, match="at least 2 categories"):
+        check_trainable(scan.classes, train, val)
+    (tmp_path / "nothing").mkdir()
+    (tmp_path / "nothing" / "broken.jpg").write_bytes(b"")
+    scan = scan_folder(tmp_path)
+    train, val = split_train_val(scan)
+    with pytest.raises(DataError, match="No usable photo to train on in: nothing"):
+        check_trainable(scan.classes, train, val)
+
+
+def test_scan_can_be_cancelled_and_reports_progress(tmp_path):
+    _photos(tmp_path / "a", 30)
+    _photos(tmp_path / "b", 30, color=(0, 0, 200))
+    seen = []
+    scan_folder(tmp_path, on_progress=seen.append)
+    assert seen[-1].done == seen[-1].total == 60
+    calls = iter(range(1000))
+    with pytest.raises(Cancelled):
+        scan_folder(tmp_path, should_stop=lambda: next(calls) > 5)
+
+
+def test_symlink_loop_does_not_hang(tmp_path):
+    _photos(tmp_path / "a", 3)
+    _photos(tmp_path / "b", 3, color=(0, 0, 200))
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+    scan = scan_folder(tmp_path)
+    assert scan.counts() == {"a": 3, "b": 3}
