@@ -1,24 +1,642 @@
-"""Results page: how good is the trained model, in ways a person can act on."""
+"""Results: how good is the trained model, in ways a person can act on.
+
+After training (or when a model is opened) the model is checked on its validation photos
+in a worker: validation accuracy in large type with a plain verdict and advice, a
+confusion matrix whose cells show their photos when clicked, per-category precision and
+recall in a sortable table, and the photos the model got most confidently wrong, each of
+which opens in the system viewer or in its folder.
+"""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QPalette,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .widgets.confusion import ConfusionMatrixWidget
+from .widgets.prediction_card import open_in_viewer, show_in_folder
+from .widgets.thumbnails import ThumbnailLoader
+from .workers import Task, WorkerError, WorkerHandle, start_worker
+
+GALLERY_THUMB = 88
+MAX_CELL_PHOTOS = 400  # more would only slow the list; the count is still shown
+PathRole = Qt.ItemDataRole.UserRole + 1
+
+
+# ------------------------------------------------------------------------ plain words
+
+
+def wilson_interval(correct: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% range for an accuracy measured on ``total`` photos (Wilson score interval)."""
+    if total <= 0:
+        return 0.0, 1.0
+    p = correct / total
+    denom = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denom
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def plain_verdict(evaluation: Any, history: list[Any] | None = None) -> tuple[str, list[str]]:
+    """A one-line verdict and a list of advice for an :class:`engine.evaluation.Evaluation`."""
+    k = max(1, len(evaluation.classes))
+    acc, n = evaluation.accuracy, evaluation.count
+    chance = 1.0 / k
+    if n == 0:
+        return "No validation photos could be checked.", []
+    if acc >= 0.97:
+        verdict = "Excellent: the model recognises almost every validation photo."
+    elif acc >= 0.9:
+        verdict = f"Good: the model is right about {round(acc * 10)} photos in 10."
+    elif acc >= 0.75:
+        verdict = "Fair: the model is usually right, but it mixes some categories up."
+    elif acc >= chance + 0.15:
+        verdict = "Weak: the model has learned something, but it is often wrong."
+    else:
+        verdict = "Not learning yet: the model does little better than guessing."
+    advice = list(evaluation.advice())
+    correct = round(acc * n)
+    lo, hi = wilson_interval(correct, n)
+    if n < 100 and hi - lo > 0.1:
+        advice.append(
+            f"Only {n} photos were checked, so the real accuracy could be anywhere from "
+            f"{lo:.0%} to {hi:.0%}. More photos per category make this figure more certain."
+        )
+    if history:
+        best = max(history, key=lambda r: r.val_accuracy)
+        if best.train_accuracy - best.val_accuracy > 0.15:
+            advice.append(
+                f"The model does better on its training photos ({best.train_accuracy:.0%}) "
+                f"than on new ones ({best.val_accuracy:.0%}): it is memorising. More varied "
+                "photos, or training fewer layers, will help."
+            )
+    if acc < chance + 0.15:
+        advice.append(
+            "Check that each category's folder holds only photos of that category, and "
+            "add more photos: at least 20 per category."
+        )
+    return verdict, advice
+
+
+# ------------------------------------------------------------------------------ widgets
+
+
+class _SortItem(QStandardItem):
+    """A table cell showing ``text`` but sorting by ``value``."""
+
+    def __init__(self, text: str, value: Any, tooltip: str = "") -> None:
+        super().__init__(text)
+        self.setData(value, Qt.ItemDataRole.UserRole)
+        self.setEditable(False)
+        if tooltip:
+            self.setToolTip(tooltip)
+        if isinstance(value, (int, float)):
+            self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class PhotoGallery(QListWidget):
+    """Thumbnails of photos (lazily loaded); double-click opens, right-click offers more."""
+
+    def __init__(
+        self, loader: ThumbnailLoader, *, wrap: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._items: dict[str, list[QListWidgetItem]] = {}
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(wrap)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(GALLERY_THUMB, GALLERY_THUMB))
+        self.setGridSize(QSize(GALLERY_THUMB + 58, GALLERY_THUMB + 48))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_context_menu)
+        self.itemDoubleClicked.connect(lambda item: open_in_viewer(item.data(PathRole)))
+        loader.loaded.connect(self._on_thumbnail)
+        # A placeholder of the thumbnail's size keeps every item's layout the same while
+        # the real thumbnails load.
+        blank = QPixmap(GALLERY_THUMB, GALLERY_THUMB)
+        blank.fill(self.palette().color(QPalette.ColorRole.AlternateBase))
+        self._blank = QIcon(blank)
+
+    def set_photos(self, photos: list[tuple[str, str, str]]) -> None:
+        """``photos``: (path, caption, tooltip) triples."""
+        self.clear()
+        self._items = {}
+        for path, caption, tooltip in photos:
+            item = QListWidgetItem(caption)
+            item.setData(PathRole, path)
+            item.setToolTip(tooltip)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            pix = self._loader.get(path)
+            item.setIcon(QIcon(pix) if pix is not None else self._blank)
+            self.addItem(item)
+            self._items.setdefault(path, []).append(item)
+
+    def paths(self) -> list[str]:
+        return [self.item(i).data(PathRole) for i in range(self.count())]
+
+    def selected_path(self) -> str | None:
+        items = self.selectedItems()
+        return items[0].data(PathRole) if items else None
+
+    def _on_thumbnail(self, path: str) -> None:
+        items = self._items.get(path)
+        if items:
+            pix = self._loader.get(path)
+            if pix is not None:
+                for item in items:
+                    item.setIcon(QIcon(pix))
+
+    def _on_context_menu(self, pos) -> None:
+        item = self.itemAt(pos)
+        if item is None:
+            return
+        path = item.data(PathRole)
+        menu = QMenu(self)
+        menu.addAction("Open photo", lambda: open_in_viewer(path))
+        menu.addAction("Show in folder", lambda: show_in_folder(path))
+        menu.exec(self.viewport().mapToGlobal(pos))
 
 
 class ResultsPage(QWidget):
     """Validation accuracy, verdict, confusion matrix, per-category table, mistakes."""
 
+    evaluationReady = Signal(object)  # engine.evaluation.Evaluation
+    evaluationFailed = Signal(object)  # WorkerError
+    useModelRequested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsPage")
-        self._summary = QLabel("Train a model or open one to see how good it is.")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._summary)
-        layout.addStretch(1)
+        self.model_path: Path | None = None
+        self.train_result: Any = None
+        self.evaluation: Any = None
+        self._job: WorkerHandle | None = None
+        self._thumbs = ThumbnailLoader(size=GALLERY_THUMB, capacity=1500, parent=self)
+        self._build()
+        self._show_empty("Train a model, or open one (File > Open model), to see how good it is.")
 
+    # ----------------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.accuracy_label = QLabel("–")
+        self.accuracy_label.setObjectName("resultsAccuracy")
+        self.accuracy_label.setAccessibleName("Validation accuracy")
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 3.6)
+        big.setBold(True)
+        self.accuracy_label.setFont(big)
+        self.accuracy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.accuracy_caption = QLabel("")
+        self.accuracy_caption.setWordWrap(True)
+        self.accuracy_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.accuracy_caption.setFixedWidth(200)
+        acc_box = QVBoxLayout()
+        acc_box.addWidget(self.accuracy_label)
+        acc_box.addWidget(self.accuracy_caption)
+        acc_box.addStretch(1)
+
+        self.verdict_label = QLabel("")
+        self.verdict_label.setObjectName("resultsVerdict")
+        self.verdict_label.setWordWrap(True)
+        vf = QFont(self.font())
+        vf.setPointSizeF(self.font().pointSizeF() * 1.35)
+        vf.setBold(True)
+        self.verdict_label.setFont(vf)
+        self.advice_label = QLabel("")
+        self.advice_label.setObjectName("resultsAdvice")
+        self.advice_label.setWordWrap(True)
+        self.advice_label.setTextFormat(Qt.TextFormat.RichText)
+        self.advice_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.status_label = QLabel("")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.hide()
+        status = QHBoxLayout()
+        status.addWidget(self.status_label, 1)
+        status.addWidget(self.progress)
+        verdict_box = QVBoxLayout()
+        verdict_box.addWidget(self.verdict_label)
+        verdict_box.addWidget(self.advice_label, 1)
+        verdict_box.addLayout(status)
+
+        self.check_folder_button = QPushButton("Check on another folder…")
+        self.check_folder_button.setToolTip(
+            "Measure the model on a folder of labelled photos it has never seen "
+            "(one subfolder per category)."
+        )
+        self.check_folder_button.clicked.connect(self.check_folder_dialog)
+        self.use_button = QPushButton("Use this model →")
+        self.use_button.clicked.connect(self.useModelRequested)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.check_folder_button)
+        buttons.addWidget(self.use_button)
+        buttons.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addLayout(acc_box)
+        top.addSpacing(12)
+        top.addLayout(verdict_box, 1)
+        top.addLayout(buttons)
+
+        # Confusion matrix and the photos of the clicked cell.
+        self.matrix = ConfusionMatrixWidget()
+        self.matrix.cellClicked.connect(self._on_cell_clicked)
+        matrix_box = QGroupBox("Which categories get mixed up")
+        mb = QVBoxLayout(matrix_box)
+        mb.addWidget(self.matrix, 1)
+        hint = QLabel(
+            "Rows: the real category. Columns: what the model said. Click a cell to see its photos."
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        mb.addWidget(hint)
+
+        self.table_model = QStandardItemModel(0, 5, self)
+        self.table_model.setHorizontalHeaderLabels(
+            ["Category", "Photos", "Found", "Right when named", "F1"]
+        )
+        tips = [
+            "The category (one subfolder of your photos).",
+            "Validation photos of this category.",
+            "Of this category's photos, the share the model named correctly (recall).",
+            "When the model names this category, how often it is right (precision).",
+            "Found and right-when-named combined in one score (F1).",
+        ]
+        for i, t in enumerate(tips):
+            self.table_model.horizontalHeaderItem(i).setToolTip(t)
+        self.table_proxy = QSortFilterProxyModel(self)
+        self.table_proxy.setSourceModel(self.table_model)
+        self.table_proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.table = QTableView()
+        self.table.setObjectName("perCategoryTable")
+        self.table.setAccessibleName("Per-category precision and recall")
+        self.table.setModel(self.table_proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setMinimumWidth(380)
+        table_box = QGroupBox("Per category")
+        QVBoxLayout(table_box).addWidget(self.table)
+
+        self.cell_title = QLabel("Click a cell of the matrix to see its photos here.")
+        self.cell_title.setObjectName("cellTitle")
+        self.cell_title.setWordWrap(True)
+        self.cell_photos = PhotoGallery(self._thumbs, wrap=True)
+        self.cell_photos.setObjectName("cellPhotos")
+        self.cell_photos.setAccessibleName("Photos in the selected cell")
+        cell_box = QGroupBox("Photos in the selected cell")
+        cb = QVBoxLayout(cell_box)
+        cb.addWidget(self.cell_title)
+        cb.addWidget(self.cell_photos, 1)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(table_box)
+        right.addWidget(cell_box)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(matrix_box)
+        middle.addWidget(right)
+        middle.setStretchFactor(0, 5)
+        middle.setStretchFactor(1, 4)
+        middle.setSizes([550, 450])
+
+        # Most confidently wrong.
+        self.mistakes = PhotoGallery(self._thumbs, wrap=False)
+        self.mistakes.setObjectName("mistakesGallery")
+        self.mistakes.setAccessibleName("Most confidently wrong photos")
+        self.mistakes.setMinimumHeight(GALLERY_THUMB + 64)
+        self.mistakes.itemSelectionChanged.connect(self._update_mistake_buttons)
+        self.open_button = QPushButton("Open photo")
+        self.open_button.clicked.connect(lambda: self._act_on_mistake(open_in_viewer))
+        self.folder_button = QPushButton("Show in folder")
+        self.folder_button.clicked.connect(lambda: self._act_on_mistake(show_in_folder))
+        self.mistakes_note = QLabel("")
+        mistake_buttons = QVBoxLayout()
+        mistake_buttons.addWidget(self.open_button)
+        mistake_buttons.addWidget(self.folder_button)
+        mistake_buttons.addStretch(1)
+        mistakes_box = QGroupBox("Most confidently wrong: real category → what the model said")
+        ml = QVBoxLayout(mistakes_box)
+        ml.addWidget(self.mistakes_note)
+        row = QHBoxLayout()
+        row.addWidget(self.mistakes, 1)
+        row.addLayout(mistake_buttons)
+        ml.addLayout(row)
+        self._update_mistake_buttons()
+
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(middle)
+        body.addWidget(mistakes_box)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+        self.body = body
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(body, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    # --------------------------------------------------------------------- public API
     def show_result(self, train_result: Any, model_path: Path) -> None:
-        """Show the results for ``model_path`` (``train_result`` may be None)."""
-        self._summary.setText(f"Model: {Path(model_path).name}")
+        """Show how good the model in ``model_path`` is.
+
+        ``train_result`` is the :class:`engine.training.TrainResult` of the run that made
+        it (its validation photos are checked again with the saved model), or None for an
+        opened model file (its saved summary is shown; "Check on another folder…" gives
+        the details)."""
+        self.model_path = Path(model_path)
+        self.train_result = train_result
+        photos = list(getattr(train_result, "val_photos", None) or [])
+        classes = list(getattr(train_result, "classes", None) or [])
+        if photos:
+            self._evaluate(
+                lambda predictor, task: _evaluate_photos(predictor, photos, classes, task),
+                f"Checking the model on {len(photos)} validation photos…",
+            )
+        else:
+            self._show_summary_only()
+
+    def evaluate_folder(self, folder: str | Path) -> WorkerHandle | None:
+        """Measure the current model on a labelled folder (one subfolder per category)."""
+        if self.model_path is None:
+            return None
+        folder = Path(folder)
+        return self._evaluate(
+            lambda predictor, task: _evaluate_folder(predictor, folder, task),
+            f"Checking the model on the photos in {folder.name}…",
+        )
+
+    def check_folder_dialog(self) -> None:
+        if self.model_path is None:
+            self.status_label.setText("Train or open a model first.")
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose a folder of labelled photos (one subfolder per category)"
+        )
+        if folder:
+            self.evaluate_folder(folder)
+
+    def stop(self) -> None:
+        if self._job is not None:
+            self._job.stop()
+
+    # ------------------------------------------------------------------- evaluation
+    def _evaluate(self, how, message: str) -> WorkerHandle:
+        if self._job is not None:
+            self._job.stop()
+        model_path = self.model_path
+
+        def run(task: Task) -> Any:
+            from engine.predict import Predictor
+
+            predictor = Predictor(model_path)
+            return how(predictor, task)
+
+        self.status_label.setText(message)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.check_folder_button.setEnabled(False)
+        handle = start_worker(
+            self,
+            run,
+            on_result=self._on_evaluated,
+            on_error=self._on_failed,
+            on_progress=self._on_progress,
+            name="evaluate",
+        )
+        self._job = handle
+        return handle
+
+    def _on_progress(self, progress: tuple[int, int]) -> None:
+        done, total = progress
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _finish_job(self) -> None:
+        self._job = None
+        self.progress.hide()
+        self.check_folder_button.setEnabled(True)
+
+    def _on_failed(self, err: WorkerError) -> None:
+        self._finish_job()
+        self.status_label.setText(
+            "Stopped." if err.cancelled else f"Could not check the model: {err.message}"
+        )
+        self.evaluationFailed.emit(err)
+
+    def _on_evaluated(self, evaluation: Any) -> None:
+        self._finish_job()
+        self.show_evaluation(evaluation)
+        self.evaluationReady.emit(evaluation)
+
+    # --------------------------------------------------------------------- display
+    def _show_empty(self, message: str) -> None:
+        self.accuracy_label.setText("–")
+        self.accuracy_caption.setText("")
+        self.verdict_label.setText(message)
+        self.advice_label.setText("")
+        self.matrix.set_matrix([], [])
+        self.table_model.removeRows(0, self.table_model.rowCount())
+        self.cell_photos.set_photos([])
+        self.mistakes.set_photos([])
+        self.mistakes_note.setText("")
+        self.use_button.setEnabled(False)
+
+    def _show_summary_only(self) -> None:
+        """An opened model: its saved validation accuracy, and how to see the details."""
+        self._show_empty("")
+        self.use_button.setEnabled(True)
+        accuracy = None
+        try:
+            from engine.modelfile import read_model_info
+
+            summary = read_model_info(self.model_path).get("summary") or {}
+            accuracy = summary.get("val_accuracy")
+        except Exception as exc:  # noqa: BLE001 - shown, not raised
+            self.verdict_label.setText(f"Could not read the model: {exc}")
+            return
+        if isinstance(accuracy, (int, float)):
+            self.accuracy_label.setText(f"{accuracy:.0%}")
+            self.accuracy_caption.setText("validation accuracy when this model was trained")
+        self.verdict_label.setText(f"Model {self.model_path.name}")
+        self.advice_label.setText(
+            "The photos it was checked on are not known here. Use <b>Check on another "
+            "folder…</b> with a folder of labelled photos to see which categories get "
+            "mixed up and which photos it gets wrong."
+        )
+
+    def show_evaluation(self, ev: Any) -> None:
+        """Fill the page from an :class:`engine.evaluation.Evaluation`."""
+        self.evaluation = ev
+        self.use_button.setEnabled(True)
+        n = ev.count
+        correct = sum(ev.confusion[i][i] for i in range(len(ev.classes)))
+        self.accuracy_label.setText(f"{ev.accuracy:.0%}" if n else "–")
+        self.accuracy_caption.setText(
+            f"{correct} of {n} validation photos recognised correctly"
+            if n
+            else "no photos could be checked"
+        )
+        history = list(getattr(self.train_result, "history", None) or [])
+        verdict, advice = plain_verdict(ev, history)
+        self.verdict_label.setText(verdict)
+        skipped = len(getattr(ev, "skipped", []) or [])
+        if skipped:
+            advice.append(f"{skipped} photos could not be read and were left out.")
+        self.advice_label.setText(
+            "<ul style='margin-left:-20px'>"
+            + "".join(f"<li>{_html(a)}</li>" for a in advice)
+            + "</ul>"
+            if advice
+            else "Nothing to improve that the validation photos can show."
+        )
+        self.status_label.setText("")
+
+        self.matrix.set_matrix(ev.confusion, ev.classes)
+        self.cell_photos.set_photos([])
+        self.cell_title.setText("Click a cell of the matrix to see its photos here.")
+
+        self.table.setSortingEnabled(False)
+        self.table_model.removeRows(0, self.table_model.rowCount())
+        for m in ev.per_class:
+            row = [
+                _SortItem(m.name, m.name.lower()),
+                _SortItem(str(m.support), m.support),
+                _SortItem(
+                    f"{m.recall:.0%}",
+                    m.recall,
+                    f"{m.name}: {m.recall:.1%} of its photos were found",
+                ),
+                _SortItem(
+                    f"{m.precision:.0%}",
+                    m.precision,
+                    f"When the model says {m.name}, it is right {m.precision:.1%} of the time",
+                ),
+                _SortItem(f"{m.f1:.2f}", m.f1),
+            ]
+            if m.support and m.recall < 0.6:
+                row[2].setBackground(QColor(231, 76, 60, 70))
+            self.table_model.appendRow(row)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # the weakest first
+
+        self.mistakes.set_photos(
+            [
+                (
+                    m.path,
+                    f"{m.true_label} → {m.predicted}\n{m.confidence:.0%} sure",
+                    f"{m.path}\nReal category: {m.true_label}\nThe model said: {m.predicted} "
+                    f"({m.confidence:.0%} sure)\nDouble-click to open it.",
+                )
+                for m in ev.mistakes
+            ]
+        )
+        wrong = n - correct
+        if not ev.mistakes:
+            self.mistakes_note.setText("No mistakes on the validation photos.")
+        else:
+            self.mistakes_note.setText(
+                f"{wrong} photos were named wrongly; the {len(ev.mistakes)} the model was most sure "
+                "about are shown first. Often the photo is unusual, or filed in the wrong folder."
+            )
+
+    def _on_cell_clicked(self, true: int, predicted: int) -> None:
+        ev = self.evaluation
+        if ev is None:
+            return
+        paths = ev.cell(true, predicted)
+        title = self.matrix.describe_cell(true, predicted)
+        if len(paths) > MAX_CELL_PHOTOS:
+            title += f" (the first {MAX_CELL_PHOTOS} are shown)"
+        self.cell_title.setText(title + ("." if paths else ": none."))
+        conf = dict(zip(ev.paths, ev.confidence, strict=False))
+        self.cell_photos.set_photos(
+            [
+                (
+                    p,
+                    Path(p).name,
+                    f"{p}\nReal: {ev.classes[true]}, said: {ev.classes[predicted]} "
+                    f"({conf.get(p, 0.0):.0%} sure)",
+                )
+                for p in paths[:MAX_CELL_PHOTOS]
+            ]
+        )
+
+    def _update_mistake_buttons(self) -> None:
+        has = self.mistakes.selected_path() is not None
+        self.open_button.setEnabled(has)
+        self.folder_button.setEnabled(has)
+
+    def _act_on_mistake(self, action) -> None:
+        path = self.mistakes.selected_path()
+        if path:
+            action(path)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _evaluate_photos(predictor: Any, photos: list, classes: list[str], task: Task) -> Any:
+    from engine.evaluation import evaluate_photos
+
+    return evaluate_photos(
+        predictor,
+        photos,
+        classes or None,
+        on_progress=lambda done, total: task.report((done, total)),
+        should_stop=task.should_stop,
+    )
+
+
+def _evaluate_folder(predictor: Any, folder: Path, task: Task) -> Any:
+    from engine.evaluation import evaluate_folder
+
+    return evaluate_folder(
+        predictor,
+        folder,
+        on_progress=lambda done, total: task.report((done, total)),
+        should_stop=task.should_stop,
+    )

@@ -1,0 +1,395 @@
+"""Prediction cards: one card per classified photo, painted by a delegate.
+
+A drop can bring thousands of photos, so the cards are not widgets: a list model holds
+the answers and thumbnails, and :class:`PredictionCardDelegate` paints only the cards in
+view. Adding a chunk of cards is one ``beginInsertRows``; changing the "not sure"
+threshold is one repaint.
+
+Thumbnails are decoded lazily, off the GUI thread, only for the cards that are painted
+(:class:`~gui.widgets.thumbnails.ThumbnailLoader`, an LRU cache), so ten thousand cards
+cost no more decoding than the thirty on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QProcess,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from .thumbnails import ThumbnailLoader
+
+THUMB = 96  # thumbnail size on cards (logical pixels)
+CARD_W, CARD_H = 272, 132
+
+PredictionRole = Qt.ItemDataRole.UserRole + 1
+PathRole = Qt.ItemDataRole.UserRole + 3
+
+SURE_COLOR = QColor("#2f7ed8")
+UNSURE_COLOR = QColor("#d08a10")
+OTHER_COLOR = QColor("#9aa5b1")
+ERROR_COLOR = QColor("#c0392b")
+
+
+# ------------------------------------------------------------------ photos and the desktop
+
+
+def image_from_array(rgb: Any) -> QImage:
+    """A QImage copy of an HxWx3 uint8 numpy array."""
+    import numpy as np
+
+    arr = np.ascontiguousarray(rgb, dtype=np.uint8)
+    h, w = arr.shape[:2]
+    return QImage(arr.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def open_in_viewer(path: str | os.PathLike[str]) -> bool:
+    """Open the photo in the system's image viewer."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_in_folder(path: str | os.PathLike[str]) -> bool:
+    """Show the file in the system's file manager (selected where the system allows it)."""
+    path = os.path.abspath(os.fspath(path))
+    if sys.platform == "win32":
+        return QProcess.startDetached("explorer", [f"/select,{os.path.normpath(path)}"])[0]
+    if sys.platform == "darwin":
+        return QProcess.startDetached("open", ["-R", path])[0]
+    # Linux desktops differ; opening the folder works everywhere.
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+# ------------------------------------------------------------------------------- the model
+
+
+class PredictionListModel(QAbstractListModel):
+    """The classified photos, in the order they were answered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Any] = []  # engine.predict.Prediction
+        self.threshold = 0.5
+
+    # Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        pred = self._entries[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{Path(pred.path).name}: {self.describe(pred)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [pred.path]
+            if pred.error:
+                lines.append(f"Not classified: {pred.error}")
+            else:
+                lines += [f"{name}: {conf:.1%}" for name, conf in pred.top]
+                if self.is_unsure(pred):
+                    lines.append(f"Not sure: below {self.threshold:.0%} confidence")
+            lines.append("Double-click to open; right-click for more.")
+            return "\n".join(lines)
+        if role == PredictionRole:
+            return pred
+        if role == PathRole:
+            return pred.path
+        return None
+
+    # Ours
+    def is_unsure(self, pred: Any) -> bool:
+        return not pred.error and pred.confidence < self.threshold
+
+    def describe(self, pred: Any) -> str:
+        if pred.error:
+            return f"unreadable ({pred.error})"
+        text = f"{pred.label} {pred.confidence:.0%}"
+        return f"not sure (maybe {text})" if self.is_unsure(pred) else text
+
+    def append(self, entries: list[Any]) -> None:
+        if not entries:
+            return
+        first = len(self._entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        self._entries.extend(entries)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._entries = []
+        self.endResetModel()
+
+    def set_threshold(self, threshold: float) -> None:
+        self.threshold = float(threshold)
+        if self._entries:
+            self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
+
+    def predictions(self) -> list[Any]:
+        return list(self._entries)
+
+    def prediction(self, row: int) -> Any:
+        return self._entries[row]
+
+    def counts(self) -> dict[str, int]:
+        """Photos per shown answer: categories, "not sure" and "unreadable"."""
+        out: dict[str, int] = {}
+        for p in self._entries:
+            key = "unreadable" if p.error else ("not sure" if self.is_unsure(p) else p.label)
+            out[key] = out.get(key, 0) + 1
+        return out
+
+
+# ---------------------------------------------------------------------------- the painter
+
+
+class PredictionCardDelegate(QStyledItemDelegate):
+    """Paints a card: thumbnail, top 3 with confidence bars, "not sure", a Why? button."""
+
+    whyClicked = Signal(QModelIndex)
+
+    def __init__(self, thumbnails: ThumbnailLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thumbnails = thumbnails
+        self._pressed: QPersistentModelIndex | None = None
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:  # noqa: N802
+        return QSize(CARD_W, CARD_H)
+
+    @staticmethod
+    def why_rect(card: QRect) -> QRect:
+        return QRect(card.right() - 8 - 64, card.bottom() - 8 - 24, 64, 24)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        model = index.model()
+        pred = index.data(PredictionRole)
+        if pred is None:
+            return
+        thumb = self.thumbnails.get(pred.path) if not pred.error else None
+        unsure = bool(model.is_unsure(pred)) if hasattr(model, "is_unsure") else pred.unsure
+        pal = option.palette
+        r = option.rect.adjusted(2, 2, -2, -2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        border = (
+            pal.color(QPalette.ColorRole.Highlight)
+            if selected
+            else pal.color(QPalette.ColorRole.Mid)
+        )
+        painter.setPen(QPen(border, 2 if selected else 1))
+        painter.setBrush(pal.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(r, 6, 6)
+
+        # Thumbnail, centred in its square.
+        box = QRect(r.left() + 8, r.top() + 8, THUMB, THUMB)
+        if thumb is not None and not thumb.isNull():
+            tw, th = thumb.width(), thumb.height()
+            if tw > THUMB or th > THUMB:
+                s = min(THUMB / tw, THUMB / th)
+                tw, th = int(tw * s), int(th * s)
+            target = QRect(box.left() + (THUMB - tw) // 2, box.top() + (THUMB - th) // 2, tw, th)
+            painter.drawPixmap(target, thumb)
+        else:
+            painter.fillRect(box, pal.color(QPalette.ColorRole.AlternateBase))
+            painter.setPen(
+                ERROR_COLOR if pred.error else pal.color(QPalette.ColorRole.PlaceholderText)
+            )
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!" if pred.error else "…")
+
+        text_left = box.right() + 10
+        width = r.right() - 8 - text_left
+        font = QFont(option.font)
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        bold = QFont(font)
+        bold.setBold(True)
+
+        # File name.
+        painter.setFont(small)
+        painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        name = painter.fontMetrics().elidedText(
+            Path(pred.path).name, Qt.TextElideMode.ElideMiddle, width
+        )
+        painter.drawText(
+            QRect(text_left, r.top() + 6, width, 16),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            name,
+        )
+
+        if pred.error:
+            painter.setFont(font)
+            painter.setPen(ERROR_COLOR)
+            painter.drawText(
+                QRect(text_left, r.top() + 26, width, r.height() - 34),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                f"Could not be classified: {pred.error}",
+            )
+            painter.restore()
+            return
+
+        # Top 3 with bars.
+        y = r.top() + 26
+        for k, (label, conf) in enumerate(pred.top[:3]):
+            colour = (UNSURE_COLOR if unsure else SURE_COLOR) if k == 0 else OTHER_COLOR
+            painter.setFont(bold if k == 0 else font)
+            painter.setPen(
+                pal.color(QPalette.ColorRole.Text)
+                if k == 0
+                else pal.color(QPalette.ColorRole.PlaceholderText)
+            )
+            pct = f"{conf:.0%}" if conf >= 0.01 or conf == 0 else "<1%"
+            fm = painter.fontMetrics()
+            pw = fm.horizontalAdvance("100%") + 2
+            shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, width - pw - 4)
+            painter.drawText(
+                QRect(text_left, y, width - pw, 16),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                shown,
+            )
+            painter.drawText(
+                QRect(text_left + width - pw, y, pw, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                pct,
+            )
+            bar = QRect(text_left, y + 17, width, 5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
+            painter.drawRoundedRect(bar, 2, 2)
+            if conf > 0:
+                painter.setBrush(colour)
+                painter.drawRoundedRect(
+                    QRect(bar.left(), bar.top(), max(3, int(bar.width() * conf)), bar.height()),
+                    2,
+                    2,
+                )
+            y += 26
+
+        # Verdict line and the Why? button.
+        why = self.why_rect(r)
+        painter.setFont(bold)
+        if unsure:
+            painter.setPen(UNSURE_COLOR)
+            verdict = "Not sure"
+        else:
+            painter.setPen(SURE_COLOR)
+            verdict = str(pred.label)
+        verdict = painter.fontMetrics().elidedText(
+            verdict, Qt.TextElideMode.ElideRight, why.left() - text_left - 6
+        )
+        painter.drawText(
+            QRect(text_left, why.top(), why.left() - text_left - 6, why.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            verdict,
+        )
+        painter.restore()
+
+        button = QStyleOptionButton()
+        button.rect = why
+        button.text = "Why?"
+        button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
+        if self._pressed is not None and self._pressed == QPersistentModelIndex(index):
+            button.state |= QStyle.StateFlag.State_Sunken
+        button.palette = pal
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, option.widget)
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: Any,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:  # noqa: N802
+        pred = index.data(PredictionRole)
+        if pred is None or pred.error:
+            return False
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            inside = self.why_rect(option.rect.adjusted(2, 2, -2, -2)).contains(
+                event.position().toPoint()
+            )
+            if kind == QEvent.Type.MouseButtonPress and inside:
+                self._pressed = QPersistentModelIndex(index)
+                return True
+            if kind == QEvent.Type.MouseButtonRelease and self._pressed is not None:
+                was = self._pressed
+                self._pressed = None
+                if inside and was == QPersistentModelIndex(index):
+                    self.whyClicked.emit(QModelIndex(index))
+                return True
+        return False
+
+
+class PredictionCardView(QListView):
+    """A wrapping grid of prediction cards."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("predictionCards")
+        self.setAccessibleName("Classified photos")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setSpacing(4)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setMouseTracking(True)
+        self.setDragEnabled(False)
+        self.thumbnails = ThumbnailLoader(size=THUMB, capacity=3000, parent=self)
+        self.thumbnails.loaded.connect(self._on_thumbnail_loaded)
+        self._repaint = QTimer(self, singleShot=True, interval=50)
+        self._repaint.timeout.connect(self.viewport().update)
+        self.card_delegate = PredictionCardDelegate(self.thumbnails, self)
+        self.setItemDelegate(self.card_delegate)
+
+    def _on_thumbnail_loaded(self, _path: str) -> None:
+        # Thumbnails arrive one by one; repaint at most 20 times a second.
+        if not self._repaint.isActive():
+            self._repaint.start()
+
+    def clear_thumbnails(self) -> None:
+        self.thumbnails.clear()
+
+    def why_button_center(self, row: int) -> Any:
+        """Where a card's Why? button is, in viewport coordinates (for tests and automation)."""
+        rect = self.visualRect(self.model().index(row, 0))
+        return self.card_delegate.why_rect(rect.adjusted(2, 2, -2, -2)).center()
