@@ -1,0 +1,734 @@
+"""The main window: five steps in a sidebar, menus, status bar, projects, drag and drop."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import APP_NAME
+
+from .help import HtmlDialog, about_html, getting_started_html
+from .model_page import ModelPage
+from .photos_page import PhotosPage, name_widget
+from .resources import icon_path, sample_dir
+from .results_page import ResultsPage
+from .settings import GuiSettings, load_settings, save_settings
+from .state import DEFAULT_BACKBONE, StudioState
+from .train_page import TrainPage, TrainSettings
+from .use_page import UsePage
+from .workers import active_workers, stop_all_workers
+
+log = logging.getLogger(__name__)
+
+STEPS = ("Photos", "Model", "Train", "Results", "Use")
+PHOTOS, MODEL, TRAIN, RESULTS, USE = range(5)
+PROJECT_FILTER = "Finetune Studio projects (*.ftproj);;All files (*)"
+Answer = QMessageBox.StandardButton
+
+
+class MainWindow(QMainWindow):
+    project_opened = Signal(object)  # Path
+
+    def __init__(self, settings: GuiSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(APP_NAME)
+        self.setWindowIcon(QIcon(str(icon_path())))
+        self.settings = settings if settings is not None else load_settings()
+        self.state = StudioState(self)
+        self.project_path: Path | None = None
+        self._closing = False
+
+        # ---- pages
+        self.photos_page = PhotosPage(self.state)
+        self.model_page = ModelPage(self.state)
+        self.train_page = TrainPage(self.state)
+        self.train_page.runs_dir_fn = self._runs_dir
+        self.train_page.describe_setup_fn = self._describe_setup
+        self.results_page = ResultsPage()
+        self.use_page = UsePage()
+        self.pages = [
+            self.photos_page,
+            self.model_page,
+            self.train_page,
+            self.results_page,
+            self.use_page,
+        ]
+
+        self.stack = QStackedWidget()
+        name_widget(self.stack, "stepStack", "Current step")
+        for page in self.pages:
+            self.stack.addWidget(page)
+
+        self.step_list = QListWidget()
+        name_widget(
+            self.step_list, "stepList", "Steps", "The five steps; you can go back and forth freely."
+        )
+        self.step_list.setIconSize(QSize(1, 1))
+        self.step_list.setFixedWidth(210)
+        self.step_list.setSpacing(2)
+        self.step_list.setWordWrap(True)
+        for i, name in enumerate(STEPS):
+            item = QListWidgetItem(f"{i + 1}  {name}")
+            item.setSizeHint(QSize(200, 64))
+            self.step_list.addItem(item)
+        self.step_list.currentRowChanged.connect(self._on_step_row)
+
+        self.banner = QWidget()
+        name_widget(self.banner, "demoBanner", "About the sample")
+        self.banner_label = QLabel("")
+        self.banner_label.setWordWrap(True)
+        self.banner_button = QPushButton("Go to Train")
+        name_widget(self.banner_button, "bannerTrainButton", "Go to the Train step")
+        self.banner_button.clicked.connect(lambda: self.go_to(TRAIN))
+        bl = QHBoxLayout(self.banner)
+        bl.addWidget(self.banner_label, 1)
+        bl.addWidget(self.banner_button)
+        self.banner.setVisible(False)
+        self.banner.setAutoFillBackground(True)
+        self.banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.banner)
+        rl.addWidget(self.stack, 1)
+        central = QWidget()
+        cl = QHBoxLayout(central)
+        cl.setContentsMargins(6, 6, 6, 0)
+        cl.addWidget(self.step_list)
+        cl.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel("")
+        name_widget(self.status_label, "statusProject", "Project")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().setObjectName("statusBar")
+
+        self._make_actions()
+        self._make_menus()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1180, 800)
+        self.setMinimumSize(880, 600)
+        self._restore_geometry()
+        self.step_list.setCurrentRow(PHOTOS)
+        self._set_model_steps_enabled(False)
+        self._update_step_texts()
+        self._update_title()
+        self.train_page.update_ready()
+
+    # ------------------------------------------------------------------ actions and menus
+    def _action(
+        self, text: str, slot: Any, shortcut: Any = None, tip: str = "", name: str = ""
+    ) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+            act.setToolTip(tip)
+        if name:
+            act.setObjectName(name)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        K = QKeySequence.StandardKey  # noqa: N806
+        self.act_new = self._action(
+            "&New project", self.new_project, K.New, "Start again with nothing chosen.", "actionNew"
+        )
+        self.act_open = self._action(
+            "&Open project…",
+            self.open_project_dialog,
+            K.Open,
+            "Open a saved project (.ftproj).",
+            "actionOpen",
+        )
+        self.act_save = self._action(
+            "&Save project",
+            self.save_project,
+            K.Save,
+            "Save the folder, settings and trained model as a project.",
+            "actionSave",
+        )
+        self.act_save_as = self._action(
+            "Save project &as…",
+            self.save_project_as,
+            K.SaveAs,
+            "Save the project under a new name.",
+            "actionSaveAs",
+        )
+        self.act_choose = self._action(
+            "Choose photo &folder…",
+            self.photos_page.choose_folder,
+            "Ctrl+Shift+O",
+            "Choose the folder with one subfolder per category.",
+            "actionChooseFolder",
+        )
+        self.act_export = self._action(
+            "&Export model…",
+            self.export_model,
+            "Ctrl+E",
+            "Save the trained model as ONNX, TorchScript or the app's own file.",
+            "actionExport",
+        )
+        self.act_quit = self._action("&Quit", self.close, K.Quit, "Close the app.", "actionQuit")
+        self.act_train = self._action(
+            "&Train", self._train_shortcut, "Ctrl+Return", "Start training.", "actionTrain"
+        )
+        self.act_stop = self._action(
+            "&Stop training",
+            self.train_page.stop_training,
+            "Ctrl+.",
+            "Stop training; the best finished epoch is kept.",
+            "actionStop",
+        )
+        self.act_help = self._action(
+            "&Getting started",
+            self.show_getting_started,
+            K.HelpContents,
+            "How to use the app, and the words it uses.",
+            "actionGettingStarted",
+        )
+        self.act_sample = self._action(
+            "Try the &sample",
+            self.try_sample,
+            None,
+            "Open 150 sample photos of clothing in 5 categories.",
+            "actionTrySample",
+        )
+        self.act_logs = self._action(
+            "Open &log folder",
+            self.open_log_folder,
+            None,
+            "The app's log files, useful when reporting a problem.",
+            "actionOpenLogs",
+        )
+        self.act_about = self._action(
+            f"&About {APP_NAME}", self.show_about, None, "Versions and licences.", "actionAbout"
+        )
+        self.step_actions = []
+        for i, name in enumerate(STEPS):
+            act = self._action(
+                f"&{i + 1} {name}",
+                lambda _=False, i=i: self.go_to(i),
+                f"Ctrl+{i + 1}",
+                f"Go to step {i + 1}: {name}.",
+                f"actionStep{name}",
+            )
+            self.step_actions.append(act)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        m.addAction(self.act_new)
+        m.addAction(self.act_open)
+        self.recent_menu = m.addMenu("Open &recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        m.addAction(self.act_save)
+        m.addAction(self.act_save_as)
+        m.addSeparator()
+        m.addAction(self.act_choose)
+        m.addAction(self.act_export)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        g = bar.addMenu("&Go")
+        for act in self.step_actions:
+            g.addAction(act)
+        t = bar.addMenu("&Training")
+        t.addAction(self.act_train)
+        t.addAction(self.act_stop)
+        h = bar.addMenu("&Help")
+        h.addAction(self.act_help)
+        h.addAction(self.act_sample)
+        h.addSeparator()
+        h.addAction(self.act_logs)
+        h.addAction(self.act_about)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.settings.recent_projects if Path(p).is_file()]
+        for p in recent:
+            act = self.recent_menu.addAction(Path(p).name)
+            act.setToolTip(p)
+            act.setStatusTip(p)
+            act.triggered.connect(lambda _=False, p=p: self.open_project(Path(p)))
+        if not recent:
+            none = self.recent_menu.addAction("No recent projects")
+            none.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the list", self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.recent_projects = []
+        save_settings(self.settings)
+
+    def _connect(self) -> None:
+        for page in (self.photos_page, self.model_page, self.train_page):
+            page.status_message.connect(self.show_status)
+        st = self.state
+        for sig in (
+            st.scan_changed,
+            st.backbone_changed,
+            st.freezing_changed,
+            st.validation_changed,
+        ):
+            sig.connect(self._on_setup_changed)
+        st.model_changed.connect(self._on_model_changed)
+        self.train_page.training_started.connect(self._update_step_texts)
+        self.train_page.training_finished.connect(lambda _r: self._update_step_texts())
+        self.train_page.show_results_requested.connect(lambda: self.go_to(RESULTS))
+        self.photos_page.scan_finished.connect(lambda _s: self._update_step_texts())
+        self.model_page.structure_ready.connect(lambda _n: self._update_step_texts())
+        self.model_page.structure_ready.connect(self.train_page.update_ready)
+
+    # ------------------------------------------------------------------ steps
+    def go_to(self, step: int) -> None:
+        item = self.step_list.item(step)
+        if item is not None and item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.step_list.setCurrentRow(step)
+
+    def current_step(self) -> int:
+        return self.stack.currentIndex()
+
+    def step_enabled(self, step: int) -> bool:
+        return bool(self.step_list.item(step).flags() & Qt.ItemFlag.ItemIsEnabled)
+
+    def _on_step_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            if row == MODEL:
+                self.model_page.load_catalog()
+
+    def _set_model_steps_enabled(self, enabled: bool) -> None:
+        for step in (RESULTS, USE):
+            item = self.step_list.item(step)
+            flags = item.flags()
+            if enabled:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip("")
+            else:
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip("Train a model first (or open a project with a trained model).")
+            self.step_actions[step].setEnabled(enabled)
+        self.act_export.setEnabled(enabled)
+        if not enabled and self.current_step() in (RESULTS, USE):
+            self.step_list.setCurrentRow(TRAIN)
+
+    def _update_step_texts(self) -> None:
+        st = self.state
+        scan = st.scan
+        texts = {
+            PHOTOS: "Scanning…"
+            if self.photos_page.scanning
+            else (
+                f"{len(scan.photos):,} photos, {len(scan.classes)} categories"
+                if scan
+                else "Choose a folder"
+            ),
+            MODEL: f"{self._backbone_title()}, {self._layers_words()}",
+            TRAIN: "Training…"
+            if self.train_page.training
+            else (
+                f"Best: {st.train_result.val_accuracy:.0%}"
+                if st.train_result is not None and st.train_result.val_accuracy is not None
+                else ("Model ready" if st.model_path else "Press Train")
+            ),
+            RESULTS: "How good is it?",
+            USE: "Recognise new photos",
+        }
+        for i, name in enumerate(STEPS):
+            item = self.step_list.item(i)
+            item.setText(f"{i + 1}  {name}\n     {texts[i]}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {i + 1}, {name}: {texts[i]}")
+
+    def _describe_setup(self) -> str:
+        scan = self.state.scan
+        photos = f"{len(scan.photos):,} photos in {len(scan.classes)} categories" if scan else ""
+        return f"{photos} · {self._backbone_title()} · {self._layers_words()}"
+
+    def _backbone_title(self) -> str:
+        info = self.model_page.catalog.get(self.state.backbone)
+        return info.title.replace(" (built in)", "") if info else self.state.backbone
+
+    def _layers_words(self) -> str:
+        return {"head": "head only", "last": "last block + head", "all": "everything"}.get(
+            self.state.train_layers, "custom"
+        )
+
+    def _on_setup_changed(self, *_args: Any) -> None:
+        self.setWindowModified(True)
+        self._update_step_texts()
+
+    def _on_model_changed(self, path: Path | None) -> None:
+        self._set_model_steps_enabled(path is not None)
+        if path is not None:
+            self.setWindowModified(True)
+            try:
+                self.results_page.show_result(self.state.train_result, path)
+            except Exception:  # noqa: BLE001 - a broken page must not lose the trained model
+                log.exception("results page failed")
+            try:
+                self.use_page.set_model(path)
+            except Exception:  # noqa: BLE001
+                log.exception("use page failed")
+        self._update_step_texts()
+
+    def _train_shortcut(self) -> None:
+        self.go_to(TRAIN)
+        self.train_page.start_training()
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # ------------------------------------------------------------------ start-up
+    def start(self, demo: bool = False, project: str | None = None) -> None:
+        """Called once the window is on screen: load what is slow, then what was asked."""
+        # The catalog imports torch and torchvision on a worker thread: by the time
+        # someone reaches step 2 or presses Train, they are loaded.
+        self.model_page.load_catalog()
+        if project:
+            self.open_project(Path(project))
+        elif demo:
+            self.try_sample()
+
+    def try_sample(self) -> None:
+        folder = sample_dir()
+        if not folder.is_dir():
+            self.show_status(f"The sample photos are missing ({folder}). Reinstall the app.")
+            return
+        if not self._confirm_discard():
+            return
+        self.reset_project()
+        self.state.set_backbone(DEFAULT_BACKBONE)
+        self.model_page.select_backbone(DEFAULT_BACKBONE)
+        self.model_page.apply_preset("head")
+        self.photos_page.load_folder(folder)
+        self.banner_label.setText(
+            "<b>This is the sample</b>: 150 photos of clothing (Fashion-MNIST) in 5 categories, "
+            "with the built-in backbone. Go to step 3 and press <b>Train</b>: it takes about a minute."
+        )
+        self.banner.setVisible(True)
+        self.go_to(PHOTOS)
+        self.setWindowModified(False)
+
+    # ------------------------------------------------------------------ projects
+    def _runs_dir(self) -> Path:
+        if self.project_path is not None:
+            return self.project_path.parent / f"{self.project_path.stem} models"
+        from engine.paths import cache_dir
+
+        return cache_dir() / "runs"
+
+    def reset_project(self) -> None:
+        self.photos_page.cancel_scan()
+        self.photos_page.model.set_scan(None)
+        self.photos_page.table.setVisible(False)
+        self.photos_page.empty_hint.setVisible(True)
+        self.photos_page.problems.setVisible(False)
+        self.photos_page.summary.setText("")
+        self.photos_page.folder_label.setText("No folder chosen yet.")
+        self.photos_page.set_validation("split", 0.2, None)
+        self.state.set_scan(None, None)
+        self.state.set_model(None)
+        self.state.history = []
+        self.train_page.loss_plot.reset()
+        self.train_page.accuracy_plot.reset()
+        self.train_page.log.clear()
+        self.train_page.progress.setFormat("Not started")
+        self.train_page.progress.setValue(0)
+        self.train_page.results_button.setVisible(False)
+        self.banner.setVisible(False)
+        self.project_path = None
+        self._update_title()
+        self.setWindowModified(False)
+
+    def new_project(self) -> None:
+        if self.train_page.training:
+            self.show_status("Stop training first.")
+            return
+        if self._confirm_discard():
+            self.reset_project()
+            self.train_page.apply_settings(TrainSettings())
+            self.go_to(PHOTOS)
+
+    def _confirm_discard(self) -> bool:
+        """True when it is fine to drop the current setup (saved, or the person agrees)."""
+        if not self.isWindowModified() or self.state.model_path is None:
+            return True
+        answer = self.ask(
+            "Save the project?",
+            "This project has a trained model that is not saved in a project. Save it first?",
+            Answer.Save | Answer.Discard | Answer.Cancel,
+            Answer.Save,
+        )
+        if answer == Answer.Save:
+            return self.save_project()
+        return answer == Answer.Discard
+
+    def ask(self, title: str, text: str, buttons: Any, default: Any) -> Any:
+        """A question in a message box (tests replace this method)."""
+        return QMessageBox.question(self, title, text, buttons, default)
+
+    def open_project_dialog(self) -> None:
+        start = self.settings.last_folder or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open a project", start, PROJECT_FILTER)
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> bool:
+        if self.train_page.training:
+            self.show_status("Stop training before opening another project.")
+            return False
+        if not self._confirm_discard():
+            return False
+        from engine.errors import StudioError
+        from engine.projects import load_project
+
+        try:
+            project = load_project(path)
+        except StudioError as exc:
+            QMessageBox.warning(self, "Cannot open the project", str(exc))
+            return False
+        cfg = project.config
+        for key in project.missing_folders():
+            old = getattr(cfg, key)
+            what = "photo folder" if key == "data_dir" else "checking folder"
+            new = self.ask_moved_folder(what, old)
+            if new is None:
+                if key == "data_dir":
+                    return False
+                cfg.val_dir = None
+            else:
+                setattr(cfg, key, str(new))
+        self.reset_project()
+        self.project_path = Path(path)
+        self.state.set_backbone(cfg.backbone)
+        self.state.set_train_layers(cfg.train_layers)
+        self.model_page.select_backbone(cfg.backbone)
+        self.model_page.reapply_layers()
+        self.photos_page.set_validation(
+            "folder" if cfg.val_dir else "split",
+            cfg.val_split,
+            Path(cfg.val_dir) if cfg.val_dir else None,
+        )
+        fields = TrainSettings.__dataclass_fields__
+        self.train_page.apply_settings(TrainSettings(**{k: getattr(cfg, k) for k in fields}))
+        if cfg.data_dir:
+            self.photos_page.load_folder(Path(cfg.data_dir))
+        self.state.history = list(project.history)
+        self.train_page.show_history(project.history)
+        if project.model_file and Path(project.model_file).is_file():
+            self.state.set_model(Path(project.model_file), None)
+        self.settings.add_recent(path)
+        self.settings.last_folder = str(Path(path).parent)
+        save_settings(self.settings)
+        self._update_title()
+        self.setWindowModified(False)
+        self.show_status(f"Opened {Path(path).name}.")
+        self.project_opened.emit(Path(path))
+        return True
+
+    def ask_moved_folder(self, what: str, old: str) -> Path | None:
+        """The project's folder is gone: ask where it is now (tests replace this method)."""
+        QMessageBox.information(
+            self,
+            "Folder not found",
+            f"The {what} of this project is not at\n{old}\nany more. Please show where it is now.",
+        )
+        folder = QFileDialog.getExistingDirectory(
+            self, f"Where is the {what} now?", str(Path.home())
+        )
+        return Path(folder) if folder else None
+
+    def save_project(self) -> bool:
+        if self.project_path is None:
+            return self.save_project_as()
+        return self._write_project(self.project_path)
+
+    def save_project_as(self) -> bool:
+        start = str(
+            self.project_path
+            or Path(self.settings.last_folder or Path.home()) / "My project.ftproj"
+        )
+        path, _ = QFileDialog.getSaveFileName(self, "Save the project", start, PROJECT_FILTER)
+        if not path:
+            return False
+        return self._write_project(Path(path))
+
+    def project_dict(self) -> dict[str, Any]:
+        return self.train_page.config_dict()
+
+    def _write_project(self, path: Path) -> bool:
+        from engine.errors import StudioError
+        from engine.projects import Project, save_project
+        from engine.training import TrainConfig
+
+        cfg = TrainConfig.from_dict(self.project_dict())
+        model = str(self.state.model_path) if self.state.model_path else None
+        ckpt = str(self.state.model_path.with_suffix(".ckpt")) if self.state.model_path else None
+        if ckpt and not Path(ckpt).is_file():
+            ckpt = None
+        project = Project(cfg, model, ckpt, list(self.state.history))
+        try:
+            saved = save_project(project, path)
+        except StudioError as exc:
+            QMessageBox.warning(self, "Cannot save the project", str(exc))
+            return False
+        self.project_path = saved
+        self.settings.add_recent(saved)
+        self.settings.last_folder = str(saved.parent)
+        save_settings(self.settings)
+        self.setWindowModified(False)
+        self._update_title()
+        self.show_status(f"Saved {saved.name}.")
+        return True
+
+    def _update_title(self) -> None:
+        name = self.project_path.name if self.project_path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.status_label.setText(str(self.project_path) if self.project_path else "Not saved yet")
+
+    # ------------------------------------------------------------------ help and export
+    def export_model(self) -> None:
+        if self.state.model_path is None:
+            self.show_status("Train a model first.")
+            return
+        export = getattr(self.use_page, "export_model_dialog", None)
+        if export is None:
+            self.show_status("Exporting is not available in this version.")
+            return
+        self.go_to(USE)
+        export()
+
+    def show_getting_started(self) -> None:
+        HtmlDialog("Getting started", getting_started_html(), "gettingStartedDialog", self).show()
+
+    def show_about(self) -> None:
+        HtmlDialog(f"About {APP_NAME}", about_html(), "aboutDialog", self).show()
+
+    def open_log_folder(self) -> None:
+        from engine.paths import log_dir
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    # ------------------------------------------------------------------ drag and drop
+    @staticmethod
+    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile():
+                p = Path(url.toLocalFile())
+                if p.is_dir() or p.suffix == ".ftproj":
+                    return p
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.current_step() != USE and self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802
+        event.acceptProposedAction() if self.current_step() != USE else event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = self._dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.handle_dropped(path)
+
+    def handle_dropped(self, path: Path) -> None:
+        if path.suffix == ".ftproj":
+            self.open_project(path)
+        else:
+            self.banner.setVisible(False)
+            self.go_to(PHOTOS)
+            self.photos_page.load_folder(path)
+
+    # ------------------------------------------------------------------ geometry and closing
+    def _restore_geometry(self) -> None:
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+
+    def save_window_settings(self) -> None:
+        self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        save_settings(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._closing:
+            event.accept()
+            return
+        busy = []
+        if self.train_page.training:
+            busy.append("Training is running")
+        if self.model_page.downloading:
+            busy.append("a download is running")
+        if busy:
+            answer = self.ask(
+                "Stop and close?",
+                f"{' and '.join(busy).capitalize()}. Stop and close the app? "
+                "The best finished epoch is kept as a model.",
+                Answer.Yes | Answer.No,
+                Answer.No,
+            )
+            if answer != Answer.Yes:
+                event.ignore()
+                return
+        elif not self._confirm_discard():
+            event.ignore()
+            return
+        self._closing = True
+        self.shutdown()
+        self.save_window_settings()
+        event.accept()
+
+    def shutdown(self, timeout_ms: int = 60_000) -> bool:
+        """Stop every worker and wait for it (never leave a QThread running)."""
+        self.show_status("Stopping…")
+        self.photos_page.shutdown()
+        self.model_page.shutdown()
+        self.train_page.shutdown()
+        ok = self.train_page.stop_and_wait(timeout_ms)
+        ok = stop_all_workers(timeout_ms) and ok
+        if not ok:
+            log.warning("workers still running at shutdown: %s", active_workers())
+        return ok

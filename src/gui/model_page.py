@@ -1,0 +1,699 @@
+"""Step 2, Model: choose the pretrained backbone and which of its layers stay frozen.
+
+The catalog, the network's structure and its speed on this computer are worked out on
+worker threads (they import torch and build the network), so the window never waits.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .photos_page import name_widget
+from .state import StudioState
+from .terms import tip
+from .workers import WorkerError, WorkerHandle, start_worker
+
+STATE_WORDS = {
+    "bundled": "built in, ready offline",
+    "downloaded": "downloaded, ready offline",
+    "downloadable": "needs a download",
+    "missing": "missing: reinstall the app",
+}
+DECODE_MS = 3.0  # rough cost of opening and resizing one photo
+PRESET_ORDER = ("head", "last", "all")
+
+
+@dataclass(frozen=True)
+class BackboneStructure:
+    """What the freeze tree and the time estimate need, measured once per backbone."""
+
+    name: str
+    groups: list[str]  # trainable groups, in order (``head`` last)
+    group_params: dict[str, int]  # excluding the head
+    head_in_features: int
+    stage_names: list[str]
+    stage_ms: list[float]  # forward time per photo of each stage, on this computer
+
+    def head_params(self, num_classes: int) -> int:
+        return self.head_in_features * num_classes + num_classes
+
+
+def probe_structure(name: str) -> BackboneStructure:
+    """Build ``name`` (random weights: only the shape matters) and time each stage."""
+    import torch
+
+    from engine.backbones import build_model, get_backbone
+    from engine.freezing import trainable_groups
+
+    net = build_model(name, 2, pretrained=False).eval()
+    groups = trainable_groups(net)
+    params = {
+        n: sum(p.numel() for p in m.parameters())
+        for n, m in zip(net.stage_names, net.stages, strict=True)
+        if n != "head"
+    }
+    size = get_backbone(name).input_size
+    x = torch.randn(2, 3, size, size)
+    times = [float("inf")] * len(net.stages)
+    with torch.inference_mode():
+        for _ in range(2):  # the first run warms up; keep the faster
+            h = x
+            for i, stage in enumerate(net.stages):
+                t0 = time.perf_counter()
+                h = stage(h)
+                times[i] = min(times[i], (time.perf_counter() - t0) * 1000 / len(x))
+    return BackboneStructure(
+        name,
+        groups,
+        {g: params.get(g, 0) for g in groups},
+        int(net.head.in_features),
+        list(net.stage_names),
+        times,
+    )
+
+
+def fmt_count(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f} million"
+    if n >= 10_000:
+        return f"{n / 1e3:.0f} thousand"
+    return f"{n:,}"
+
+
+def fmt_seconds(s: float) -> str:
+    if s < 1:
+        return "under a second"
+    if s < 90:
+        return f"{s:.0f} s"
+    if s < 5400:
+        return f"{s / 60:.0f} min"
+    return f"{s / 3600:.1f} hours"
+
+
+class ModelPage(QWidget):
+    status_message = Signal(str)
+    structure_ready = Signal(str)  # backbone name, once its freeze tree is shown
+
+    def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelPage")
+        self.setAccessibleName("Step 2: Model")
+        self.state = state
+        self.catalog: dict[str, Any] = {}  # name -> BackboneInfo
+        self.states: dict[str, str] = {}
+        self.structures: dict[str, BackboneStructure] = {}
+        self._catalog_handle: WorkerHandle | None = None
+        self._structure_handle: WorkerHandle | None = None
+        self._download_handle: WorkerHandle | None = None
+        self._import_handle: WorkerHandle | None = None
+        self._updating_tree = False
+
+        title = QLabel("<h2>2. The pretrained model</h2>")
+        intro = QLabel(
+            "Choose a <b>backbone</b>: a network that already learned to see from millions of "
+            "everyday photos. Then choose which of its layers to keep as they are (frozen)."
+        )
+        intro.setWordWrap(True)
+        intro.setToolTip(tip("backbone"))
+
+        self.backbone_list = QListWidget()
+        name_widget(self.backbone_list, "backboneList", "Backbones", tip("backbone"))
+        self.backbone_list.setMinimumWidth(260)
+        self.backbone_list.addItem("Loading the list of backbones…")
+        self.backbone_list.currentItemChanged.connect(self._on_backbone_selected)
+
+        self.details = QLabel("")
+        name_widget(self.details, "backboneDetails", "About the chosen backbone")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.download_button = QPushButton("Download")
+        name_widget(
+            self.download_button,
+            "downloadButton",
+            "Download the backbone's weights",
+            "Download this backbone's pretrained weights once; then it works offline.",
+        )
+        self.download_button.clicked.connect(self.start_download)
+        self.cancel_download_button = QPushButton("Cancel")
+        name_widget(
+            self.cancel_download_button,
+            "cancelDownloadButton",
+            "Cancel the download",
+            "Stop the download; nothing half-downloaded is kept.",
+        )
+        self.cancel_download_button.clicked.connect(self.cancel_download)
+        self.download_progress = QProgressBar()
+        name_widget(self.download_progress, "downloadProgress", "Download progress")
+        self.import_button = QPushButton("Import weights file…")
+        name_widget(
+            self.import_button,
+            "importWeightsButton",
+            "Import a weights file",
+            "For computers without internet: choose the backbone's weights file (.pth or .safetensors) copied from elsewhere.",
+        )
+        self.import_button.clicked.connect(self.choose_weights_file)
+        dl_row = QHBoxLayout()
+        dl_row.addWidget(self.download_button)
+        dl_row.addWidget(self.download_progress, 1)
+        dl_row.addWidget(self.cancel_download_button)
+        dl_row.addWidget(self.import_button)
+        self.download_progress.setVisible(False)
+        self.cancel_download_button.setVisible(False)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.details, 1)
+        rl.addLayout(dl_row)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.backbone_list)
+        top.addWidget(right)
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 3)
+        top.setChildrenCollapsible(False)
+
+        # ---- freezing
+        freeze_box = QGroupBox("Which layers learn")
+        freeze_box.setToolTip(tip("freeze"))
+        self.preset_combo = QComboBox()
+        name_widget(self.preset_combo, "freezePresetCombo", "Freezing preset", tip("freeze"))
+        self._preset_labels = {
+            "head": "Train only the new head (fastest)",
+            "last": "Also fine-tune the last block",
+            "all": "Fine-tune everything (slowest)",
+        }
+        for key in PRESET_ORDER:
+            self.preset_combo.addItem(self._preset_labels[key], key)
+        self.preset_combo.addItem("Custom (your own ticks below)", "custom")
+        self.preset_combo.activated.connect(self._on_preset_chosen)
+        self.tree = QTreeWidget()
+        name_widget(
+            self.tree, "freezeTree", "Layer groups: ticked groups are frozen", tip("freeze")
+        )
+        self.tree.setHeaderLabels(["Layer group (ticked = frozen)", "Parameters", ""])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.itemChanged.connect(self._on_tree_changed)
+        self.params_label = QLabel("")
+        name_widget(self.params_label, "trainableParamsLabel", "Parameters that will train")
+        self.params_label.setToolTip(tip("params"))
+        self.time_label = QLabel("")
+        name_widget(self.time_label, "epochTimeLabel", "Estimated training time")
+        self.time_label.setWordWrap(True)
+        fl = QVBoxLayout(freeze_box)
+        pr = QHBoxLayout()
+        pr.addWidget(QLabel("Preset:"))
+        pr.addWidget(self.preset_combo, 1)
+        fl.addLayout(pr)
+        fl.addWidget(self.tree, 1)
+        fl.addWidget(self.params_label)
+        fl.addWidget(self.time_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(top, 2)
+        layout.addWidget(freeze_box, 3)
+        self._show_details(None)
+
+        state.scan_changed.connect(lambda _scan: self.reapply_layers())
+        state.validation_changed.connect(self._update_estimates)
+
+    # ------------------------------------------------------------------ catalog
+    def load_catalog(self) -> None:
+        """Fill the list (imports torch and torchvision on a worker thread)."""
+        if self._catalog_handle is not None or self.catalog:
+            return
+
+        def fetch(task):
+            from engine.backbones import backbone_state, list_backbones
+
+            infos = list_backbones()
+            return [(i, backbone_state(i.name)) for i in infos]
+
+        self._catalog_handle = start_worker(
+            self, fetch, on_result=self._on_catalog, on_error=self._on_catalog_error, name="catalog"
+        )
+
+    @property
+    def catalog_loaded(self) -> bool:
+        return bool(self.catalog)
+
+    def _on_catalog(self, rows: list[tuple[Any, str]]) -> None:
+        self._catalog_handle = None
+        self.backbone_list.blockSignals(True)
+        self.backbone_list.clear()
+        for info, st in rows:
+            self.catalog[info.name] = info
+            self.states[info.name] = st
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, info.name)
+            self.backbone_list.addItem(item)
+            self._refresh_item(item)
+        self.backbone_list.blockSignals(False)
+        self.select_backbone(self.state.backbone)
+
+    def _on_catalog_error(self, err: WorkerError) -> None:
+        self._catalog_handle = None
+        self.backbone_list.clear()
+        self.backbone_list.addItem(f"Could not load the backbones: {err.message}")
+
+    def _refresh_item(self, item: QListWidgetItem) -> None:
+        name = item.data(Qt.ItemDataRole.UserRole)
+        info = self.catalog[name]
+        st = self.states[name]
+        words = STATE_WORDS.get(st, st)
+        if st == "downloadable":
+            words = f"download {info.download_mb:.0f} MB"
+        item.setText(f"{info.title}\n    {info.params / 1e6:.1f} M parameters · {words}")
+        item.setToolTip(info.description)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{info.title}, {words}")
+
+    def select_backbone(self, name: str) -> None:
+        for row in range(self.backbone_list.count()):
+            item = self.backbone_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == name:
+                self.backbone_list.setCurrentItem(item)
+                return
+        self.state.set_backbone(name)
+
+    def _on_backbone_selected(self, item: QListWidgetItem | None, _prev: Any = None) -> None:
+        if item is None:
+            return
+        name = item.data(Qt.ItemDataRole.UserRole)
+        if not name:
+            return
+        self.state.set_backbone(name)
+        self._show_details(name)
+        self._load_structure(name)
+
+    def _show_details(self, name: str | None) -> None:
+        if name is None or name not in self.catalog:
+            self.details.setText("<i>Loading the backbones…</i>")
+            for w in (self.download_button, self.import_button):
+                w.setEnabled(False)
+            return
+        info = self.catalog[name]
+        st = self.states[name]
+        ready = st in ("bundled", "downloaded")
+        self.state.set_backbone_ready(ready)
+        structure = self.structures.get(name)
+        speed = (
+            f"about {sum(structure.stage_ms):.0f} ms per photo on this computer"
+            if structure
+            else "measuring on this computer…"
+        )
+        size = "included with the app" if st == "bundled" else f"{info.download_mb:.0f} MB download"
+        self.details.setText(
+            f"<h3>{info.title}</h3><p>{info.description}</p>"
+            "<table cellspacing='4'>"
+            f"<tr><td><b>State</b></td><td>{STATE_WORDS.get(st, st)}</td></tr>"
+            f"<tr><td><b>Size</b></td><td>{info.params / 1e6:.1f} million parameters, {size}</td></tr>"
+            f"<tr><td><b>Speed</b></td><td>{info.gflops:.2f} billion operations per photo; {speed}</td></tr>"
+            f"<tr><td><b>ImageNet accuracy</b></td><td>{info.imagenet_top1:.1f}% (first guess right, 1000 everyday things)</td></tr>"
+            f"<tr><td><b>Input size</b></td><td>{info.input_size} × {info.input_size} pixels</td></tr>"
+            f"<tr><td><b>Licence</b></td><td>{info.license}</td></tr>"
+            "</table>"
+        )
+        busy = self._download_handle is not None
+        self.download_button.setVisible(st == "downloadable" or busy)
+        self.download_button.setEnabled(
+            st == "downloadable" and not busy and bool(info.download_url)
+        )
+        self.download_button.setText(f"Download ({info.download_mb:.0f} MB)")
+        self.import_button.setEnabled(st != "bundled" and not busy)
+        self.import_button.setToolTip(
+            "The built-in backbone needs no weights file."
+            if st == "bundled"
+            else "For computers without internet: choose the backbone's weights file "
+            "(.pth or .safetensors) copied from elsewhere."
+        )
+
+    # ------------------------------------------------------------------ structure
+    def _load_structure(self, name: str) -> None:
+        if name in self.structures:
+            self._show_structure(self.structures[name])
+            return
+        self.tree.clear()
+        self.params_label.setText("Looking at the layers…")
+        self.time_label.setText("")
+        handle: WorkerHandle
+
+        def done(structure: BackboneStructure) -> None:
+            self.structures[structure.name] = structure
+            if self._structure_handle is handle:
+                self._structure_handle = None
+            if self.state.backbone == structure.name:
+                self._show_structure(structure)
+                self._show_details(structure.name)
+
+        def failed(err: WorkerError) -> None:
+            if self._structure_handle is handle:
+                self._structure_handle = None
+            if not err.cancelled:
+                self.params_label.setText(f"Could not build {name}: {err.message}")
+
+        handle = start_worker(
+            self,
+            lambda task: probe_structure(name),
+            on_result=done,
+            on_error=failed,
+            name="structure",
+        )
+        self._structure_handle = handle
+
+    @property
+    def structure(self) -> BackboneStructure | None:
+        return self.structures.get(self.state.backbone)
+
+    def reapply_layers(self) -> None:
+        """Show ``state.train_layers`` (and the head's size for the current categories)."""
+        if self.structure is not None:
+            self._show_structure(self.structure)
+
+    def _show_structure(self, s: BackboneStructure) -> None:
+        from engine.errors import StudioError
+        from engine.freezing import FreezePlan, display_name
+
+        try:
+            plan = FreezePlan.parse(s.groups, self.state.train_layers)
+        except StudioError:  # e.g. "block7,head" saved with a backbone that has 5 blocks
+            plan = FreezePlan.preset(s.groups, "head")
+        self._updating_tree = True
+        self.tree.clear()
+        for g in s.groups:
+            params = (
+                s.group_params.get(g, 0)
+                if g != "head"
+                else s.head_params(max(2, self.state.num_classes))
+            )
+            item = QTreeWidgetItem([display_name(g), fmt_count(params), ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, g)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if g == "head":
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                item.setText(2, "new: names your categories, always trains")
+                item.setToolTip(0, tip("head"))
+                item.setDisabled(True)
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                frozen = g in plan.frozen
+                item.setCheckState(0, Qt.CheckState.Checked if frozen else Qt.CheckState.Unchecked)
+                item.setToolTip(0, tip("freeze"))
+            self.tree.addTopLevelItem(item)
+        self._updating_tree = False
+        self._after_plan_change(plan)
+        self.structure_ready.emit(s.name)
+
+    def frozen_groups(self) -> set[str]:
+        out = set()
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            g = item.data(0, Qt.ItemDataRole.UserRole)
+            if g != "head" and item.checkState(0) == Qt.CheckState.Checked:
+                out.add(g)
+        return out
+
+    def set_frozen(self, frozen: set[str]) -> None:
+        """Tick exactly ``frozen`` (as a person would, one click each)."""
+        self._updating_tree = True
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            g = item.data(0, Qt.ItemDataRole.UserRole)
+            if g != "head":
+                item.setCheckState(
+                    0, Qt.CheckState.Checked if g in frozen else Qt.CheckState.Unchecked
+                )
+        self._updating_tree = False
+        self._on_tree_changed()
+
+    def apply_preset(self, key: str) -> None:
+        s = self.structure
+        if s is None:
+            self.state.set_train_layers(key)
+            return
+        from engine.freezing import FreezePlan
+
+        self.set_frozen(FreezePlan.preset(s.groups, key).frozen)
+
+    def _on_preset_chosen(self, index: int) -> None:
+        key = self.preset_combo.itemData(index)
+        if key in PRESET_ORDER:
+            self.apply_preset(key)
+
+    def _on_tree_changed(self, *_args: Any) -> None:
+        if self._updating_tree or self.structure is None:
+            return
+        from engine.freezing import FreezePlan
+
+        self._after_plan_change(FreezePlan(list(self.structure.groups), self.frozen_groups()))
+
+    def _after_plan_change(self, plan: Any) -> None:
+        self.state.set_train_layers(plan.describe())
+        preset = plan.preset_name()
+        idx = self.preset_combo.findData(preset or "custom")
+        self.preset_combo.setCurrentIndex(idx)
+        self._updating_tree = True
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            g = item.data(0, Qt.ItemDataRole.UserRole)
+            if g != "head":
+                item.setText(2, "frozen: kept as pretrained" if g in plan.frozen else "learns")
+        self._updating_tree = False
+        self._update_estimates()
+
+    def trainable_params(self) -> tuple[int, int]:
+        """(trainable, total) under the current ticks, for the current categories."""
+        s = self.structure
+        if s is None:
+            return 0, 0
+        frozen = self.frozen_groups()
+        head = s.head_params(max(2, self.state.num_classes))
+        total = sum(s.group_params.values()) + head
+        trainable = (
+            sum(v for g, v in s.group_params.items() if g not in frozen and g != "head") + head
+        )
+        return trainable, total
+
+    def _update_estimates(self) -> None:
+        s = self.structure
+        if s is None:
+            return
+        trainable, total = self.trainable_params()
+        pct = 100 * trainable / max(1, total)
+        self.params_label.setText(
+            f"<b>{fmt_count(trainable)} of {fmt_count(total)} parameters will train</b> ({pct:.1f}%)."
+        )
+        frozen = self.frozen_groups()
+        upto = next(
+            (i for i, n in enumerate(s.stage_names) if n in s.groups and n not in frozen),
+            len(s.stage_names) - 1,
+        )
+        prefix = sum(s.stage_ms[:upto])
+        suffix = sum(s.stage_ms[upto:])
+        n_train, n_val = self._photo_counts()
+        augment = self.state.train_layers != "head"
+        views = 3 if (augment and upto > 0) else 1
+        prepare = ((n_train * views + n_val) * (prefix + DECODE_MS)) / 1000 if upto > 0 else 0.0
+        epoch = (n_train * suffix * 3 + n_val * suffix) / 1000
+        if upto == 0:
+            epoch += (n_train + n_val) * DECODE_MS / 1000
+        who = f"{n_train:,} + {n_val:,} photos" if self.state.scan is not None else "100 photos"
+        if prepare > 0:
+            text = (
+                f"Rough time for {who} on this computer: about {fmt_seconds(prepare)} to look "
+                f"at the photos once through the frozen layers, then {fmt_seconds(epoch)} per epoch."
+            )
+        else:
+            text = f"Rough time for {who} on this computer: about {fmt_seconds(epoch)} per epoch."
+        self.time_label.setText(text)
+
+    def _photo_counts(self) -> tuple[int, int]:
+        scan = self.state.scan
+        if scan is None:
+            return 80, 20
+        n = len(scan.photos)
+        if self.state.val_mode == "split":
+            n_val = round(n * self.state.val_split)
+            return n - n_val, n_val
+        return n, max(1, n // 4)
+
+    # ------------------------------------------------------------------ download / import
+    def start_download(self) -> None:
+        name = self.state.backbone
+        info = self.catalog.get(name)
+        if info is None or not info.download_url or self._download_handle is not None:
+            return
+        url, file_name = info.download_url, info.file_name
+
+        def fetch(task):
+            from engine import download
+
+            dest = download.hub_checkpoint_path(file_name)
+            return download.download_file(
+                url,
+                dest,
+                sha256_prefix=download.sha256_prefix_from_name(file_name),
+                on_progress=task.report,
+                should_stop=task.should_stop,
+            )
+
+        self.download_progress.setVisible(True)
+        self.cancel_download_button.setVisible(True)
+        self.download_progress.setRange(0, 0)
+        self.download_progress.setFormat("Connecting…")
+        self._download_handle = start_worker(
+            self,
+            fetch,
+            on_result=lambda _p: self._on_download_done(name, None),
+            on_error=lambda err: self._on_download_done(name, err),
+            on_progress=self._on_download_progress,
+            name="download",
+        )
+        self._show_details(name)
+        self.status_message.emit(f"Downloading {info.title}…")
+
+    def cancel_download(self) -> None:
+        if self._download_handle is not None:
+            self._download_handle.stop()
+
+    @property
+    def downloading(self) -> bool:
+        return self._download_handle is not None
+
+    def _on_download_progress(self, p: Any) -> None:
+        done_mb = p.done_bytes / 1e6
+        speed = p.speed_bytes_per_s / 1e6
+        if p.total_bytes:
+            self.download_progress.setRange(0, 1000)
+            self.download_progress.setValue(int(1000 * p.done_bytes / p.total_bytes))
+            left = (
+                (p.total_bytes - p.done_bytes) / p.speed_bytes_per_s
+                if p.speed_bytes_per_s
+                else None
+            )
+            self.download_progress.setFormat(
+                f"{done_mb:.1f} of {p.total_bytes / 1e6:.1f} MB · {speed:.1f} MB/s"
+                + (f" · {fmt_seconds(left)} left" if left is not None else "")
+            )
+        else:
+            self.download_progress.setFormat(f"{done_mb:.1f} MB · {speed:.1f} MB/s")
+
+    def _on_download_done(self, name: str, err: WorkerError | None) -> None:
+        self._download_handle = None
+        self.download_progress.setVisible(False)
+        self.cancel_download_button.setVisible(False)
+        if err is None:
+            self._set_state(name, "downloaded")
+            self.status_message.emit(f"{self.catalog[name].title} is ready offline.")
+        elif err.cancelled:
+            self.status_message.emit("Download cancelled; nothing was kept.")
+        else:
+            self.status_message.emit(err.message)
+            self.details.setText(
+                self.details.text() + f"<p><b>Download failed:</b> {err.message}</p>"
+            )
+        if self.state.backbone == name:
+            self._show_details(name)
+
+    def _set_state(self, name: str, st: str) -> None:
+        self.states[name] = st
+        for row in range(self.backbone_list.count()):
+            item = self.backbone_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == name:
+                self._refresh_item(item)
+        if name == self.state.backbone:
+            self.state.set_backbone_ready(st in ("bundled", "downloaded"))
+
+    def choose_weights_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import the backbone's weights",
+            "",
+            "Weights files (*.pth *.pt *.bin *.safetensors);;All files (*)",
+        )
+        if path:
+            self.import_weights(Path(path))
+
+    def import_weights(self, path: Path) -> None:
+        """Check that ``path`` fits the chosen backbone, then store it where downloads go."""
+        name = self.state.backbone
+        info = self.catalog.get(name)
+        if info is None or not info.file_name:
+            return
+
+        def work(task):
+            import torch
+            import torchvision.models as tvm
+
+            from engine.atomic import write_with
+            from engine.download import check_state_dict, hub_checkpoint_path, load_weights_file
+
+            state = load_weights_file(path)
+            expected = {
+                k: tuple(v.shape) for k, v in getattr(tvm, name)(weights=None).state_dict().items()
+            }
+            check_state_dict(state, expected, model_name=info.title)
+            dest = hub_checkpoint_path(info.file_name)
+            # Always a torch file under the catalog's name: that is where the engine looks.
+            write_with(dest, lambda tmp: torch.save(dict(state), tmp))
+            return dest
+
+        def done(_dest: Any) -> None:
+            self._import_handle = None
+            self._set_state(name, "downloaded")
+            self._show_details(name)
+            self.status_message.emit(f"Imported the weights of {info.title}.")
+
+        def failed(err: WorkerError) -> None:
+            self._import_handle = None
+            self.status_message.emit(err.message)
+            self.details.setText(
+                self.details.text() + f"<p><b>Import failed:</b> {err.message}</p>"
+            )
+
+        self.status_message.emit(f"Checking {path.name}…")
+        self._import_handle = start_worker(
+            self, work, on_result=done, on_error=failed, name="import"
+        )
+
+    def shutdown(self) -> None:
+        for h in (
+            self._catalog_handle,
+            self._structure_handle,
+            self._download_handle,
+            self._import_handle,
+        ):
+            if h is not None:
+                h.stop()

@@ -1,0 +1,643 @@
+"""Step 1, Photos: choose (or drop) a folder with one subfolder per category.
+
+The folder is scanned on a worker thread (every photo is opened once, so broken files are
+found now and not in the middle of training). The table lists each category with its
+count, how many photos go to training and to checking, and a few lazily loaded previews.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .state import StudioState
+from .terms import tip
+from .widgets.thumbnails import ThumbnailLoader
+from .workers import WorkerError, WorkerHandle, start_worker
+
+THUMBS_PER_ROW = 6
+THUMB = 44  # logical pixels
+ExamplesRole = Qt.ItemDataRole.UserRole + 1
+CountRole = Qt.ItemDataRole.UserRole + 2
+
+
+def name_widget(widget: QWidget, object_name: str, accessible: str, tooltip: str = "") -> None:
+    """objectName for tests and style, accessible name for screen readers, a tooltip."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    if tooltip:
+        widget.setToolTip(tooltip)
+
+
+class CategoryTableModel(QAbstractTableModel):
+    """Rows: categories. Columns: name, photos, to learn from / to check with, previews."""
+
+    HEADERS = ("Category", "Photos", "Learn from / check with", "Examples")
+
+    def __init__(self, thumbnails: ThumbnailLoader, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.thumbnails = thumbnails
+        self.names: list[str] = []
+        self.counts: list[int] = []
+        self.split: list[tuple[int, int]] = []
+        self.examples: list[list[str]] = []
+        self._row_of: dict[str, int] = {}
+        thumbnails.loaded.connect(self._on_thumbnail)
+
+    def set_scan(self, scan: Any) -> None:
+        self.beginResetModel()
+        if scan is None:
+            self.names, self.counts, self.split, self.examples = [], [], [], []
+        else:
+            self.names = list(scan.classes)
+            counts = scan.counts()
+            self.counts = [counts[n] for n in self.names]
+            self.split = [(c, 0) for c in self.counts]
+            self.examples = [[] for _ in self.names]
+            for p in scan.photos:  # one pass, even with 10,000 photos
+                ex = self.examples[p.label]
+                if len(ex) < THUMBS_PER_ROW:
+                    ex.append(str(p.path))
+        self._row_of = {path: row for row, ex in enumerate(self.examples) for path in ex}
+        self.endResetModel()
+
+    def set_split(self, split: list[tuple[int, int]]) -> None:
+        if len(split) != len(self.names):
+            return
+        self.split = split
+        self.dataChanged.emit(self.index(0, 2), self.index(len(self.names) - 1, 2))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.names)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self.names[row]
+            if col == 1:
+                return f"{self.counts[row]:,}"
+            if col == 2:
+                train, val = self.split[row]
+                return f"{train:,} / {val:,}"
+            return None
+        if role == CountRole:
+            return self.counts[row]
+        if role == ExamplesRole and col == 3:
+            return [self.thumbnails.get(p) for p in self.examples[row]]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:
+                return f"Double-click to open the {self.names[row]} folder."
+            if col == 2:
+                return tip("validation")
+            if col == 3:
+                return "The first photos of this category."
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if col == 3:
+                return f"{len(self.examples[row])} example photos"
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        return None
+
+    def _on_thumbnail(self, path: str) -> None:
+        row = self._row_of.get(path)
+        if row is not None:
+            idx = self.index(row, 3)
+            self.dataChanged.emit(idx, idx, [ExamplesRole])
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Paints a row of previews (grey squares while they load)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        pixmaps = index.data(ExamplesRole)
+        if pixmaps is None:
+            super().paint(painter, option, index)
+            return
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
+        painter.save()
+        x = option.rect.x() + 4
+        top = option.rect.y() + (option.rect.height() - THUMB) // 2
+        placeholder = option.palette.color(QPalette.ColorRole.Mid)
+        for pm in pixmaps:
+            if x + THUMB > option.rect.right():
+                break
+            cell = QRect(x, top, THUMB, THUMB)
+            if pm is None or pm.isNull():
+                painter.fillRect(cell, placeholder)
+            else:
+                scaled = pm.size().scaled(QSize(THUMB, THUMB), Qt.AspectRatioMode.KeepAspectRatio)
+                target = QRect(0, 0, scaled.width(), scaled.height())
+                target.moveCenter(cell.center())
+                painter.drawPixmap(target, pm)
+            x += THUMB + 4
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        return QSize(THUMBS_PER_ROW * (THUMB + 4) + 4, THUMB + 8)
+
+
+class PhotosPage(QWidget):
+    """Choose a folder, see its categories and problems, choose the checking photos."""
+
+    scan_started = Signal()
+    scan_finished = Signal(object)  # DatasetScan, or None if it failed or was cancelled
+    status_message = Signal(str)
+
+    def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photosPage")
+        self.setAccessibleName("Step 1: Photos")
+        self.state = state
+        self._scan_handle: WorkerHandle | None = None
+        self._val_handle: WorkerHandle | None = None
+        self.val_scan: Any = None
+        self.last_error: str = ""
+
+        title = QLabel("<h2>1. Your photos</h2>")
+        intro = QLabel(
+            "Choose a folder that holds <b>one subfolder per category</b>, for example "
+            "<i>Flowers/rose</i>, <i>Flowers/tulip</i>, <i>Flowers/daisy</i>. Or drop the "
+            "folder anywhere on this window."
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+
+        self.folder_button = QPushButton("Choose folder…")
+        name_widget(
+            self.folder_button,
+            "photosFolderButton",
+            "Choose photo folder",
+            "Choose the folder that holds one subfolder per category (Ctrl+Shift+O).",
+        )
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.folder_label = QLabel("No folder chosen yet.")
+        name_widget(self.folder_label, "photosFolderLabel", "Photo folder")
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.rescan_button = QPushButton("Scan again")
+        name_widget(
+            self.rescan_button,
+            "rescanButton",
+            "Scan the folder again",
+            "Look at the folder again after adding, removing or fixing photos.",
+        )
+        self.rescan_button.clicked.connect(self.rescan)
+        self.rescan_button.setEnabled(False)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_button)
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.rescan_button)
+
+        self.progress = QProgressBar()
+        name_widget(self.progress, "scanProgress", "Scan progress")
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        name_widget(self.cancel_button, "scanCancelButton", "Cancel the scan", "Stop scanning.")
+        self.cancel_button.clicked.connect(self.cancel_scan)
+        self.progress_row = QWidget()
+        pr = QHBoxLayout(self.progress_row)
+        pr.setContentsMargins(0, 0, 0, 0)
+        pr.addWidget(self.progress, 1)
+        pr.addWidget(self.cancel_button)
+        self.progress_row.setVisible(False)
+
+        self.summary = QLabel("")
+        name_widget(self.summary, "photosSummary", "Photo summary")
+        self.summary.setWordWrap(True)
+
+        self.thumbnails = ThumbnailLoader(
+            size=int(THUMB * max(1.0, self.devicePixelRatioF())), parent=self
+        )
+        self.model = CategoryTableModel(self.thumbnails, self)
+        self.table = QTableView()
+        name_widget(
+            self.table,
+            "categoryTable",
+            "Categories",
+            "Each category found in the folder, with its number of photos.",
+        )
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(3, ThumbnailDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(THUMB + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(self._open_category_folder)
+
+        self.empty_hint = QLabel(
+            "<p style='font-size:large'>Drop a photo folder here, or click <b>Choose folder…</b></p>"
+            "<pre>Flowers/\n  rose/    photo1.jpg  photo2.jpg  …\n  tulip/   …\n  daisy/   …</pre>"
+            "<p>No photos of your own yet? <b>Help › Try the sample</b> opens 150 photos "
+            "of clothing in 5 categories.</p>"
+        )
+        name_widget(self.empty_hint, "photosEmptyHint", "How to prepare a photo folder")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.empty_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_hint.setWordWrap(True)
+
+        # ---- validation choice
+        val_box = QGroupBox("Photos to check the model with (validation)")
+        val_box.setToolTip(tip("validation"))
+        self.val_split_radio = QRadioButton("Set aside")
+        name_widget(
+            self.val_split_radio,
+            "valSplitRadio",
+            "Set aside a share of each category",
+            tip("val_split"),
+        )
+        self.val_split_spin = QDoubleSpinBox()
+        name_widget(
+            self.val_split_spin,
+            "valSplitSpin",
+            "Share set aside for checking, in percent",
+            tip("val_split"),
+        )
+        self.val_split_spin.setRange(5, 50)
+        self.val_split_spin.setDecimals(0)
+        self.val_split_spin.setSingleStep(5)
+        self.val_split_spin.setSuffix(" %")
+        self.val_split_spin.setValue(20)
+        split_tail = QLabel("of each category's photos (chosen at random, always the same ones)")
+        self.val_folder_radio = QRadioButton("Use a separate folder:")
+        name_widget(
+            self.val_folder_radio,
+            "valFolderRadio",
+            "Use a separate checking folder",
+            tip("val_folder"),
+        )
+        self.val_folder_button = QPushButton("Choose…")
+        name_widget(
+            self.val_folder_button,
+            "valFolderButton",
+            "Choose the checking folder",
+            tip("val_folder"),
+        )
+        self.val_folder_label = QLabel("none chosen")
+        name_widget(self.val_folder_label, "valFolderLabel", "Checking folder")
+        self.val_folder_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        group = QButtonGroup(self)
+        group.addButton(self.val_split_radio)
+        group.addButton(self.val_folder_radio)
+        self.val_split_radio.setChecked(True)
+        vb = QVBoxLayout(val_box)
+        r1 = QHBoxLayout()
+        r1.addWidget(self.val_split_radio)
+        r1.addWidget(self.val_split_spin)
+        r1.addWidget(split_tail, 1)
+        r2 = QHBoxLayout()
+        r2.addWidget(self.val_folder_radio)
+        r2.addWidget(self.val_folder_button)
+        r2.addWidget(self.val_folder_label, 1)
+        vb.addLayout(r1)
+        vb.addLayout(r2)
+        self.val_split_spin.valueChanged.connect(self._on_validation_edited)
+        self.val_split_radio.toggled.connect(self._on_validation_edited)
+        self.val_folder_button.clicked.connect(self.choose_val_folder)
+
+        # ---- problems
+        self.problems = QTabWidget()
+        name_widget(self.problems, "problemsTabs", "Problems found")
+        self.warnings_list = QListWidget()
+        name_widget(self.warnings_list, "warningsList", "Warnings about the photos")
+        self.warnings_list.setWordWrap(True)
+        self.skipped_table = QTableWidget(0, 2)
+        name_widget(self.skipped_table, "skippedTable", "Files that were skipped, and why")
+        self.skipped_table.setHorizontalHeaderLabels(["File", "Why it was skipped"])
+        self.skipped_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Interactive
+        )
+        self.skipped_table.horizontalHeader().setStretchLastSection(True)
+        self.skipped_table.verticalHeader().setVisible(False)
+        self.skipped_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.skipped_table.setColumnWidth(0, 320)
+        self.copy_skipped_button = QPushButton("Copy the list")
+        name_widget(
+            self.copy_skipped_button,
+            "copySkippedButton",
+            "Copy the list of skipped files",
+            "Copy the skipped files and reasons, to paste elsewhere.",
+        )
+        self.copy_skipped_button.clicked.connect(self._copy_skipped)
+        skipped_page = QWidget()
+        sl = QVBoxLayout(skipped_page)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.skipped_table, 1)
+        sl.addWidget(self.copy_skipped_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.problems.addTab(self.warnings_list, "Problems")
+        self.problems.addTab(skipped_page, "Skipped files")
+        self.problems.setVisible(False)
+        self.problems.setMaximumHeight(190)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.progress_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.empty_hint, 1)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(val_box)
+        layout.addWidget(self.problems)
+        self.table.setVisible(False)
+
+    # ------------------------------------------------------------------ folder choice
+    def choose_folder(self) -> None:
+        start = str(self.state.data_dir.parent) if self.state.data_dir else os.path.expanduser("~")
+        folder = QFileDialog.getExistingDirectory(self, "Choose the photo folder", start)
+        if folder:
+            self.load_folder(Path(folder))
+
+    def choose_val_folder(self) -> None:
+        start = str(self.state.data_dir.parent) if self.state.data_dir else os.path.expanduser("~")
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose the folder of checking photos", start
+        )
+        if folder:
+            self.set_val_folder(Path(folder))
+
+    def rescan(self) -> None:
+        if self.state.data_dir is not None:
+            self.load_folder(self.state.data_dir)
+
+    @property
+    def scanning(self) -> bool:
+        return self._scan_handle is not None and self._scan_handle.running
+
+    def load_folder(self, folder: Path) -> None:
+        """Scan ``folder`` in the background (a scan already running is stopped)."""
+        folder = Path(folder)
+        self.cancel_scan()
+        self.thumbnails.clear()
+        self.last_error = ""
+        self.folder_label.setText(str(folder))
+        self.folder_label.setToolTip(str(folder))
+        self.progress.setRange(0, 0)  # busy until the first count arrives
+        self.progress.setFormat("Looking at the folder…")
+        self.progress_row.setVisible(True)
+        self.summary.setText("")
+        self.scan_started.emit()
+        self.status_message.emit(f"Scanning {folder}…")
+
+        def scan(task):
+            from engine.dataset import scan_folder
+
+            return scan_folder(folder, on_progress=task.report, should_stop=task.should_stop)
+
+        # Handlers compare the handle, so a stale scan (replaced by a newer one) is ignored.
+        handle: WorkerHandle
+
+        def on_result(result: Any) -> None:
+            if self._scan_handle is handle:
+                self._on_scan_done(folder, result)
+
+        def on_error(err: WorkerError) -> None:
+            if self._scan_handle is handle:
+                self._on_scan_failed(folder, err)
+
+        def on_progress(p: Any) -> None:
+            if self._scan_handle is handle:
+                self._on_scan_progress(p)
+
+        handle = start_worker(
+            self, scan, on_result=on_result, on_error=on_error, on_progress=on_progress, name="scan"
+        )
+        self._scan_handle = handle
+
+    def cancel_scan(self) -> None:
+        if self._scan_handle is not None and self._scan_handle.running:
+            self._scan_handle.stop()
+        self._scan_handle = None
+        self.progress_row.setVisible(False)
+
+    def _on_scan_progress(self, p: Any) -> None:
+        if p.total:
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+            self.progress.setFormat("Checking photo %v of %m (%p%)")
+
+    def _on_scan_done(self, folder: Path, scan: Any) -> None:
+        self._scan_handle = None
+        self.progress_row.setVisible(False)
+        self.rescan_button.setEnabled(True)
+        self.model.set_scan(scan)
+        self.empty_hint.setVisible(False)
+        self.table.setVisible(True)
+        self.state.set_scan(folder, scan)
+        self._show_problems(scan)
+        self._update_split()
+        if self.state.val_mode == "folder" and self.state.val_dir is not None:
+            self._scan_val_folder(self.state.val_dir)
+        n, k = len(scan.photos), len(scan.classes)
+        self.status_message.emit(f"Found {n:,} photos in {k} categories.")
+        self.scan_finished.emit(scan)
+
+    def _on_scan_failed(self, folder: Path, err: WorkerError) -> None:
+        self._scan_handle = None
+        self.progress_row.setVisible(False)
+        if err.cancelled:
+            self.summary.setText("Scan stopped.")
+            self.status_message.emit("Scan stopped.")
+        else:
+            self.last_error = err.message
+            self.summary.setText(f"<b>This folder cannot be used:</b> {err.message}")
+            self.status_message.emit(err.message)
+        self.model.set_scan(None)
+        self.state.set_scan(None, None)
+        self.scan_finished.emit(None)
+
+    # ------------------------------------------------------------------ problems
+    def _show_problems(self, scan: Any) -> None:
+        self.warnings_list.clear()
+        style = self.style()
+        warn_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for w in scan.warnings:
+            self.warnings_list.addItem(QListWidgetItem(warn_icon, w))
+        if scan.skipped:
+            n = len(scan.skipped)
+            self.warnings_list.addItem(
+                QListWidgetItem(
+                    warn_icon,
+                    f"{n:,} file(s) were skipped and will not be used: see 'Skipped files'.",
+                )
+            )
+        self.skipped_table.setRowCount(len(scan.skipped))
+        root = Path(scan.root)
+        for row, s in enumerate(scan.skipped):
+            try:
+                shown = str(Path(s.path).relative_to(root))
+            except ValueError:
+                shown = s.path
+            item = QTableWidgetItem(shown)
+            item.setToolTip(s.path)
+            self.skipped_table.setItem(row, 0, item)
+            self.skipped_table.setItem(row, 1, QTableWidgetItem(s.reason))
+        self.problems.setTabText(0, f"Problems ({self.warnings_list.count()})")
+        self.problems.setTabText(1, f"Skipped files ({len(scan.skipped):,})")
+        self.problems.setVisible(bool(scan.warnings or scan.skipped))
+
+    def _copy_skipped(self) -> None:
+        scan = self.state.scan
+        if scan is None:
+            return
+        text = "\n".join(f"{s.path}\t{s.reason}" for s in scan.skipped)
+        QGuiApplication.clipboard().setText(text)
+        self.status_message.emit(f"Copied {len(scan.skipped):,} lines.")
+
+    def _open_category_folder(self, index: QModelIndex) -> None:
+        if self.state.data_dir is None or not index.isValid():
+            return
+        folder = self.state.data_dir / self.model.names[index.row()]
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # ------------------------------------------------------------------ validation
+    def _on_validation_edited(self) -> None:
+        mode = "split" if self.val_split_radio.isChecked() else "folder"
+        self.state.set_validation(mode, self.val_split_spin.value() / 100, self.state.val_dir)
+        self._update_split()
+
+    def set_val_folder(self, folder: Path | None) -> None:
+        self.val_folder_label.setText(str(folder) if folder else "none chosen")
+        self.val_folder_label.setToolTip(str(folder) if folder else "")
+        if folder is not None:
+            self.val_folder_radio.setChecked(True)
+        self.state.set_validation(
+            "folder" if folder else self.state.val_mode, self.state.val_split, folder
+        )
+        self.val_scan = None
+        self._update_split()
+        if folder is not None and self.state.scan is not None:
+            self._scan_val_folder(folder)
+
+    def set_validation(self, mode: str, split: float, folder: Path | None) -> None:
+        """Show a saved choice (a project being opened)."""
+        self.val_split_spin.setValue(round(split * 100))
+        self.val_folder_label.setText(str(folder) if folder else "none chosen")
+        (self.val_folder_radio if mode == "folder" else self.val_split_radio).setChecked(True)
+        self.state.set_validation(mode, split, folder)
+        self._update_split()
+
+    def _scan_val_folder(self, folder: Path) -> None:
+        classes = list(self.state.scan.classes)
+        if self._val_handle is not None and self._val_handle.running:
+            self._val_handle.stop()
+
+        def scan(task):
+            from engine.dataset import scan_folder
+
+            return scan_folder(folder, classes=classes, should_stop=task.should_stop)
+
+        def done(result: Any) -> None:
+            self.val_scan = result
+            self._update_split()
+            for w in result.warnings:
+                self.warnings_list.addItem(f"Checking folder: {w}")
+            if result.warnings:
+                self.problems.setVisible(True)
+
+        def failed(err: WorkerError) -> None:
+            if not err.cancelled:
+                self.warnings_list.addItem(f"Checking folder: {err.message}")
+                self.problems.setVisible(True)
+
+        self._val_handle = start_worker(
+            self, scan, on_result=done, on_error=failed, name="scan-val"
+        )
+
+    def _update_split(self) -> None:
+        scan = self.state.scan
+        if scan is None:
+            return
+        counts = scan.counts()
+        if self.state.val_mode == "folder":
+            vcounts = self.val_scan.counts() if self.val_scan is not None else {}
+            split = [(counts[n], vcounts.get(n, 0)) for n in scan.classes]
+        else:
+            from engine.dataset import split_train_val
+
+            train, val = split_train_val(scan, self.state.val_split, 0)
+            t = [0] * len(scan.classes)
+            v = [0] * len(scan.classes)
+            for p in train:
+                t[p.label] += 1
+            for p in val:
+                v[p.label] += 1
+            split = list(zip(t, v, strict=True))
+        self.model.set_split(split)
+        n_train = sum(a for a, _ in split)
+        n_val = sum(b for _, b in split)
+        pending = self.state.val_mode == "folder" and self.val_scan is None
+        self.summary.setText(
+            f"<b>{len(scan.photos):,} photos in {len(scan.classes)} categories</b>: "
+            f"{n_train:,} to learn from, "
+            + ("checking folder not scanned yet." if pending else f"{n_val:,} to check with.")
+        )
+
+    def shutdown(self) -> None:
+        self.cancel_scan()
+        if self._val_handle is not None:
+            self._val_handle.stop()
+        self.thumbnails.stop()

@@ -1,0 +1,690 @@
+"""Step 3, Train: a few settings, one button, live curves and a log in plain words.
+
+Training runs on a worker thread (:func:`engine.training.train`); its events arrive as
+queued signals (the engine sends at most ~10 a second) and only append to numpy buffers
+and a log; the plots redraw from their own timer.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .photos_page import name_widget
+from .state import StudioState
+from .terms import tip
+from .widgets.plots import AccuracyPlot, LossPlot
+from .workers import WorkerError, WorkerHandle, start_worker
+
+LR_CHOICES = (None, 0.01, 0.003, 0.001, 0.0003, 0.0001, 0.00003)
+SIZE_CHOICES = (None, 96, 128, 160, 192, 224, 256, 288, 320, 384)
+
+
+@dataclass
+class TrainSettings:
+    """The Train page's fields (the TrainConfig fields it owns)."""
+
+    epochs: int = 10
+    lr: float | None = None
+    image_size: int | None = None
+    augment: bool | None = None
+    batch_size: int = 32
+    weight_decay: float = 0.01
+    label_smoothing: float = 0.1
+    warmup_epochs: float = 0.5
+    schedule: str = "cosine"
+    class_weights: bool = False
+    early_stop_patience: int = 4
+    augment_views: int = 3
+    seed: int = 0
+    precision: str = "auto"
+    device: str = "auto"
+
+
+def fmt_eta(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    s = int(round(seconds))
+    if s < 5:
+        return "a few seconds left"
+    if s < 60:
+        return f"about {s} s left"
+    if s < 3600:
+        return f"about {round(s / 60)} min left"
+    return f"about {s / 3600:.1f} h left"
+
+
+class TrainPage(QWidget):
+    training_started = Signal()
+    training_finished = Signal(object)  # TrainResult, or None after an error
+    status_message = Signal(str)
+    show_results_requested = Signal()
+
+    def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainPage")
+        self.setAccessibleName("Step 3: Train")
+        self.state = state
+        self.runs_dir_fn = None  # set by the main window: () -> Path for new model files
+        self.describe_setup_fn = None  # set by the main window: () -> str
+        self._handle: WorkerHandle | None = None
+        self._control: Any = None
+        self._started_at = 0.0
+        self._total_epochs = 0
+        self._steps_per_epoch = 0
+        self.last_result: Any = None
+        self.last_error: WorkerError | None = None
+        self.events_seen = 0
+
+        title = QLabel("<h2>3. Train</h2>")
+
+        # ---- settings in front
+        settings_box = QGroupBox("Settings")
+        self.epochs_spin = QSpinBox()
+        name_widget(self.epochs_spin, "epochsSpin", "Epochs", tip("epoch"))
+        self.epochs_spin.setRange(1, 500)
+        self.epochs_spin.setValue(10)
+        self.lr_combo = QComboBox()
+        name_widget(self.lr_combo, "lrCombo", "Learning rate", tip("lr"))
+        for v in LR_CHOICES:
+            self.lr_combo.addItem("Automatic (recommended)" if v is None else f"{v:g}", v)
+        self.size_combo = QComboBox()
+        name_widget(self.size_combo, "imageSizeCombo", "Image size", tip("image_size"))
+        for v in SIZE_CHOICES:
+            self.size_combo.addItem("The backbone's own" if v is None else f"{v} × {v} pixels", v)
+        self.augment_combo = QComboBox()
+        name_widget(self.augment_combo, "augmentCombo", "Augmentation", tip("augment"))
+        for label, v in (("Automatic", None), ("On", True), ("Off", False)):
+            self.augment_combo.addItem(label, v)
+        grid = QGridLayout(settings_box)
+        for col, (text, widget, key) in enumerate(
+            (
+                ("Epochs", self.epochs_spin, "epoch"),
+                ("Learning rate", self.lr_combo, "lr"),
+                ("Image size", self.size_combo, "image_size"),
+                ("Augmentation", self.augment_combo, "augment"),
+            )
+        ):
+            label = QLabel(text)
+            label.setToolTip(tip(key))
+            label.setBuddy(widget)
+            grid.addWidget(label, 0, col)
+            grid.addWidget(widget, 1, col)
+
+        self.advanced_button = QToolButton()
+        name_widget(
+            self.advanced_button,
+            "advancedButton",
+            "Show advanced settings",
+            "Settings most people never need to change.",
+        )
+        self.advanced_button.setText("Advanced")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.toggled.connect(self._toggle_advanced)
+        grid.addWidget(self.advanced_button, 1, 4)
+        grid.setColumnStretch(5, 1)
+
+        self.advanced = QWidget()
+        name_widget(self.advanced, "advancedPanel", "Advanced settings")
+        form_l = QFormLayout()
+        form_r = QFormLayout()
+        adv = QHBoxLayout(self.advanced)
+        adv.setContentsMargins(0, 0, 0, 0)
+        adv.addLayout(form_l)
+        adv.addSpacing(24)
+        adv.addLayout(form_r)
+        adv.addStretch(1)
+        self.batch_spin = self._spin("batchSizeSpin", "Batch size", "batch_size", 1, 1024, 32)
+        self.wd_spin = self._dspin(
+            "weightDecaySpin", "Weight decay", "weight_decay", 0, 1, 0.01, 3, 0.005
+        )
+        self.ls_spin = self._dspin(
+            "labelSmoothingSpin", "Label smoothing", "label_smoothing", 0, 0.5, 0.1, 2, 0.05
+        )
+        self.warmup_spin = self._dspin("warmupSpin", "Warm-up epochs", "warmup", 0, 20, 0.5, 1, 0.5)
+        self.schedule_combo = QComboBox()
+        name_widget(self.schedule_combo, "scheduleCombo", "Learning-rate schedule", tip("schedule"))
+        self.schedule_combo.addItem("Cosine (smooth)", "cosine")
+        self.schedule_combo.addItem("One-cycle", "onecycle")
+        self.patience_spin = self._spin("patienceSpin", "Stop early after", "patience", 0, 100, 4)
+        self.patience_spin.setSpecialValueText("never")
+        self.patience_spin.setSuffix(" epochs without improvement")
+        self.class_weights_check = QCheckBox("Weigh small categories more")
+        name_widget(
+            self.class_weights_check, "classWeightsCheck", "Class weights", tip("class_weights")
+        )
+        self.views_spin = self._spin(
+            "augmentViewsSpin", "Augmented copies per photo", "augment", 1, 10, 3
+        )
+        self.seed_spin = self._spin("seedSpin", "Random seed", "seed", 0, 2**31 - 1, 0)
+        self.precision_combo = QComboBox()
+        name_widget(self.precision_combo, "precisionCombo", "Number precision", tip("precision"))
+        for label, v in (
+            ("Automatic (fastest here)", "auto"),
+            ("32-bit (fp32)", "fp32"),
+            ("bfloat16", "bf16"),
+        ):
+            self.precision_combo.addItem(label, v)
+        self.device_combo = QComboBox()
+        name_widget(self.device_combo, "deviceCombo", "Device", tip("device"))
+        for label, v in (
+            ("Automatic", "auto"),
+            ("Processor (CPU)", "cpu"),
+            ("NVIDIA GPU (CUDA)", "cuda"),
+            ("Apple GPU (MPS)", "mps"),
+        ):
+            self.device_combo.addItem(label, v)
+        for form, rows in (
+            (
+                form_l,
+                (
+                    ("Batch size", self.batch_spin),
+                    ("Weight decay", self.wd_spin),
+                    ("Label smoothing", self.ls_spin),
+                    ("Warm-up epochs", self.warmup_spin),
+                    ("Schedule", self.schedule_combo),
+                ),
+            ),
+            (
+                form_r,
+                (
+                    ("Early stopping", self.patience_spin),
+                    ("Augmented copies", self.views_spin),
+                    ("Random seed", self.seed_spin),
+                    ("Precision", self.precision_combo),
+                    ("Device", self.device_combo),
+                    ("", self.class_weights_check),
+                ),
+            ),
+        ):
+            for text, w in rows:
+                form.addRow(text, w)
+        self.advanced.setVisible(False)
+
+        # ---- buttons and progress
+        self.train_button = QPushButton("Train")
+        name_widget(
+            self.train_button,
+            "trainButton",
+            "Start training",
+            "Start training with these settings (Ctrl+Return).",
+        )
+        self.train_button.setDefault(True)
+        self.train_button.setMinimumWidth(110)
+        self.train_button.clicked.connect(self.start_training)
+        self.pause_button = QPushButton("Pause")
+        name_widget(
+            self.pause_button,
+            "pauseButton",
+            "Pause or resume training",
+            "Pause training (the computer is free meanwhile); press again to resume.",
+        )
+        self.pause_button.setCheckable(True)
+        self.pause_button.toggled.connect(self._on_pause_toggled)
+        self.stop_button = QPushButton("Stop")
+        name_widget(
+            self.stop_button,
+            "stopButton",
+            "Stop training",
+            "Stop training; the best finished epoch is kept as the model.",
+        )
+        self.stop_button.clicked.connect(self.stop_training)
+        self.results_button = QPushButton("See the results →")
+        name_widget(
+            self.results_button,
+            "resultsButton",
+            "Go to the results",
+            "Step 4: how good is the model?",
+        )
+        self.results_button.clicked.connect(self.show_results_requested)
+        self.results_button.setVisible(False)
+        self.ready_label = QLabel("")
+        name_widget(self.ready_label, "trainReadyLabel", "What is needed before training")
+        self.ready_label.setWordWrap(True)
+        self.ready_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        buttons = QHBoxLayout()
+        for b in (self.train_button, self.pause_button, self.stop_button):
+            buttons.addWidget(b)
+        buttons.addWidget(self.ready_label, 1)
+        buttons.addWidget(self.results_button)
+
+        self.progress = QProgressBar()
+        name_widget(self.progress, "trainProgress", "Training progress")
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat("Not started")
+
+        # ---- plots and log
+        self.loss_plot = LossPlot()
+        self.accuracy_plot = AccuracyPlot()
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.addWidget(self.loss_plot)
+        plots.addWidget(self.accuracy_plot)
+        plots.setChildrenCollapsible(False)
+        self.log = QPlainTextEdit()
+        name_widget(self.log, "trainLog", "Training log")
+        self.log.setReadOnly(True)
+        self.log.setMaximumBlockCount(5000)
+        self.log.setPlaceholderText("What happens during training is told here in plain words.")
+        lower = QSplitter(Qt.Orientation.Vertical)
+        lower.addWidget(plots)
+        lower.addWidget(self.log)
+        lower.setStretchFactor(0, 4)
+        lower.setStretchFactor(1, 1)
+        lower.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(settings_box)
+        layout.addWidget(self.advanced)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(lower, 1)
+
+        self._settings_widgets = [
+            settings_box,
+            self.advanced,
+        ]
+        for sig in (
+            state.scan_changed,
+            state.validation_changed,
+            state.backbone_ready_changed,
+            state.backbone_changed,
+            state.freezing_changed,
+        ):
+            sig.connect(self.update_ready)
+        self._set_running(False)
+
+    def _spin(self, obj: str, acc: str, key: str, lo: int, hi: int, value: int) -> QSpinBox:
+        w = QSpinBox()
+        name_widget(w, obj, acc, tip(key))
+        w.setRange(lo, hi)
+        w.setValue(value)
+        return w
+
+    def _dspin(
+        self,
+        obj: str,
+        acc: str,
+        key: str,
+        lo: float,
+        hi: float,
+        value: float,
+        decimals: int,
+        step: float,
+    ) -> QDoubleSpinBox:
+        w = QDoubleSpinBox()
+        name_widget(w, obj, acc, tip(key))
+        w.setRange(lo, hi)
+        w.setDecimals(decimals)
+        w.setSingleStep(step)
+        w.setValue(value)
+        return w
+
+    def _toggle_advanced(self, on: bool) -> None:
+        self.advanced.setVisible(on)
+        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    # ------------------------------------------------------------------ settings
+    def settings(self) -> TrainSettings:
+        return TrainSettings(
+            epochs=self.epochs_spin.value(),
+            lr=self.lr_combo.currentData(),
+            image_size=self.size_combo.currentData(),
+            augment=self.augment_combo.currentData(),
+            batch_size=self.batch_spin.value(),
+            weight_decay=self.wd_spin.value(),
+            label_smoothing=self.ls_spin.value(),
+            warmup_epochs=self.warmup_spin.value(),
+            schedule=self.schedule_combo.currentData(),
+            class_weights=self.class_weights_check.isChecked(),
+            early_stop_patience=self.patience_spin.value(),
+            augment_views=self.views_spin.value(),
+            seed=self.seed_spin.value(),
+            precision=self.precision_combo.currentData(),
+            device=self.device_combo.currentData(),
+        )
+
+    def apply_settings(self, s: TrainSettings) -> None:
+        """Show saved settings (a project being opened); unknown values become custom ones."""
+        self.epochs_spin.setValue(s.epochs)
+        _select(self.lr_combo, s.lr, lambda v: f"{v:g}")
+        _select(self.size_combo, s.image_size, lambda v: f"{v} × {v} pixels")
+        _select(self.augment_combo, s.augment)
+        self.batch_spin.setValue(s.batch_size)
+        self.wd_spin.setValue(s.weight_decay)
+        self.ls_spin.setValue(s.label_smoothing)
+        self.warmup_spin.setValue(s.warmup_epochs)
+        _select(self.schedule_combo, s.schedule)
+        self.class_weights_check.setChecked(s.class_weights)
+        self.patience_spin.setValue(s.early_stop_patience)
+        self.views_spin.setValue(s.augment_views)
+        self.seed_spin.setValue(s.seed)
+        _select(self.precision_combo, s.precision)
+        _select(self.device_combo, s.device)
+
+    def config_dict(self) -> dict[str, Any]:
+        """A ``TrainConfig.to_dict()``-shaped dict of everything set up so far."""
+        st = self.state
+        d: dict[str, Any] = {
+            "data_dir": str(st.data_dir) if st.data_dir else "",
+            "val_dir": str(st.val_dir) if (st.val_mode == "folder" and st.val_dir) else None,
+            "val_split": st.val_split,
+            "backbone": st.backbone,
+            "train_layers": st.train_layers,
+        }
+        d.update(self.settings().__dict__)
+        return d
+
+    # ------------------------------------------------------------------ running
+    @property
+    def training(self) -> bool:
+        return self._handle is not None and self._handle.running
+
+    def update_ready(self, *_args: Any) -> None:
+        if self.training:
+            return
+        reason = self.state.why_not_trainable()
+        self.train_button.setEnabled(reason is None)
+        if reason:
+            self.ready_label.setText(reason)
+        elif not self.results_button.isVisible():
+            s = self.state.scan
+            what = (
+                self.describe_setup_fn()
+                if self.describe_setup_fn
+                else f"{len(s.photos):,} photos · {self.state.backbone} · {self.state.train_layers}"
+            )
+            self.ready_label.setText(f"Ready to train: {what}")
+        self.train_button.setToolTip(reason or "Start training with these settings (Ctrl+Return).")
+
+    def _set_running(self, running: bool) -> None:
+        for w in self._settings_widgets:
+            w.setEnabled(not running)
+        self.advanced_button.setEnabled(not running)
+        self.pause_button.setEnabled(running and self._control is not None)
+        self.stop_button.setEnabled(running)
+        if running:
+            self.train_button.setEnabled(False)
+            self.results_button.setVisible(False)
+        else:
+            self.pause_button.blockSignals(True)
+            self.pause_button.setChecked(False)
+            self.pause_button.setText("Pause")
+            self.pause_button.blockSignals(False)
+            self.update_ready()
+
+    def new_model_path(self) -> Path:
+        from engine.paths import cache_dir
+
+        base = self.runs_dir_fn() if self.runs_dir_fn else cache_dir() / "runs"
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        folder = Path(base) / f"{stamp}-{self.state.backbone}"
+        n = 1
+        while folder.exists():
+            n += 1
+            folder = Path(base) / f"{stamp}-{self.state.backbone}-{n}"
+        folder.mkdir(parents=True)
+        return folder / "model.ftmodel"
+
+    def start_training(self) -> None:
+        if self.training:
+            return
+        reason = self.state.why_not_trainable()
+        if reason:
+            self.ready_label.setText(reason)
+            self.status_message.emit(reason)
+            return
+        cfg = self.config_dict()
+        out = self.new_model_path()
+        cfg["checkpoint"] = str(out.with_suffix(".ckpt"))
+        self._control = None
+        self.last_result = None
+        self.last_error = None
+        self.events_seen = 0
+        self._total_epochs = cfg["epochs"]
+        self._steps_per_epoch = 0
+        self.loss_plot.reset()
+        self.accuracy_plot.reset()
+        self.log.clear()
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Starting…")
+        self._log(
+            f"Training {cfg['backbone']} ({cfg['train_layers']}) for up to {cfg['epochs']} epochs on the photos in {cfg['data_dir']}."
+        )
+        self._started_at = time.monotonic()
+
+        def run(task):
+            from engine.training import TrainConfig, TrainControl, train
+
+            control = TrainControl()
+            task.report(control)  # the GUI pauses/resumes through it directly
+            config = TrainConfig.from_dict(cfg)
+            return train(
+                config, out=out, on_event=task.report, control=control, should_stop=task.should_stop
+            )
+
+        self._handle = start_worker(
+            self,
+            run,
+            on_result=self._on_result,
+            on_error=self._on_error,
+            on_progress=self._on_event,
+            on_finished=self._on_finished,
+            on_stop=self._stop_control,
+            progress_per_second=None,  # every event carries losses; the engine throttles
+            name="train",
+        )
+        self._set_running(True)
+        self.training_started.emit()
+        self.status_message.emit("Training…")
+
+    def _stop_control(self) -> None:
+        if self._control is not None:
+            self._control.stop()
+
+    def stop_training(self) -> None:
+        if self._handle is not None and self._handle.running:
+            self._handle.stop()
+            self.stop_button.setEnabled(False)
+            self.pause_button.setEnabled(False)
+            self.progress.setFormat("Stopping after this step…")
+            self._log("Stopping: the best finished epoch will be kept.")
+
+    def stop_and_wait(self, timeout_ms: int = 60_000) -> bool:
+        if self._handle is None:
+            return True
+        return self._handle.stop_and_wait(timeout_ms)
+
+    def _on_pause_toggled(self, paused: bool) -> None:
+        if self._control is None:
+            return
+        if paused:
+            self._control.pause()
+            self.pause_button.setText("Resume")
+            self.progress.setFormat("Paused: press Resume to continue")
+            self._log("Paused.")
+        else:
+            self._control.resume()
+            self.pause_button.setText("Pause")
+            self._log("Resumed.")
+
+    # ------------------------------------------------------------------ events
+    def _on_event(self, e: Any) -> None:
+        self.events_seen += 1
+        kind = getattr(e, "kind", None)
+        if kind is None:  # the TrainControl, first thing the worker reports
+            self._control = e
+            self.pause_button.setEnabled(True)
+            return
+        if kind == "stage":
+            if e.fraction is None:
+                self.progress.setRange(0, 0)
+                self.progress.setFormat(e.message)
+            else:
+                self.progress.setRange(0, 1000)
+                self.progress.setValue(int(1000 * e.fraction))
+                self.progress.setFormat(f"{e.message}: %p%")
+            if e.fraction in (None, 0.0) or e.message.startswith(("Loading", "Saving", "Choosing")):
+                self._log(e.message)
+        elif kind == "step":
+            if e.steps_per_epoch != self._steps_per_epoch:
+                self._steps_per_epoch = e.steps_per_epoch
+                self.loss_plot.set_steps_per_epoch(e.steps_per_epoch)
+            self._total_epochs = e.total_epochs
+            self.loss_plot.add_losses(e.losses)
+            self._show_progress(e.epoch - 1 + e.step / max(1, e.steps_per_epoch), e)
+        elif kind == "epoch" and e.record is not None:
+            r = e.record
+            self.loss_plot.add_val_loss(r.epoch, r.val_loss)
+            self.accuracy_plot.add_epoch(r.epoch, r.train_accuracy, r.val_accuracy)
+            self._show_progress(float(r.epoch), e)
+            self._log(e.message)
+        elif kind in ("message", "done"):
+            self._log(e.message)
+
+    def _show_progress(self, epochs_done: float, e: Any) -> None:
+        total = max(1, e.total_epochs)
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(1000 * min(1.0, epochs_done / total)))
+        if self._control is not None and self._control.paused:
+            return
+        step = f" · step {e.step} of {e.steps_per_epoch}" if e.kind == "step" else ""
+        eta = fmt_eta(e.eta_seconds)
+        epoch = e.epoch if e.kind == "step" else min(total, e.epoch)
+        self.progress.setFormat(f"Epoch {epoch} of {total}{step}" + (f" · {eta}" if eta else ""))
+
+    def _on_result(self, result: Any) -> None:
+        self.last_result = result
+        secs = time.monotonic() - self._started_at
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(1000)
+        if result.best_epoch is None:
+            self.progress.setFormat("Stopped before the first epoch finished: no model")
+        else:
+            self.progress.setFormat(
+                f"Done in {secs:.0f} s · best checking accuracy {result.val_accuracy:.0%} (epoch {result.best_epoch})"
+            )
+        for advice in training_advice(result):
+            self._log(advice)
+        self.state.history = [r.to_dict() for r in result.history]
+        if result.model_path is not None:
+            self._log(f"The model was saved as {result.model_path}.")
+            self.results_button.setVisible(True)
+            self.state.set_model(Path(result.model_path), result)
+        self.training_finished.emit(result)
+        self.status_message.emit(self.progress.format())
+
+    def _on_error(self, err: WorkerError) -> None:
+        self.last_error = err
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        if err.cancelled:
+            self.progress.setFormat("Stopped")
+            self._log("Training stopped before anything could be kept.")
+        else:
+            self.progress.setFormat("Training could not run")
+            self._log(f"Training could not run: {err.message}")
+        self.status_message.emit(err.message)
+        self.training_finished.emit(None)
+
+    def _on_finished(self) -> None:
+        self._handle = None
+        self._control = None
+        self._set_running(False)
+        self.loss_plot.redraw()
+        self.accuracy_plot.redraw()
+
+    def _log(self, text: str) -> None:
+        if text:
+            self.log.appendPlainText(text)
+
+    def show_history(self, history: list[dict[str, Any]]) -> None:
+        """Curves of a saved run (a project being opened): per-epoch points only."""
+        self.loss_plot.reset()
+        self.accuracy_plot.reset()
+        for h in history:
+            try:
+                self.loss_plot.add_val_loss(int(h["epoch"]), float(h["val_loss"]))
+                self.accuracy_plot.add_epoch(
+                    int(h["epoch"]), float(h["train_accuracy"]), float(h["val_accuracy"])
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+        self.loss_plot.redraw()
+        self.accuracy_plot.redraw()
+
+    def shutdown(self) -> None:
+        self.loss_plot.stop_timer()
+        self.accuracy_plot.stop_timer()
+
+
+def _select(combo: QComboBox, value: Any, label=None) -> None:
+    idx = combo.findData(value)
+    if idx < 0 and label is not None and value is not None:
+        combo.addItem(label(value), value)
+        idx = combo.count() - 1
+    if idx >= 0:
+        combo.setCurrentIndex(idx)
+
+
+def training_advice(result: Any) -> list[str]:
+    """What the finished run suggests doing next, in plain words."""
+    out: list[str] = []
+    if not result.history or result.best_epoch is None:
+        return out
+    best = next(r for r in result.history if r.epoch == result.best_epoch)
+    last = result.history[-1]
+    if best.val_accuracy >= 0.95:
+        out.append(
+            f"Very good: the model named {best.val_accuracy:.0%} of the checking photos correctly."
+        )
+    elif best.val_accuracy < 0.6:
+        out.append(
+            "Accuracy is low. Check that each folder holds the right photos, add more photos, "
+            "or let more layers learn (step 2: 'Also fine-tune the last block')."
+        )
+    gap = last.train_accuracy - last.val_accuracy
+    if gap > 0.15:
+        out.append(
+            f"The model does much better on the photos it learned from ({last.train_accuracy:.0%}) "
+            f"than on the checking photos ({last.val_accuracy:.0%}): it is partly memorising. "
+            "More photos, or augmentation (Settings), usually help."
+        )
+    if (
+        not result.early_stopped
+        and not result.stopped
+        and result.best_epoch == last.epoch
+        and len(result.history) >= 3
+    ):
+        improving = result.history[-1].val_accuracy > result.history[-2].val_accuracy
+        if improving:
+            out.append("Accuracy was still improving at the last epoch: more epochs may help.")
+    if result.best_epoch != last.epoch:
+        out.append(f"The best epoch ({result.best_epoch}) was kept, not the last one.")
+    return out

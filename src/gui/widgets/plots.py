@@ -1,0 +1,296 @@
+"""Live training curves: loss per step (raw and smoothed) with validation loss per epoch,
+and accuracy per epoch.
+
+Points go into growing numpy buffers as events arrive; a timer redraws at most five times
+a second, and only when something changed. Long curves stay fast: ``setClipToView`` draws
+only what is visible and peak downsampling keeps the spikes while drawing a few thousand
+points instead of a million.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+from ..terms import tip
+
+pg.setConfigOptions(antialias=True)
+
+BLUE = QColor(31, 119, 180)
+ORANGE = QColor(230, 120, 20)
+GREEN = QColor(44, 160, 44)
+REDRAW_MS = 200
+
+
+class GrowingSeries:
+    """x/y float64 buffers that double when full (amortised O(1) appends)."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self.x = np.empty(capacity)
+        self.y = np.empty(capacity)
+        self.n = 0
+
+    def extend(self, xs: Iterable[float], ys: Iterable[float]) -> None:
+        xa = np.asarray(list(xs) if not isinstance(xs, np.ndarray) else xs, dtype=float)
+        ya = np.asarray(list(ys) if not isinstance(ys, np.ndarray) else ys, dtype=float)
+        need = self.n + len(xa)
+        if need > len(self.x):
+            cap = max(need, 2 * len(self.x))
+            self.x = np.resize(self.x, cap)
+            self.y = np.resize(self.y, cap)
+        self.x[self.n : need] = xa
+        self.y[self.n : need] = ya
+        self.n = need
+
+    def clear(self) -> None:
+        self.n = 0
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.x[: self.n], self.y[: self.n]
+
+    def __len__(self) -> int:
+        return self.n
+
+
+class _CurvePlot(pg.PlotWidget):
+    """A PlotWidget that follows the palette, shows a hint when empty and redraws lazily."""
+
+    empty_hint = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(220, 160)
+        self.plotItem.showGrid(x=True, y=True, alpha=0.2)
+        self.plotItem.setMenuEnabled(False)
+        self.plotItem.hideButtons()
+        self.legend = self.plotItem.addLegend(offset=(-10, 10))
+        self._hint = pg.TextItem(self.empty_hint, anchor=(0.5, 0.5))
+        self._hint.setPos(0.5, 0.5)
+        self.plotItem.vb.addItem(self._hint, ignoreBounds=True)
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_MS)
+        self._timer.timeout.connect(self._redraw_if_dirty)
+        self._timer.start()
+        self._apply_palette()
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    def _redraw_if_dirty(self) -> None:
+        if self._dirty:
+            self.redraw()
+
+    def redraw(self) -> None:
+        self._dirty = False
+        self._hint.setVisible(not self.has_data())
+        self._update_curves()
+
+    def has_data(self) -> bool:
+        raise NotImplementedError
+
+    def _update_curves(self) -> None:
+        raise NotImplementedError
+
+    def _apply_palette(self) -> None:
+        pal = self.palette()
+        self.setBackground(pal.color(QPalette.ColorRole.Base))
+        fg = pal.color(QPalette.ColorRole.Text)
+        for name in ("left", "bottom"):
+            axis = self.plotItem.getAxis(name)
+            axis.setPen(pg.mkPen(fg))
+            axis.setTextPen(pg.mkPen(fg))
+        self._hint.setColor(pal.color(QPalette.ColorRole.PlaceholderText))
+        self.legend.setLabelTextColor(fg)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ) and hasattr(self, "_hint"):
+            self._apply_palette()
+        super().changeEvent(event)
+
+    def stop_timer(self) -> None:
+        self._timer.stop()
+
+
+def _fast(curve: pg.PlotDataItem) -> pg.PlotDataItem:
+    curve.setClipToView(True)
+    curve.setDownsampling(auto=True, method="peak")
+    curve.setSkipFiniteCheck(True)
+    return curve
+
+
+class LossPlot(_CurvePlot):
+    """Training loss per step (faint), smoothed (solid), and validation loss per epoch."""
+
+    empty_hint = "The loss curve appears here when training starts."
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lossPlot")
+        self.setAccessibleName("Loss curve")
+        self.setAccessibleDescription("Training loss per step and validation loss per epoch")
+        self.setToolTip(tip("loss"))
+        self.plotItem.setLabel("bottom", "epoch")
+        self.plotItem.setLabel("left", "loss (lower is better)")
+        faint = QColor(BLUE)
+        faint.setAlpha(70)
+        self._raw_curve = _fast(self.plot(pen=pg.mkPen(faint, width=1)))
+        self._smooth_curve = _fast(
+            self.plot(pen=pg.mkPen(BLUE, width=2), name="training photos (smoothed)")
+        )
+        self._val_curve = self.plot(
+            pen=pg.mkPen(ORANGE, width=2),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=ORANGE,
+            symbolPen=None,
+            name="checking photos",
+        )
+        self.raw = GrowingSeries()
+        self.smooth = GrowingSeries()
+        self.val = GrowingSeries(64)
+        self.steps_per_epoch = 1
+        self._ema = 0.0
+        self._ema_n = 0
+        self._alpha = 0.6
+
+    def reset(self, steps_per_epoch: int = 1) -> None:
+        self.raw.clear()
+        self.smooth.clear()
+        self.val.clear()
+        self._ema = 0.0
+        self._ema_n = 0
+        self.set_steps_per_epoch(steps_per_epoch)
+        self.redraw()
+
+    def set_steps_per_epoch(self, steps: int) -> None:
+        self.steps_per_epoch = max(1, int(steps))
+        # About half an epoch of memory, within sensible bounds.
+        self._alpha = float(np.clip(1 - 2 / (self.steps_per_epoch + 1), 0.5, 0.95))
+
+    def add_losses(self, pairs: Iterable[tuple[int, float]]) -> None:
+        """``(global_step, loss)`` pairs, as in ``TrainEvent.losses``."""
+        pairs = list(pairs)
+        if not pairs:
+            return
+        steps = np.fromiter((s for s, _ in pairs), float, len(pairs))
+        losses = np.fromiter((v for _, v in pairs), float, len(pairs))
+        smoothed = np.empty_like(losses)
+        a = self._alpha
+        for i, v in enumerate(losses):
+            # Exponential moving average, debiased so the first points are not pulled to 0.
+            self._ema = a * self._ema + (1 - a) * v
+            self._ema_n += 1
+            smoothed[i] = self._ema / (1 - a**self._ema_n)
+        x = steps / self.steps_per_epoch
+        self.raw.extend(x, losses)
+        self.smooth.extend(x, smoothed)
+        self._mark_dirty()
+
+    def set_losses(self, steps: np.ndarray, losses: np.ndarray) -> None:
+        """Replace the per-step curve at once (e.g. a long history); smoothing vectorised."""
+        self.raw.clear()
+        self.smooth.clear()
+        self._ema, self._ema_n = 0.0, 0
+        x = np.asarray(steps, dtype=float) / self.steps_per_epoch
+        y = np.asarray(losses, dtype=float)
+        self.raw.extend(x, y)
+        self.smooth.extend(x, _ema(y, self._alpha))
+        self._mark_dirty()
+
+    def add_val_loss(self, epoch: int, loss: float) -> None:
+        self.val.extend([epoch], [loss])
+        self._mark_dirty()
+
+    def has_data(self) -> bool:
+        return bool(len(self.raw) or len(self.val))
+
+    def _update_curves(self) -> None:
+        self._raw_curve.setData(*self.raw.data())
+        self._smooth_curve.setData(*self.smooth.data())
+        self._val_curve.setData(*self.val.data())
+
+
+def _ema(y: np.ndarray, alpha: float) -> np.ndarray:
+    """Debiased exponential moving average of ``y`` (block-wise, no Python loop per point)."""
+    out = np.empty_like(y)
+    ema = 0.0
+    n = 0
+    # a^-block must stay far below the float64 maximum (about 2^1023).
+    block = max(1, int(600 / -np.log(alpha)))
+    for start in range(0, len(y), block):
+        chunk = y[start : start + block]
+        k = np.arange(1, len(chunk) + 1)
+        # ema_k = a^k ema_0 + (1-a) sum_j a^(k-j) y_j, computed with a cumulative sum on
+        # rescaled values.
+        weights = alpha ** (-k)
+        acc = np.cumsum(chunk * weights) * (1 - alpha)
+        values = alpha**k * (ema + acc)
+        n_k = n + k
+        out[start : start + len(chunk)] = values / (1 - alpha**n_k)
+        ema = values[-1]
+        n += len(chunk)
+    return out
+
+
+class AccuracyPlot(_CurvePlot):
+    """Accuracy per epoch on the training and the checking (validation) photos, in %."""
+
+    empty_hint = "Accuracy appears here after the first epoch."
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accuracyPlot")
+        self.setAccessibleName("Accuracy curve")
+        self.setAccessibleDescription("Training and validation accuracy per epoch, in percent")
+        self.setToolTip(tip("accuracy"))
+        self.plotItem.setLabel("bottom", "epoch")
+        self.plotItem.setLabel("left", "accuracy (%)")
+        self.plotItem.setYRange(0, 100, padding=0.02)
+        self.plotItem.vb.setLimits(yMin=-5, yMax=105)
+        self.legend.setOffset((-10, -10))
+        self._train_curve = self.plot(
+            pen=pg.mkPen(BLUE, width=2),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=BLUE,
+            symbolPen=None,
+            name="training photos",
+        )
+        self._val_curve = self.plot(
+            pen=pg.mkPen(ORANGE, width=2),
+            symbol="s",
+            symbolSize=7,
+            symbolBrush=ORANGE,
+            symbolPen=None,
+            name="checking photos",
+        )
+        self.train = GrowingSeries(64)
+        self.val = GrowingSeries(64)
+
+    def reset(self) -> None:
+        self.train.clear()
+        self.val.clear()
+        self.redraw()
+
+    def add_epoch(self, epoch: int, train_accuracy: float, val_accuracy: float) -> None:
+        """Accuracies as fractions (0..1), as in ``EpochRecord``."""
+        self.train.extend([epoch], [100 * train_accuracy])
+        self.val.extend([epoch], [100 * val_accuracy])
+        self._mark_dirty()
+
+    def has_data(self) -> bool:
+        return bool(len(self.val))
+
+    def _update_curves(self) -> None:
+        self._train_curve.setData(*self.train.data())
+        self._val_curve.setData(*self.val.data())
+        self.plotItem.setYRange(0, 100, padding=0.02)
