@@ -20,6 +20,6 @@ if __name__ == "__main__":
         if getattr(sys, _name) is None:
             setattr(sys, _name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
-    from engine.cli import main
+    from gui.launch import main
 
     sys.exit(main())

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -235,8 +236,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``finetune-studio`` command."""
+GuiRunner = Callable[..., int]
+
+
+def main(argv: list[str] | None = None, *, open_gui: GuiRunner | None = None) -> int:
+    """Entry point of the ``finetune-studio`` command.
+
+    ``open_gui(demo=..., project=...)`` opens the window when no sub-command is given; the
+    engine never imports the GUI itself (``gui.launch`` passes it in).
+    """
     argv = sys.argv[1:] if argv is None else argv
     # `finetune-studio my.ftproj` (a file manager's "open with") opens that project.
     project = None
@@ -250,7 +258,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_self_test()
         if args.command is None:
-            return _open_gui(demo=args.demo, project=project)
+            if open_gui is None:
+                parser.print_help()
+                return 0
+            return open_gui(demo=args.demo, project=project)
         return int(args.func(args) or 0)
     except Cancelled as exc:
         print(str(exc), file=sys.stderr)
@@ -261,18 +272,6 @@ def main(argv: list[str] | None = None) -> int:
     except StudioError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-
-
-def _open_gui(demo: bool = False, project: str | None = None) -> int:
-    try:
-        from gui.app import run_app
-    except ImportError as exc:  # a headless install without PySide6
-        print(
-            f"error: the app window needs PySide6 ({exc}). Use a sub-command, see --help.",
-            file=sys.stderr,
-        )
-        return 2
-    return run_app(demo=demo, project=project)
 
 
 if __name__ == "__main__":
