@@ -97,12 +97,78 @@ class TrainConfig:
             if v is not None and not isinstance(v, (str, int, float, bool)):
                 raise StudioError(f"Training setting {k!r} has an invalid value.")
             kwargs[k] = v
-        return cls(**kwargs)
+        config = cls(**kwargs)
+        config.check()
+        return config
+
+    def check(self) -> None:
+        """Raise :class:`StudioError` for a value no run can use (wrong type or out of range).
+
+        Settings come from files a person may have edited, damaged or been sent, so each
+        is checked against its declared type and a sane range before anything runs.
+        """
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not _type_ok(value, str(f.type)):
+                raise StudioError(
+                    f"Training setting {f.name!r} has an invalid value ({_short_repr(value)})."
+                )
+            if isinstance(value, str) and len(value) > 4096:
+                raise StudioError(f"Training setting {f.name!r} is too long.")
+            limits = _LIMITS.get(f.name)
+            if limits and value is not None and not limits[0] <= value <= limits[1]:
+                raise StudioError(
+                    f"Training setting {f.name!r} must be between {limits[0]} and {limits[1]} "
+                    f"(it is {_short_repr(value)})."
+                )
+        for name, allowed in _CHOICES.items():
+            if getattr(self, name) not in allowed:
+                raise StudioError(
+                    f"Training setting {name!r} must be one of {', '.join(allowed)} "
+                    f"(it is {_short_repr(getattr(self, name))})."
+                )
 
     def resolved_lr(self) -> float:
         if self.lr:
             return float(self.lr)
         return {"head": 3e-3, "last": 1e-3}.get(self.train_layers, 3e-4)
+
+
+#: Sane ranges of numeric settings (NaN fails every comparison, so it is refused too).
+_LIMITS: dict[str, tuple[float, float]] = {
+    "val_split": (0.0, 0.95),
+    "epochs": (1, 10_000),
+    "batch_size": (1, 65_536),
+    "lr": (0.0, 10.0),
+    "image_size": (16, 1024),
+    "augment_views": (1, 64),
+    "weight_decay": (0.0, 10.0),
+    "label_smoothing": (0.0, 0.99),
+    "warmup_epochs": (0.0, 10_000.0),
+    "early_stop_patience": (0, 10_000),
+}
+_CHOICES = {"schedule": ("cosine", "onecycle"), "precision": ("auto", "fp32", "bf16")}
+_KINDS: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+}
+
+
+def _type_ok(value: Any, annotation: str) -> bool:
+    """Does ``value`` fit a simple annotation such as ``"int"`` or ``"float | None"``?"""
+    kinds = [k.strip() for k in annotation.split("|")]
+    if value is None:
+        return "None" in kinds
+    if isinstance(value, bool):  # bool is an int to Python, never to a person
+        return "bool" in kinds
+    return any(isinstance(value, _KINDS.get(k, ())) for k in kinds)
+
+
+def _short_repr(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 @dataclass(frozen=True)
@@ -222,6 +288,26 @@ def _emit(on_event, event: TrainEvent) -> None:
         on_event(event)
 
 
+def _halve_after_oom(size: int, what: str, on_event) -> int:
+    """The next smaller batch after the device ran out of memory (with a message saying so)."""
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
+    if size <= 1:
+        raise StudioError(
+            f"Out of memory {what}, even with one photo at a time. Choose a smaller image "
+            "size or backbone, train fewer layers, or close other programs."
+        )
+    size = max(1, size // 2)
+    _emit(
+        on_event,
+        TrainEvent(
+            "message",
+            f"Out of memory {what}: the batch size was halved to {size}; training goes on.",
+        ),
+    )
+    return size
+
+
 # ------------------------------------------------------------------------- data preparation
 
 
@@ -261,13 +347,15 @@ def prepare(
 
     Decoding runs in a thread pool (Pillow releases the GIL) one batch ahead of the
     network. Photos that fail to load now (deleted, replaced, damaged since the scan) are
-    skipped and listed. With ``upto == 0`` the uint8 photos themselves are kept.
+    skipped and listed. With ``upto == 0`` the uint8 photos themselves are kept. When the
+    device runs out of memory, fewer photos go through at a time (with a message).
     """
     skipped: list[SkippedFile] = []
     kept: list[Photo] = []
     chunks: list[torch.Tensor] = []
     throttle = Throttle(5)
     batches = [photos[i : i + batch_size] for i in range(0, len(photos), batch_size)]
+    chunk = 0  # photos per forward pass of the frozen stages; 0: the whole batch
 
     def load_batch(batch: list[Photo]):
         results = []
@@ -300,11 +388,24 @@ def prepare(
             if upto == 0:
                 chunks.append(stacked)
             else:
-                with torch.inference_mode(), precision.autocast(device):
-                    flat = stacked.flatten(0, 1).to(device)
-                    x = precision.input(preprocess.normalize(flat, prep))
-                    feats = net.run(x, 0, upto).float()
-                feats = feats.to(torch.float16).cpu()
+                flat = stacked.flatten(0, 1)
+                parts: list[torch.Tensor] = []
+                i = 0
+                while i < len(flat):
+                    # The whole batch at once, or ``chunk`` photos once memory ran out.
+                    part = flat[i : i + chunk] if chunk else flat[i:]
+                    try:
+                        with torch.inference_mode(), precision.autocast(device):
+                            x = precision.input(preprocess.normalize(part.to(device), prep))
+                            feats = net.run(x, 0, upto).float()
+                    except torch.OutOfMemoryError:
+                        chunk = _halve_after_oom(
+                            chunk or len(part), "while computing features", on_event
+                        )
+                        continue
+                    parts.append(feats.to(torch.float16).cpu())
+                    i += len(part)
+                feats = torch.cat(parts)
                 chunks.append(feats.view(views, len(good), *feats.shape[1:]))
             if on_event and throttle.ready(final=bi == len(batches) - 1):
                 _emit(on_event, TrainEvent("stage", label, fraction=(bi + 1) / len(batches)))
@@ -368,11 +469,17 @@ def evaluate_prepared(
     net.eval()
     n = len(data.labels)
     logits = []
-    for i in range(0, n, batch_size):
+    i = 0
+    while i < n:
         idx = torch.arange(i, min(n, i + batch_size))
-        x = _suffix_input(data, idx, None, upto, prep, device, precision)
-        with precision.autocast(device):
-            logits.append(net.run(x, upto).float().cpu())
+        try:
+            x = _suffix_input(data, idx, None, upto, prep, device, precision)
+            with precision.autocast(device):
+                logits.append(net.run(x, upto).float().cpu())
+        except torch.OutOfMemoryError:
+            batch_size = _halve_after_oom(batch_size, "while checking", None)
+            continue
+        i += len(idx)
     out = torch.cat(logits) if logits else torch.empty(0, 1)
     if n == 0:
         return float("nan"), float("nan"), out
@@ -399,6 +506,7 @@ def train(
     """
     from . import modelfile
 
+    config.check()
     started = time.monotonic()
     control = control or TrainControl()
     stop = should_stop or control.should_stop
@@ -511,7 +619,8 @@ def train(
         counts = torch.bincount(train_data.labels, minlength=len(scan.classes)).float().clamp(min=1)
         weights = (counts.sum() / (len(counts) * counts)).to(device)
     n = len(train_data.labels)
-    steps_per_epoch = max(1, math.ceil(n / config.batch_size))
+    batch_size = config.batch_size  # halved if the device runs out of memory
+    steps_per_epoch = max(1, math.ceil(n / batch_size))
     total_steps = steps_per_epoch * config.epochs
     warmup = int(config.warmup_epochs * steps_per_epoch)
 
@@ -543,52 +652,64 @@ def train(
 
     for epoch in range(start_epoch, config.epochs + 1):
         t0 = time.monotonic()
+        steps_per_epoch = max(1, math.ceil(n / batch_size))
         set_train_mode(net, plan)
         order = torch.randperm(n, generator=gen)
         pending: list[tuple[int, float]] = []
         throttle = Throttle(10)
         loss_sum = correct = seen = 0.0
-        for b in range(steps_per_epoch):
+        b = pos = 0  # steps done in this epoch, photos done in this epoch
+        while pos < n:
             control.wait_if_paused()
             if stop():
                 stopped = True
                 break
-            idx = order[b * config.batch_size : (b + 1) * config.batch_size]
+            idx = order[pos : pos + batch_size]
             v = torch.randint(0, views, (len(idx),), generator=gen) if views > 1 else None
-            x = _suffix_input(train_data, idx, v, upto, prep, device, precision)
-            if upto == 0 and augment:
-                x = _augment_uint8(x, gen)
-            y = train_data.labels[idx].to(device)
             lr = _lr_at(step, total_steps, warmup, base_lr, config.schedule)
             for g in opt.param_groups:
                 g["lr"] = lr
-            with precision.autocast(device):
-                logits = net.run(x, upto)
-            loss = F.cross_entropy(
-                logits.float(), y, weight=weights, label_smoothing=config.label_smoothing
-            )
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
+            try:
+                x = _suffix_input(train_data, idx, v, upto, prep, device, precision)
+                if upto == 0 and augment:
+                    x = _augment_uint8(x, gen)
+                y = train_data.labels[idx].to(device)
+                with precision.autocast(device):
+                    logits = net.run(x, upto)
+                loss = F.cross_entropy(
+                    logits.float(), y, weight=weights, label_smoothing=config.label_smoothing
+                )
+                opt.zero_grad(set_to_none=True)
+                loss.backward()
+                opt.step()
+            except torch.OutOfMemoryError:
+                opt.zero_grad(set_to_none=True)
+                x = logits = loss = None  # free what the failed step held
+                batch_size = _halve_after_oom(batch_size, "while training", on_event)
+                # The rest of this epoch and the later ones take more, smaller steps.
+                left = math.ceil((n - pos) / batch_size)
+                steps_per_epoch = b + left
+                total_steps = step + left + (config.epochs - epoch) * math.ceil(n / batch_size)
+                continue
+            pos += len(idx)
+            b += 1
             step += 1
             lv = loss.item()
             loss_sum += lv * len(idx)
             correct += (logits.argmax(1) == y).sum().item()
             seen += len(idx)
             pending.append((step, lv))
-            if throttle.ready(final=b == steps_per_epoch - 1):
+            if throttle.ready(final=pos >= n):
                 _emit(
                     on_event,
                     TrainEvent(
                         "step",
                         epoch=epoch,
                         total_epochs=config.epochs,
-                        step=b + 1,
+                        step=b,
                         steps_per_epoch=steps_per_epoch,
                         losses=tuple(pending),
-                        eta_seconds=_eta(
-                            epoch_times, epoch, b + 1, steps_per_epoch, config.epochs, t0
-                        ),
+                        eta_seconds=_eta(epoch_times, epoch, b, steps_per_epoch, config.epochs, t0),
                     ),
                 )
                 pending = []
