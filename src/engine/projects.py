@@ -97,7 +97,8 @@ def load_project(path: str | Path) -> Project:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ModelFileError(f"The project file {path} does not exist.") from None
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # RecursionError: JSON nested thousands deep, which no project file is.
         raise ModelFileError(
             f"{path} is not a Finetune Studio project (damaged, or another kind of file)."
         ) from None
