@@ -2,7 +2,9 @@
 
 Every file the app writes goes through here: a temporary file in the same folder, flushed
 and fsynced, then renamed over the destination (rename is atomic on POSIX and Windows).
-If anything fails, the temporary file is removed and the previous file is untouched.
+If anything fails, the temporary file is removed and the previous file is untouched. A
+process killed while saving cannot remove its temporary file; the next save of the same
+file does.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,9 +37,7 @@ def _explain(path: Path, exc: OSError) -> str:
 def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[BinaryIO]:
     """Open a temporary file beside ``path``; on success it replaces ``path`` atomically."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+    fd, tmp = _make_temp(path)
     try:
         with os.fdopen(fd, mode) as f:
             yield f  # type: ignore[misc]
@@ -50,6 +51,50 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[Bina
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _make_temp(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``path``, named ``.<name>.<pid>.<random>.tmp``.
+
+    The process id in the name lets a later save remove what a killed process (SIGKILL,
+    power cut) left behind, without touching a temporary file another process is writing.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(path)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise SaveError(_explain(path, exc)) from exc
+    return fd, Path(name)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
+        return
+    pattern = re.compile(re.escape(f".{path.name}.") + r"(\d+)\.[a-z0-9_]{8}\.tmp")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None or int(match.group(1)) == os.getpid():
+            continue
+        if not _process_alive(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(path.parent / name)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process, or not a pid at all: leave the file be
+    return True
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -82,10 +127,8 @@ def write_with(path: str | os.PathLike[str], writer: Callable[[Path], None]) -> 
     fsynced and renamed over ``path``.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _make_temp(path)
     os.close(fd)
-    tmp = Path(tmp_name)
     try:
         writer(tmp)
         with open(tmp, "rb+") as f:
