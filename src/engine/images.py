@@ -114,13 +114,17 @@ def open_image(
             ) from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             text = str(exc)
-            if "truncated" in text or isinstance(exc, EOFError):
+            if "truncated" in text.lower() or isinstance(exc, EOFError):
                 raise ImageLoadError(label, "damaged: the file is cut short (truncated)") from None
             raise ImageLoadError(
                 label, f"damaged or unreadable ({text or type(exc).__name__})"
             ) from None
         except MemoryError:
             raise ImageLoadError(label, "too large to decode in the memory available") from None
+        except Exception as exc:  # noqa: BLE001
+            # Pillow's decoders raise IndexError, struct.error... on some damaged files
+            # (e.g. a corrupt animated GIF): still one bad file, never a crash.
+            raise ImageLoadError(label, f"damaged or unreadable ({type(exc).__name__})") from None
 
 
 def _to_rgb(img: Image.Image, draft_size: int | None, label: str) -> Image.Image:
