@@ -820,6 +820,9 @@ def train(
             summary=_summary(result, threshold),
         )
         result.model_path = model_path
+        if config.checkpoint and not stopped:
+            # The run is complete and its model saved: nothing is left to resume.
+            Path(config.checkpoint).unlink(missing_ok=True)
     if best_epoch is None:
         msg = (
             "Stopped before the first epoch finished: no model was saved."
