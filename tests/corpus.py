@@ -104,3 +104,118 @@ def write_bad(folder: Path) -> dict[str, tuple[Path, str]]:
     put("holiday.heic", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64, "unsupported")
     put("raw-photo.cr2", b"II*\x00" + b"\x00" * 64, "unsupported")
     return out
+
+
+# ----------------------------------------------------------------- more of the issue-6 list
+
+
+def write_more_good(folder: Path) -> dict[str, Path]:
+    """More valid photos in awkward clothes: misnamed, upper-case, odd names and modes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    base = _photo(seed=1)
+    out: dict[str, Path] = {}
+
+    def save(name: str, img: Image.Image, fmt: str, **kw) -> None:
+        p = folder / name
+        img.save(p, fmt, **kw)
+        out[name] = p
+
+    save("really a png.jpg", base, "PNG")  # the content decides, not the name
+    save("UPPER CASE.JPEG", base, "JPEG", quality=85)
+    save("  spaces  around .png", base, "PNG")
+    save("写真 フォト.png", base, "PNG")
+    save("progressive.jpg", base, "JPEG", quality=85, progressive=True)
+    save("one-bit.png", base.convert("1"), "PNG")
+    save("float.tiff", base.convert("F"), "TIFF")
+    save("panorama.png", _photo((400, 8), seed=2), "PNG")
+    frames = [_photo(seed=i) for i in range(3)]
+    p = folder / "animated.webp"
+    frames[0].save(p, "WEBP", save_all=True, append_images=frames[1:], duration=100)
+    out["animated.webp"] = p
+    return out
+
+
+def write_more_bad(folder: Path) -> dict[str, tuple[Path, str]]:
+    """More broken files; returns name -> (path, a word the skip reason must contain)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out: dict[str, tuple[Path, str]] = {}
+
+    def put(name: str, data: bytes, word: str) -> None:
+        p = folder / name
+        p.write_bytes(data)
+        out[name] = (p, word)
+
+    buf = io.BytesIO()
+    _photo().save(buf, "PNG")
+    png = buf.getvalue()
+    damaged = bytearray(png)
+    damaged[30] ^= 0xFF  # inside the image header: its checksum no longer matches
+    put("bröken ünïcode ✗.jpg", b"", "empty")
+    put("header only.jpg", jpeg_bytes(_photo())[:20], "not an image")
+    put("bad checksum.png", bytes(damaged), "not an image")
+    put("zero by zero.png", png_bomb_bytes(0, 0), "not an image")
+    put("a line.png", png_bomb_bytes(100_000, 1), "too small")
+    put("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "unsupported")
+    put("iphone.HEIC", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64, "unsupported")
+    put("nikon.nef", b"MM\x00*" + b"\x00" * 64, "unsupported")
+    frames = [_photo(seed=i) for i in range(3)]
+    gif = io.BytesIO()
+    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:])
+    put("cut animation.gif", gif.getvalue()[: len(gif.getvalue()) // 4], "truncated")
+    return out
+
+
+#: Clutter that is never a category, a photo or a skipped file: it is not the person's.
+CLUTTER_FILES = (".DS_Store", "._photo.jpg", "Thumbs.db", "desktop.ini", ".hidden.png")
+CLUTTER_FOLDERS = (".ipynb_checkpoints", "__MACOSX", ".thumbnails", "@eaDir", ".Trash-1000")
+
+
+def write_clutter(folder: Path) -> list[Path]:
+    """Hidden files and folders (each hidden folder holds a real photo); returns them all."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made: list[Path] = []
+    for name in CLUTTER_FILES:
+        p = folder / name
+        p.write_bytes(b"\x00\x05\x16\x07" + b"\x00" * 60)
+        made.append(p)
+    for name in CLUTTER_FOLDERS:
+        sub = folder / name
+        sub.mkdir(exist_ok=True)
+        _photo().save(sub / "photo.png")
+        made.append(sub)
+    return made
+
+
+def write_links(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Symbolic links that trap naive walkers: a folder loop, a file loop, a dangling link.
+
+    Returns name -> (path, a word the skip reason must contain); the folder loop has no
+    word ("") because it must simply not be followed. Raises OSError where links cannot
+    be made (Windows without privileges), so callers can skip.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    out: dict[str, tuple[Path, str]] = {}
+    # Relative targets: the links stay what they are wherever the folder is.
+    loop = folder / "loop"
+    loop.symlink_to(".", target_is_directory=True)  # folder/loop/loop/loop/...
+    out["loop"] = (loop, "")
+    a, b = folder / "ping.jpg", folder / "pong.jpg"
+    a.symlink_to("pong.jpg")
+    b.symlink_to("ping.jpg")
+    out["ping.jpg"] = (a, "symbolic links")
+    out["pong.jpg"] = (b, "symbolic links")
+    gone = folder / "gone.jpg"
+    gone.symlink_to(Path("nowhere") / "missing.jpg")
+    out["gone.jpg"] = (gone, "gone")
+    return out
+
+
+def write_photos(folder: Path, n: int, *, seed: int = 0, size: int = 32) -> list[Path]:
+    """``n`` small distinct valid PNG photos."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        p = folder / f"photo {seed}-{i}.png"
+        _photo((size, size), seed=seed * 1000 + i).save(p)
+        paths.append(p)
+    return paths

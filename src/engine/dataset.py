@@ -7,6 +7,7 @@ become warnings a person can read.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import random
@@ -160,7 +161,7 @@ def scan_folder(
             skipped.append(SkippedFile(str(path), exc.reason))
             continue
         except OSError as exc:
-            skipped.append(SkippedFile(str(path), f"cannot be read ({exc.strerror or exc})"))
+            skipped.append(SkippedFile(str(path), _unreadable_reason(path, exc)))
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest() if check_duplicates else ""
         photos.append(Photo(path, label, digest))
@@ -170,6 +171,16 @@ def scan_folder(
     scan = DatasetScan(root, names, photos, skipped, warnings)
     scan.warnings.extend(describe_problems(scan))
     return scan
+
+
+def _unreadable_reason(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a loop of symbolic links, not a photo"
+    if isinstance(exc, FileNotFoundError):
+        if path.is_symlink():
+            return "a shortcut (symbolic link) to a file that is gone"
+        return "the file is gone (moved or deleted)"
+    return f"cannot be read ({exc.strerror or exc})"
 
 
 def describe_problems(scan: DatasetScan) -> list[str]:
