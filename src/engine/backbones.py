@@ -453,3 +453,38 @@ def imagenet_classifier(name: str = DEFAULT_BACKBONE) -> tuple[StagedNet, list[s
     fc.weight.data.copy_(state["_fc.weight"])
     fc.bias.data.copy_(state["_fc.bias"])
     return net, list(_weights_enum("resnet18").meta["categories"])
+
+
+def download_weights(name: str, *, on_progress=None, should_stop=lambda: False) -> Path:
+    """Download ``name``'s ImageNet weights into torch's hub cache (checked, atomic)."""
+    from . import download
+
+    info = get_backbone(name)
+    if not info.download_url or not info.file_name:
+        raise StudioError(f"{info.title} is built in; there is nothing to download.")
+    return download.download_file(
+        info.download_url,
+        download.hub_checkpoint_path(info.file_name),
+        sha256_prefix=download.sha256_prefix_from_name(info.file_name),
+        on_progress=on_progress,
+        should_stop=should_stop,
+    )
+
+
+def import_weights(name: str, source: str | Path) -> Path:
+    """Check a local ``.pth``/``.safetensors`` file fits ``name`` and store it where
+    downloads go, so the backbone is ready offline. Nothing in the file is executed."""
+    import torchvision.models as tvm
+
+    from .atomic import write_with
+    from .download import check_state_dict, hub_checkpoint_path
+
+    info = get_backbone(name)
+    if not info.file_name:
+        raise StudioError(f"{info.title} is built in; it needs no weights file.")
+    state = _load_weights(Path(source))
+    expected = {k: tuple(v.shape) for k, v in getattr(tvm, name)(weights=None).state_dict().items()}
+    check_state_dict(state, expected, model_name=info.title)
+    dest = hub_checkpoint_path(info.file_name)
+    write_with(dest, lambda tmp: torch.save(dict(state), tmp))
+    return dest

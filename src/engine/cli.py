@@ -132,7 +132,22 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_backbones(args: argparse.Namespace) -> int:
-    from .backbones import backbone_state, list_backbones
+    from .backbones import backbone_state, download_weights, import_weights, list_backbones
+
+    if args.download:
+        printer = _Printer()
+
+        def progress(p) -> None:
+            total = f" of {p.total_bytes / 1e6:.1f}" if p.total_bytes else ""
+            printer.status(f"downloading {args.download}: {p.done_bytes / 1e6:.1f}{total} MB")
+
+        path = download_weights(args.download, on_progress=progress)
+        printer.line(f"Saved {path}")
+        return 0
+    if args.import_weights:
+        name, source = args.import_weights
+        print(f"Imported {source} for {name}: {import_weights(name, source)}")
+        return 0
 
     rows = []
     for info in list_backbones():
@@ -225,6 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("backbones", help="list the pretrained backbones")
     b.add_argument("--json", action="store_true")
+    b.add_argument("--download", metavar="NAME", help="download a backbone's pretrained weights")
+    b.add_argument(
+        "--import",
+        dest="import_weights",
+        nargs=2,
+        metavar=("NAME", "FILE"),
+        help="use a local .pth/.safetensors weights file (for machines without internet)",
+    )
     b.set_defaults(func=_cmd_backbones)
 
     try:
