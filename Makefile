@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run demo test lint format bench clean system-deps
+.PHONY: run demo test lint format bench package clean system-deps
 
 $(STAMP): pyproject.toml
 	bash scripts/install-system-deps.sh
@@ -23,20 +23,24 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks packaging
 	$(VENV)/bin/lint-imports
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks packaging
+	$(VENV)/bin/ruff format --check src tests benchmarks packaging
 	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format src tests benchmarks
-	$(VENV)/bin/ruff check --fix src tests benchmarks
+	$(VENV)/bin/ruff format src tests benchmarks packaging
+	$(VENV)/bin/ruff check --fix src tests benchmarks packaging
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+package: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.5'
+	bash packaging/build.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
