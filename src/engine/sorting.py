@@ -82,6 +82,11 @@ def _place(src: Path, folder: Path, move: bool) -> Path:
     return target
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    # realpath, not Path.resolve: a symlink loop must not raise (RuntimeError on 3.11).
+    return folder in Path(os.path.realpath(path)).parents
+
+
 def sort_folder(
     predictor: Predictor | str | os.PathLike[str],
     src: str | os.PathLike[str],
@@ -101,7 +106,7 @@ def sort_folder(
         raise StudioError("Choose an output folder different from the photos folder.")
     threshold = predictor.threshold if min_confidence is None else min_confidence
     # An output folder inside the source is left out, so sorted photos are not sorted again.
-    files = [f for f in expand_paths([src]) if out not in f.resolve().parents]
+    files = [f for f in expand_paths([src]) if not _inside(f, out)]
     report = SortReport()
     done = 0
 
