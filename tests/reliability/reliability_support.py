@@ -1,0 +1,65 @@
+"""Helpers for the reliability suite (issue 6): a small model file, CLI runs, snapshots."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CLI = [sys.executable, "-m", "engine.cli"]
+CLASSES = ["pullover", "t-shirt", "trouser"]  # fashion_small's categories, sorted
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def snapshot(folder: Path) -> set[str]:
+    """Every path below ``folder`` (relative), links not followed: to prove nothing appeared."""
+    out = set()
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames + filenames:
+            out.add(os.path.relpath(os.path.join(dirpath, name), folder))
+    return out
+
+
+def temp_files(folder: Path) -> list[str]:
+    """Temporary files the atomic writer leaves if it fails to clean up (``.name.*.tmp``)."""
+    return sorted(p.name for p in Path(folder).iterdir() if p.name.endswith(".tmp"))
+
+
+def run_cli(args: list[str], *, timeout: float = 300, **kw) -> subprocess.CompletedProcess:
+    """``finetune-studio ARGS`` in a fresh process (the test's private app home)."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **kw.pop("env", {})}
+    return subprocess.run(
+        CLI + [str(a) for a in args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        **kw,
+    )
+
+
+def save_tiny_model(path: Path, *, classes: list[str] = CLASSES, crop: int = 64, seed: int = 0):
+    """A valid model file without training: random head on the bundled backbone, small input."""
+    import torch
+
+    from engine.backbones import build_model, get_backbone
+    from engine.modelfile import save_model
+    from engine.training import TrainConfig
+
+    torch.manual_seed(seed)
+    net = build_model("efficientnet_lite0", len(classes), pretrained=False)
+    prep = get_backbone("efficientnet_lite0").preprocessing.for_size(crop)
+    save_model(
+        path,
+        net=net,
+        classes=classes,
+        prep=prep,
+        config=TrainConfig(data_dir="photos", image_size=crop),
+        summary={"threshold": 0.0, "best_epoch": 1, "marker": seed},
+    )
+    return Path(path)
