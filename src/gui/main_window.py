@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
         return cache_dir() / "runs"
 
     def reset_project(self) -> None:
-        self.photos_page.cancel_scan()
+        self.photos_page._abort_scan()
         self.photos_page.model.set_scan(None)
         self.photos_page.table.setVisible(False)
         self.photos_page.empty_hint.setVisible(True)

@@ -259,7 +259,14 @@ class ModelPage(QWidget):
             from engine.backbones import backbone_state, list_backbones
 
             infos = list_backbones()
-            return [(i, backbone_state(i.name)) for i in infos]
+            rows = [(i, backbone_state(i.name)) for i in infos]
+            # Warm up: import now what training and prediction need, so pressing Train
+            # never waits for imports (and imports never compete with the live plots).
+            import engine.freezing  # noqa: F401
+            import engine.modelfile  # noqa: F401
+            import engine.training  # noqa: F401
+
+            return rows
 
         self._catalog_handle = start_worker(
             self, fetch, on_result=self._on_catalog, on_error=self._on_catalog_error, name="catalog"
@@ -555,19 +562,11 @@ class ModelPage(QWidget):
         info = self.catalog.get(name)
         if info is None or not info.download_url or self._download_handle is not None:
             return
-        url, file_name = info.download_url, info.file_name
 
         def fetch(task):
-            from engine import download
+            from engine.backbones import download_weights
 
-            dest = download.hub_checkpoint_path(file_name)
-            return download.download_file(
-                url,
-                dest,
-                sha256_prefix=download.sha256_prefix_from_name(file_name),
-                on_progress=task.report,
-                should_stop=task.should_stop,
-            )
+            return download_weights(name, on_progress=task.report, should_stop=task.should_stop)
 
         self.download_progress.setVisible(True)
         self.cancel_download_button.setVisible(True)
@@ -654,21 +653,9 @@ class ModelPage(QWidget):
             return
 
         def work(task):
-            import torch
-            import torchvision.models as tvm
+            from engine.backbones import import_weights
 
-            from engine.atomic import write_with
-            from engine.download import check_state_dict, hub_checkpoint_path, load_weights_file
-
-            state = load_weights_file(path)
-            expected = {
-                k: tuple(v.shape) for k, v in getattr(tvm, name)(weights=None).state_dict().items()
-            }
-            check_state_dict(state, expected, model_name=info.title)
-            dest = hub_checkpoint_path(info.file_name)
-            # Always a torch file under the catalog's name: that is where the engine looks.
-            write_with(dest, lambda tmp: torch.save(dict(state), tmp))
-            return dest
+            return import_weights(name, path)
 
         def done(_dest: Any) -> None:
             self._import_handle = None

@@ -430,7 +430,7 @@ class PhotosPage(QWidget):
     def load_folder(self, folder: Path) -> None:
         """Scan ``folder`` in the background (a scan already running is stopped)."""
         folder = Path(folder)
-        self.cancel_scan()
+        self._abort_scan()
         self.thumbnails.clear()
         self.last_error = ""
         self.folder_label.setText(str(folder))
@@ -468,6 +468,19 @@ class PhotosPage(QWidget):
         self._scan_handle = handle
 
     def cancel_scan(self) -> None:
+        """The person pressed Cancel: stop, and keep showing the previous folder (if any)."""
+        if not self.scanning:
+            return
+        self._abort_scan()
+        shown = str(self.state.data_dir) if self.state.data_dir else "No folder chosen yet."
+        self.folder_label.setText(shown)
+        self.summary.setText(
+            "Scan stopped." + (" Showing the previous folder." if self.state.scan else "")
+        )
+        self.status_message.emit("Scan stopped.")
+        self.scan_finished.emit(None)
+
+    def _abort_scan(self) -> None:
         if self._scan_handle is not None and self._scan_handle.running:
             self._scan_handle.stop()
         self._scan_handle = None
@@ -637,7 +650,7 @@ class PhotosPage(QWidget):
         )
 
     def shutdown(self) -> None:
-        self.cancel_scan()
+        self._abort_scan()
         if self._val_handle is not None:
             self._val_handle.stop()
         self.thumbnails.stop()

@@ -462,7 +462,11 @@ class TrainPage(QWidget):
             return
         cfg = self.config_dict()
         out = self.new_model_path()
-        cfg["checkpoint"] = str(out.with_suffix(".ckpt"))
+        # A resumable checkpoint every epoch is worth it when epochs are long; with only the
+        # head training on cached features an epoch takes milliseconds and writing the
+        # whole network each time would be most of the run.
+        if cfg["train_layers"] != "head":
+            cfg["checkpoint"] = str(out.with_suffix(".ckpt"))
         self._control = None
         self.last_result = None
         self.last_error = None
