@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self.resize(1180, 800)
-        self.setMinimumSize(880, 600)
+        self.setMinimumSize(760, 540)
         self._restore_geometry()
         self.step_list.setCurrentRow(PHOTOS)
         self._set_model_steps_enabled(False)

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import QWidget
 
 from ..terms import tip
 
-pg.setConfigOptions(antialias=True)
-
 BLUE = QColor(31, 119, 180)
 ORANGE = QColor(230, 120, 20)
 GREEN = QColor(44, 160, 44)
@@ -121,10 +119,45 @@ class _CurvePlot(pg.PlotWidget):
 
 
 def _fast(curve: pg.PlotDataItem) -> pg.PlotDataItem:
-    curve.setClipToView(True)
-    curve.setDownsampling(auto=True, method="peak")
+    """Long curves arrive already reduced by :func:`reduce_for_display`; no antialiasing
+    (on thousands of segments it costs more than everything else in a repaint)."""
     curve.setSkipFiniteCheck(True)
     return curve
+
+
+def reduce_for_display(
+    x: np.ndarray, y: np.ndarray, x_range: tuple[float, float] | None, pixels: int, peak: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Clip to the visible x range and downsample to about two points per pixel.
+
+    ``x`` must be increasing (steps are). ``peak`` keeps each bin's minimum and maximum, so
+    a spike in a million points still shows; otherwise each bin's last point (smooth
+    curves need no more).
+    Costs one pass over the visible points, in numpy: a few ms for a million.
+    """
+    n = len(x)
+    if x_range is not None and n:
+        lo = max(0, int(np.searchsorted(x, x_range[0], "left")) - 1)
+        hi = min(n, int(np.searchsorted(x, x_range[1], "right")) + 1)
+        x, y = x[lo:hi], y[lo:hi]
+        n = len(x)
+    target = max(200, pixels)
+    if n <= 4 * target:
+        return x, y
+    block = n // target
+    m = (n // block) * block
+    bins = y[:m].reshape(-1, block)
+    first, last = x[:m:block], x[block - 1 : m : block]
+    if peak:
+        out_x = np.empty(2 * len(first))
+        out_x[0::2], out_x[1::2] = first, last
+        out_y = np.empty(2 * len(first))
+        out_y[0::2] = bins.min(axis=1)
+        out_y[1::2] = bins.max(axis=1)
+    else:
+        out_x, out_y = last, bins[:, -1]
+    # The tail that does not fill a bin is drawn as it is (it is the newest data).
+    return np.concatenate([out_x, x[m:]]), np.concatenate([out_y, y[m:]])
 
 
 class LossPlot(_CurvePlot):
@@ -148,6 +181,7 @@ class LossPlot(_CurvePlot):
         )
         self._val_curve = self.plot(
             pen=pg.mkPen(ORANGE, width=2),
+            antialias=True,
             symbol="o",
             symbolSize=7,
             symbolBrush=ORANGE,
@@ -161,6 +195,13 @@ class LossPlot(_CurvePlot):
         self._ema = 0.0
         self._ema_n = 0
         self._alpha = 0.6
+        self.plotItem.vb.sigXRangeChanged.connect(self._on_range_changed)
+
+    def _on_range_changed(self, *_args: object) -> None:
+        # Zooming in shows more detail: re-reduce for the new range (unless auto-ranging,
+        # where the range follows the data and nothing new becomes visible).
+        if not self.plotItem.vb.autoRangeEnabled()[0] and len(self.raw) > 800:
+            self._mark_dirty()
 
     def reset(self, steps_per_epoch: int = 1) -> None:
         self.raw.clear()
@@ -214,8 +255,14 @@ class LossPlot(_CurvePlot):
         return bool(len(self.raw) or len(self.val))
 
     def _update_curves(self) -> None:
-        self._raw_curve.setData(*self.raw.data())
-        self._smooth_curve.setData(*self.smooth.data())
+        vb = self.plotItem.vb
+        # With auto-range on, everything is visible; otherwise only what is in view.
+        x_range = None if vb.autoRangeEnabled()[0] else tuple(vb.viewRange()[0])
+        pixels = max(100, int(vb.width()))
+        self._raw_curve.setData(*reduce_for_display(*self.raw.data(), x_range, pixels, peak=True))
+        self._smooth_curve.setData(
+            *reduce_for_display(*self.smooth.data(), x_range, pixels, peak=False)
+        )
         self._val_curve.setData(*self.val.data())
 
 
@@ -259,6 +306,7 @@ class AccuracyPlot(_CurvePlot):
         self.legend.setOffset((-10, -10))
         self._train_curve = self.plot(
             pen=pg.mkPen(BLUE, width=2),
+            antialias=True,
             symbol="o",
             symbolSize=7,
             symbolBrush=BLUE,
@@ -267,6 +315,7 @@ class AccuracyPlot(_CurvePlot):
         )
         self._val_curve = self.plot(
             pen=pg.mkPen(ORANGE, width=2),
+            antialias=True,
             symbol="s",
             symbolSize=7,
             symbolBrush=ORANGE,

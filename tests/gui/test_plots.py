@@ -1,0 +1,95 @@
+"""The live curves: smoothing, epochs on the x axis, and long curves that stay fast."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+
+from gui.widgets.plots import AccuracyPlot, GrowingSeries, LossPlot, _ema, reduce_for_display
+
+
+def test_growing_series_keeps_every_point():
+    s = GrowingSeries(4)
+    for i in range(100):
+        s.extend([i], [i * 2])
+    x, y = s.data()
+    assert len(s) == 100 and x[-1] == 99 and y[-1] == 198
+
+
+def test_losses_are_smoothed_and_placed_in_epochs(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.reset(steps_per_epoch=4)
+    plot.add_losses([(1, 2.0), (2, 1.0), (3, 1.0), (4, 1.0)])
+    plot.add_val_loss(1, 0.9)
+    x, raw = plot.raw.data()
+    assert list(x) == [0.25, 0.5, 0.75, 1.0]
+    _, smooth = plot.smooth.data()
+    assert smooth[0] == 2.0  # debiased: the first point is the first loss, not pulled to 0
+    assert 1.0 < smooth[-1] < 2.0
+    np.testing.assert_allclose(smooth, _ema(raw, plot._alpha))
+    assert plot.val.data()[0].tolist() == [1.0]
+
+
+def test_accuracy_in_percent(qtbot):
+    plot = AccuracyPlot()
+    qtbot.addWidget(plot)
+    plot.add_epoch(1, 0.5, 0.25)
+    plot.redraw()
+    assert plot._val_curve.getData()[1].tolist() == [25.0]
+    assert plot._train_curve.getData()[1].tolist() == [50.0]
+
+
+def _redraw_time(widget, update, repeats: int = 3) -> float:
+    """Seconds for one redraw: hand the curve its (grown) data, then paint the widget."""
+    update()
+    widget.grab()  # the first paint builds caches
+    t0 = time.perf_counter()
+    for _ in range(repeats):
+        update()
+        widget.grab()
+    return (time.perf_counter() - t0) / repeats
+
+
+def test_a_million_point_curve_redraws_much_faster_than_plain_plotting(qtbot, record_property):
+    n = 1_000_000
+    steps = np.arange(1, n + 1, dtype=float)
+    losses = 1 / np.sqrt(steps) + np.random.default_rng(0).random(n) * 0.1
+
+    fast = LossPlot()
+    fast.resize(800, 400)
+    qtbot.addWidget(fast)
+    fast.set_steps_per_epoch(1000)
+    fast.set_losses(steps, losses)  # what live training accumulates, point by point
+    t_fast = _redraw_time(fast, fast.redraw)
+
+    plain = pg.PlotWidget()
+    plain.resize(800, 400)
+    qtbot.addWidget(plain)
+    curve = plain.plot()
+    x = steps / 1000
+    t_plain = _redraw_time(plain, lambda: curve.setData(x, losses))
+
+    ratio = t_plain / t_fast
+    record_property(
+        "million_points",
+        f"fast {t_fast * 1000:.0f} ms, plain {t_plain * 1000:.0f} ms, {ratio:.1f}x",
+    )
+    print(
+        f"\n1M-point loss curve redraw: {t_fast * 1000:.0f} ms vs plain {t_plain * 1000:.0f} ms -> {ratio:.1f}x"
+    )
+    assert ratio >= 5, ratio
+
+
+def test_reduction_keeps_spikes_and_clips_to_the_view():
+    x = np.arange(1_000_000, dtype=float)
+    y = np.zeros_like(x)
+    y[123_457] = 9.0
+    rx, ry = reduce_for_display(x, y, None, 800, peak=True)
+    assert len(rx) < 5000 and ry.max() == 9.0 and rx[-1] == x[-1]
+    rx, ry = reduce_for_display(x, y, (1000.0, 2000.0), 800, peak=True)
+    assert 998 <= rx[0] <= 1000 and 2000 <= rx[-1] <= 2002 and len(rx) <= 1003
+    rx, ry = reduce_for_display(x, y, None, 800, peak=False)
+    assert len(rx) < 1000 and rx[-1] == x[-1]
