@@ -31,6 +31,7 @@ import torch
 import torch.nn.functional as F
 
 from . import preprocess
+from .atomic import SaveError
 from .backbones import DEFAULT_BACKBONE, Preprocessing, StagedNet, build_model, get_backbone
 from .dataset import (
     DatasetScan,
@@ -752,17 +753,27 @@ def train(
             ),
         )
         if config.checkpoint:
-            modelfile.save_checkpoint(
-                config.checkpoint,
-                net=net,
-                config=config,
-                classes=scan.classes,
-                prep=prep,
-                history=history,
-                optimizer=opt.state_dict(),
-                best_weights=best_state,
-                best_epoch=best_epoch,
-            )
+            try:
+                modelfile.save_checkpoint(
+                    config.checkpoint,
+                    net=net,
+                    config=config,
+                    classes=scan.classes,
+                    prep=prep,
+                    history=history,
+                    optimizer=opt.state_dict(),
+                    best_weights=best_state,
+                    best_epoch=best_epoch,
+                )
+            except SaveError as exc:
+                # A full disk must not throw away the training itself: say so and go on.
+                _emit(
+                    on_event,
+                    TrainEvent(
+                        "message",
+                        f"{exc} Training goes on, but this epoch cannot be resumed after a crash.",
+                    ),
+                )
         if (
             config.early_stop_patience
             and since_best >= config.early_stop_patience
