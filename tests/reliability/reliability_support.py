@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,9 +31,14 @@ def temp_files(folder: Path) -> list[str]:
     return sorted(p.name for p in Path(folder).iterdir() if p.name.endswith(".tmp"))
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a child process: this test's app home, one compute thread."""
+    return {**os.environ, "PYTHONUNBUFFERED": "1", "OMP_NUM_THREADS": "1"}
+
+
 def run_cli(args: list[str], *, timeout: float = 300, **kw) -> subprocess.CompletedProcess:
     """``finetune-studio ARGS`` in a fresh process (the test's private app home)."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", **kw.pop("env", {})}
+    env = {**child_env(), **kw.pop("env", {})}
     return subprocess.run(
         CLI + [str(a) for a in args],
         env=env,
@@ -63,3 +69,13 @@ def save_tiny_model(path: Path, *, classes: list[str] = CLASSES, crop: int = 64,
         summary={"threshold": 0.0, "best_epoch": 1, "marker": seed},
     )
     return Path(path)
+
+
+def photo_counts(events) -> tuple[int, int]:
+    """(training, checking) photos from the "Training N of M parameters ... on X photos,
+    checking on Y." message of a run: the photos that really loaded."""
+    for e in events:
+        m = re.search(r" on ([\d,]+) photos, checking on ([\d,]+)\.", e.message)
+        if m:
+            return int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+    raise AssertionError("no 'Training ... on N photos' message")

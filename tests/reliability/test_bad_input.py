@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from reliability_support import sha256
+from reliability_support import photo_counts, sha256
 
 from corpus import (
     CLUTTER_FOLDERS,
@@ -139,12 +139,7 @@ def test_training_skips_and_lists_bad_files_and_learns_from_the_rest(messy, tmp_
         assert word in listed[name].lower()
     assert result.model_path and result.model_path.is_file()
     assert result.classes == ["lonely", "pullover", "t-shirt", "trouser"]
-    usable = len(scan_folder(messy.root).photos)
-    said = next(e.message for e in events if e.message.startswith("Training "))
-    # "Training N of M parameters (head) on X photos, checking on Y."
-    x = int(said.split(" on ")[1].split()[0])
-    y = int(said.split("checking on ")[1].rstrip(".").split(".")[0])
-    assert x + y == usable, said
+    assert sum(photo_counts(events)) == len(scan_folder(messy.root).photos)
     assert any("more than one category" in e.message for e in events if e.kind == "message")
 
 
