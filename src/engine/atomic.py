@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -67,7 +68,25 @@ def _make_temp(path: Path) -> tuple[int, Path]:
         )
     except OSError as exc:
         raise SaveError(_explain(path, exc)) from exc
+    if os.name == "posix":
+        # mkstemp makes the file private (0600); a saved model or project should get the
+        # permissions of the file it replaces, or the usual ones (umask) for a new file.
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            mode = 0o666 & ~_UMASK
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, mode)
     return fd, Path(name)
+
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask() if os.name == "posix" else 0
 
 
 def _remove_stale_temps(path: Path) -> None:
