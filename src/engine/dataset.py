@@ -7,8 +7,10 @@ become warnings a person can read.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import json
 import os
 import random
 from collections import Counter, defaultdict
@@ -106,12 +108,15 @@ def scan_folder(
     on_progress: ProgressFn | None = None,
     should_stop: StopFn = never_stop,
     check_duplicates: bool = True,
+    remember: bool = True,
 ) -> DatasetScan:
     """Scan ``root``: one subfolder per category; nested folders count toward their category.
 
     Each file is read and decoded once (at a small draft size) so that damaged files are
     found now rather than in the middle of training. ``classes`` forces the category list
     (used for a separate validation folder, which must match the training categories).
+    With ``remember``, files already checked (same size and modification time) are not
+    decoded again: a rescan of an unchanged folder only lists it.
     Raises :class:`Cancelled` if ``should_stop()`` becomes true.
     """
     root = Path(root)
@@ -143,6 +148,7 @@ def scan_folder(
     total = len(files)
     throttle = Throttle()
     photos: list[Photo] = []
+    memo = ScanMemo(root) if remember else ScanMemo(None)
     for i, (path, label) in enumerate(files):
         if should_stop():
             raise Cancelled("Scan stopped.")
@@ -150,6 +156,14 @@ def scan_folder(
             on_progress(ScanProgress(i, total, str(path)))
         if not is_candidate(path):
             skipped.append(SkippedFile(str(path), f"not a photo ({path.suffix or 'no extension'})"))
+            continue
+        known = memo.get(path)
+        if known is not None:
+            ok, value = known
+            if ok:
+                photos.append(Photo(path, label, value if check_duplicates else ""))
+            else:
+                skipped.append(SkippedFile(str(path), value))
             continue
         try:
             reason = unsupported_reason(path)
@@ -159,18 +173,83 @@ def scan_folder(
             open_image(data, draft_size=32, name=str(path))
         except ImageLoadError as exc:
             skipped.append(SkippedFile(str(path), exc.reason))
+            memo.put(path, False, exc.reason)
             continue
         except OSError as exc:
             skipped.append(SkippedFile(str(path), _unreadable_reason(path, exc)))
             continue
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest() if check_duplicates else ""
-        photos.append(Photo(path, label, digest))
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        memo.put(path, True, digest)
+        photos.append(Photo(path, label, digest if check_duplicates else ""))
+    memo.save()
     if on_progress:
         on_progress(ScanProgress(total, total, ""))
 
     scan = DatasetScan(root, names, photos, skipped, warnings)
     scan.warnings.extend(describe_problems(scan))
     return scan
+
+
+class ScanMemo:
+    """What earlier scans learned about each file, keyed by its size and modification time.
+
+    Stored per photo folder under the app's cache folder (a JSON file, written
+    atomically); an edited or replaced file has another size or time and is checked again.
+    """
+
+    def __init__(self, root: Path | None) -> None:
+        self.entries: dict[str, list] = {}
+        self.dirty = False
+        self.path: Path | None = None
+        if root is None:
+            return
+        from .paths import cache_dir
+
+        key = hashlib.blake2b(os.path.abspath(root).encode(), digest_size=12).hexdigest()
+        self.path = cache_dir() / "scans" / f"{key}.json"
+        try:
+            doc = json.loads(self.path.read_text(encoding="utf-8"))
+            if (
+                isinstance(doc, dict)
+                and doc.get("version") == 1
+                and isinstance(doc.get("files"), dict)
+            ):
+                self.entries = doc["files"]
+        except (OSError, ValueError):
+            pass
+
+    @staticmethod
+    def _stamp(path: Path) -> list | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
+    def get(self, path: Path) -> tuple[bool, str] | None:
+        entry = self.entries.get(str(path))
+        if not (isinstance(entry, list) and len(entry) == 4):
+            return None
+        if entry[:2] != self._stamp(path) or not isinstance(entry[3], str):
+            return None
+        return bool(entry[2]), entry[3]
+
+    def put(self, path: Path, ok: bool, value: str) -> None:
+        if self.path is None:
+            return
+        stamp = self._stamp(path)
+        if stamp is not None:
+            self.entries[str(path)] = [*stamp, ok, value]
+            self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        from .atomic import SaveError, write_text
+
+        # Only a speed-up: a failed save means the next scan decodes again.
+        with contextlib.suppress(SaveError):
+            write_text(self.path, json.dumps({"version": 1, "files": self.entries}))
 
 
 def _unreadable_reason(path: Path, exc: OSError) -> str:

@@ -107,3 +107,27 @@ def test_symlink_loop_does_not_hang(tmp_path):
     (tmp_path / "a" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
     scan = scan_folder(tmp_path)
     assert scan.counts() == {"a": 3, "b": 3}
+
+
+def test_rescan_of_an_unchanged_folder_does_not_decode_again(tmp_path, monkeypatch):
+    from engine import dataset
+
+    _photos(tmp_path / "a", 5)
+    _photos(tmp_path / "b", 5, color=(0, 0, 200))
+    (tmp_path / "b" / "bad.jpg").write_bytes(b"nope")
+    first = scan_folder(tmp_path)
+    calls = []
+    real = dataset.open_image
+    monkeypatch.setattr(dataset, "open_image", lambda *a, **k: calls.append(a) or real(*a, **k))
+    second = scan_folder(tmp_path)
+    assert calls == []
+    assert second.counts() == first.counts() and second.skipped == first.skipped
+    assert [p.digest for p in second.photos] == [p.digest for p in first.photos]
+    # An edited photo is checked again.
+    import os
+
+    target = tmp_path / "a" / "0.png"
+    Image.new("RGB", (30, 30), (1, 2, 3)).save(target)
+    os.utime(target, ns=(1, 1))
+    scan_folder(tmp_path)
+    assert len(calls) == 1
