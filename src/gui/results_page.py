@@ -422,6 +422,11 @@ class ResultsPage(QWidget):
         if self._job is not None:
             self._job.stop()
 
+    def shutdown(self) -> None:
+        """Stop this page's workers (the window calls this before closing)."""
+        self.stop()
+        self._thumbs.stop()
+
     # ------------------------------------------------------------------- evaluation
     def _evaluate(self, how, message: str) -> WorkerHandle:
         if self._job is not None:

@@ -1,28 +1,1122 @@
-"""Use page: drop photos or folders and see what the model thinks they are."""
+"""Use: drop photos or folders and see what the model thinks they are.
+
+The model is loaded once, in a worker, and warmed up, so a single dropped photo is
+answered at once. Classification runs in a worker too: the engine hands over answers batch
+by batch (the first batch small), the GUI queues them and a timer adds cards in short
+slices, so each turn of the event loop stays short however many photos were dropped.
+Thumbnails are decoded lazily, off the GUI thread, only for cards on screen.
+
+Also here: "Why?" (a Grad-CAM heatmap, :mod:`engine.explain`), sorting a folder into
+category folders, exporting the answers as CSV, and exporting the model (app file, ONNX,
+TorchScript) with the engine's parity check shown.
+"""
 
 from __future__ import annotations
 
+import collections
+import dataclasses
+import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .widgets.prediction_card import (
+    PathRole,
+    PredictionCardView,
+    PredictionListModel,
+    image_from_array,
+    open_in_viewer,
+    show_in_folder,
+)
+from .workers import Task, WorkerError, WorkerHandle, start_worker
+
+FEED_INTERVAL_MS = 15  # how often queued answers become cards
+FEED_BUDGET_S = 0.008  # at most this long per slice on the GUI thread
+FEED_MAX_ROWS = 64  # and at most this many cards per slice
+PARITY_PHOTOS = 64  # photos the export's parity check uses (from the cards shown)
+
+EXPORT_FORMATS = {
+    # key: (label, suffix, file-dialog filter, description)
+    "ftmodel": (
+        "Finetune Studio model (.ftmodel)",
+        ".ftmodel",
+        "Finetune Studio models (*.ftmodel)",
+        "A copy of the app's own file, to open in Finetune Studio on another computer.",
+    ),
+    "onnx": (
+        "ONNX (.onnx)",
+        ".onnx",
+        "ONNX models (*.onnx)",
+        "For most programs and languages (onnxruntime, C#, C++, Java, JavaScript…).",
+    ),
+    "torchscript": (
+        "TorchScript (.pt)",
+        ".pt",
+        "TorchScript models (*.pt)",
+        "For PyTorch programs, without this app.",
+    ),
+}
+
+
+# ---------------------------------------------------------------------- worker messages
+
+
+@dataclass(frozen=True)
+class _Found:
+    """The worker expanded the dropped paths into this many photos."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class _Answers:
+    predictions: list[Any]  # engine.predict.Prediction
+
+
+@dataclass(frozen=True)
+class ClassifyDone:
+    photos: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ModelCopyReport:
+    """The outcome of exporting the app's own file (a verified copy)."""
+
+    path: Path
+    classes: int
+    format: str = "ftmodel"
+    ok: bool = True
+
+    def summary(self) -> str:
+        return (
+            f"Saved {self.path.name}: the copy opens correctly and has the model's "
+            f"{self.classes} categories. Open it in Finetune Studio (File > Open model)."
+        )
+
+
+def _copy_model(src: Path, out: Path) -> ModelCopyReport:
+    import hashlib
+    import shutil
+
+    from engine.atomic import write_with
+    from engine.errors import StudioError
+    from engine.modelfile import load_model
+
+    if src.resolve() == out.resolve():
+        raise StudioError("Choose another place: that is the model file itself.")
+    write_with(out, lambda tmp: shutil.copyfile(src, tmp))
+
+    def digest(p: Path) -> str:
+        h = hashlib.sha256()
+        with open(p, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+
+    if digest(src) != digest(out):
+        raise StudioError(f"The copy at {out} differs from the model file; try another place.")
+    loaded = load_model(out)
+    return ModelCopyReport(out, len(loaded.classes))
+
+
+# ------------------------------------------------------------------------- drop area
+
+
+class PhotoDropArea(QFrame):
+    """Accepts drops of photos and folders (file URLs) and says so while dragging."""
+
+    pathsDropped = Signal(list)  # list[str]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("predictDropArea")
+        self.setAccessibleName("predictDropArea")
+        self.setAccessibleDescription("Drop photos or folders here to classify them.")
+        self.setAcceptDrops(True)
+        self._dragging = False
+
+    @staticmethod
+    def local_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.local_paths(event):
+            event.acceptProposedAction()
+            self._set_dragging(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self._set_dragging(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self._set_dragging(False)
+        paths = self.local_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.pathsDropped.emit(paths)
+
+    def _set_dragging(self, on: bool) -> None:
+        if self._dragging != on:
+            self._dragging = on
+            self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        colour = (
+            pal.color(QPalette.ColorRole.Highlight)
+            if self._dragging
+            else pal.color(QPalette.ColorRole.Mid)
+        )
+        pen = QPen(colour, 3 if self._dragging else 1.5, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        if self._dragging:
+            fill = QColor(colour)
+            fill.setAlpha(30)
+            p.setBrush(fill)
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 8, 8)
+
+
+# --------------------------------------------------------------------------- dialogs
+
+
+class ExplanationDialog(QDialog):
+    """The photo as the model saw it, and the heatmap of what drove its answer."""
+
+    categoryChosen = Signal(str, str)  # path, category
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("explanationDialog")
+        self.setWindowTitle("Why did the model say that?")
+        self.explanation: Any = None
+        self._path = ""
+        self.photo = QLabel()
+        self.heat = QLabel()
+        self.heat.setObjectName("explanationHeatmap")
+        for label in (self.photo, self.heat):
+            label.setFixedSize(300, 300)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel("Working it out…")
+        self.caption.setWordWrap(True)
+        self.caption.setMinimumHeight(84)  # room for the longest text: no relayout jumps
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.category = QComboBox()
+        self.category.setAccessibleName("Category to explain")
+        self.category.activated.connect(self._on_category)
+        self.strength = QSlider(Qt.Orientation.Horizontal)
+        self.strength.setRange(0, 100)
+        self.strength.setValue(60)
+        self.strength.setAccessibleName("Heatmap strength")
+        self.strength.valueChanged.connect(self._redraw)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("What the model looked at"), 0, 0)
+        grid.addWidget(QLabel("Where it found its evidence"), 0, 1)
+        grid.addWidget(self.photo, 1, 0)
+        grid.addWidget(self.heat, 1, 1)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Explain:"))
+        controls.addWidget(self.category, 1)
+        controls.addSpacing(12)
+        controls.addWidget(QLabel("Heatmap:"))
+        controls.addWidget(self.strength, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(controls)
+        layout.addWidget(self.caption)
+        layout.addWidget(buttons)
+
+    def start(self, prediction: Any) -> None:
+        self._path = prediction.path
+        self.explanation = None
+        self.category.clear()
+        for name, conf in prediction.top:
+            self.category.addItem(f"{name} ({conf:.0%})", name)
+        self.photo.clear()
+        self.heat.clear()
+        self.caption.setText(f"Working out why the model said {prediction.label}…")
+
+    def _on_category(self, i: int) -> None:
+        self.caption.setText("Working it out…")
+        self.categoryChosen.emit(self._path, self.category.itemData(i))
+
+    def show_explanation(self, ex: Any) -> None:
+        if ex.path != self._path:
+            return
+        self.explanation = ex
+        i = self.category.findData(ex.label)
+        if i >= 0:
+            self.category.setCurrentIndex(i)
+        self.photo.setPixmap(
+            QPixmap.fromImage(image_from_array(ex.image)).scaled(
+                300,
+                300,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        self._redraw()
+        self.caption.setText(
+            f"The bright areas are what made the model say <b>{ex.label}</b> "
+            f"({ex.confidence:.0%} sure) for {Path(ex.path).name}. If they are on the "
+            "background rather than the thing itself, the model may have learned the "
+            f"wrong clue: add {ex.label} photos with other backgrounds. "
+            f"<br><small>Method: {ex.method} at layer {ex.layer}.</small>"
+        )
+
+    def _redraw(self) -> None:
+        ex = self.explanation
+        if ex is None:
+            return
+        from engine.explain import overlay
+
+        img = overlay(ex.image, ex.heatmap, self.strength.value() / 100)
+        self.heat.setPixmap(
+            QPixmap.fromImage(image_from_array(img)).scaled(
+                300,
+                300,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
+class SortDialog(QDialog):
+    """Where to sort from and to, copy or move."""
+
+    def __init__(self, source: str, threshold: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sort photos into folders")
+        self.source = QLineEdit(source)
+        self.out = QLineEdit(f"{source} (sorted)" if source else "")
+        self.source.textEdited.connect(lambda t: self.out.setText(f"{t} (sorted)" if t else ""))
+        self.copy = QRadioButton("Copy the photos (the originals stay where they are)")
+        self.move = QRadioButton("Move the photos")
+        self.copy.setChecked(True)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Photos in:"), 0, 0)
+        grid.addWidget(self.source, 0, 1)
+        grid.addWidget(self._browse(self.source), 0, 2)
+        grid.addWidget(QLabel("Sort into:"), 1, 0)
+        grid.addWidget(self.out, 1, 1)
+        grid.addWidget(self._browse(self.out), 1, 2)
+        note = QLabel(
+            f"Each photo goes into a folder named after its category. Photos the model is "
+            f"less than {threshold:.0%} sure about go into “unsure”. Nothing is overwritten; "
+            "a list of what went where is saved as sorted.csv."
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sort")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.copy)
+        layout.addWidget(self.move)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self, edit: QLineEdit) -> QPushButton:
+        b = QPushButton("Browse…")
+        b.clicked.connect(lambda: self._pick(edit))
+        return b
+
+    def _pick(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a folder", edit.text())
+        if folder:
+            edit.setText(folder)
+            if edit is self.source and not self.out.text():
+                self.out.setText(f"{folder} (sorted)")
+
+
+class ExportModelDialog(QDialog):
+    """Choose a format and a file; export; show the parity check's result."""
+
+    def __init__(self, page: UsePage) -> None:
+        super().__init__(page)
+        self.setObjectName("exportModelDialog")
+        self.setWindowTitle("Export model")
+        self.page = page
+        self.report: Any = None
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Format</b>"))
+        self.radios: dict[str, QRadioButton] = {}
+        for key, (label, _suffix, _filter, description) in EXPORT_FORMATS.items():
+            radio = QRadioButton(label)
+            radio.setObjectName(f"export_{key}")
+            radio.toggled.connect(self._on_format)
+            self.group.addButton(radio)
+            self.radios[key] = radio
+            hint = QLabel(description)
+            hint.setEnabled(False)
+            hint.setIndent(24)
+            layout.addWidget(radio)
+            layout.addWidget(hint)
+        self.path = QLineEdit()
+        self.path.setObjectName("exportPath")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Save as:"))
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        self.check_note = QLabel()
+        self.check_note.setWordWrap(True)
+        layout.addWidget(self.check_note)
+        self.result = QLabel("")
+        self.result.setObjectName("exportResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        layout.addWidget(self.busy)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("exportButton")
+        self.show_button = self.buttons.addButton(
+            "Show in folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.show_button.setEnabled(False)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.export)
+        self.show_button.clicked.connect(lambda: self.report and show_in_folder(self.report.path))
+        close.clicked.connect(self.close)
+        layout.addWidget(self.buttons)
+        page.exportFinished.connect(self._on_finished)
+        page.exportFailed.connect(self._on_failed)
+        self.radios["onnx"].setChecked(True)
+        n = len(page.parity_photos())
+        self.check_note.setText(
+            f"After exporting, the file is checked against the app on {n} of the photos shown."
+            if n
+            else "Tip: drop a few photos first; the exported file is then checked against the app on them."
+        )
+        self.resize(560, self.sizeHint().height())
+
+    def fmt(self) -> str:
+        return next(k for k, r in self.radios.items() if r.isChecked())
+
+    def _on_format(self) -> None:
+        if not any(r.isChecked() for r in self.radios.values()) or self.page.model_path is None:
+            return
+        suffix = EXPORT_FORMATS[self.fmt()][1]
+        current = Path(self.path.text()) if self.path.text() else None
+        if current is None or current.suffix in {v[1] for v in EXPORT_FORMATS.values()}:
+            model = self.page.model_path
+            base = current.with_suffix("") if current else model.with_suffix("")
+            if current is None and self.fmt() == "ftmodel":
+                base = base.with_name(base.name + " copy")
+            self.path.setText(str(base) + suffix)
+
+    def _browse(self) -> None:
+        _label, _suffix, filt, _desc = EXPORT_FORMATS[self.fmt()]
+        path, _ = QFileDialog.getSaveFileName(self, "Export model", self.path.text(), filt)
+        if path:
+            self.path.setText(path)
+
+    def export(self) -> None:
+        if not self.path.text().strip():
+            self.result.setText("Choose where to save the file.")
+            return
+        self.result.setText("Exporting and checking…")
+        self.busy.show()
+        self.export_button.setEnabled(False)
+        self.page.export_model_to(self.fmt(), Path(self.path.text().strip()))
+
+    def _on_finished(self, report: Any) -> None:
+        self.busy.hide()
+        self.export_button.setEnabled(True)
+        self.report = report
+        self.show_button.setEnabled(True)
+        mark = "✔" if report.ok else "✘"
+        self.result.setText(f"{mark} {report.summary()}")
+
+    def _on_failed(self, err: WorkerError) -> None:
+        self.busy.hide()
+        self.export_button.setEnabled(True)
+        self.result.setText(f"✘ Export failed: {err.message}")
+
+
+# ------------------------------------------------------------------------------ page
 
 
 class UsePage(QWidget):
     """Drop zone, a card per photo, sorting, CSV and model export."""
 
+    modelReady = Signal(object)  # engine.predict.Predictor
+    modelFailed = Signal(object)  # WorkerError
+    cardsAdded = Signal(int)  # cards shown now
+    classifyFinished = Signal(object)  # ClassifyDone
+    classifyFailed = Signal(object)  # WorkerError
+    explanationReady = Signal(object)  # engine.explain.Explanation
+    exportFinished = Signal(object)  # engine.export.ExportReport | ModelCopyReport
+    exportFailed = Signal(object)  # WorkerError
+    csvSaved = Signal(object)  # Path
+    sortFinished = Signal(object)  # engine.sorting.SortReport
+    sortFailed = Signal(object)  # WorkerError
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usePage")
         self.model_path: Path | None = None
-        self._label = QLabel("Train or open a model first.")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._label)
-        layout.addStretch(1)
+        self.predictor: Any = None
+        self._model_job: WorkerHandle | None = None
+        self._job: WorkerHandle | None = None
+        self._side_job: WorkerHandle | None = None  # sort / export / CSV
+        self._explain_job: WorkerHandle | None = None
+        self._queue: collections.deque[list[str]] = collections.deque()
+        self._pending: collections.deque[Any] = collections.deque()
+        self._expected = 0
+        self._last_folder = ""
+        self._explainer: ExplanationDialog | None = None
+        self._export_dialog: ExportModelDialog | None = None
+        self._sort_move = False
+        self._build()
+        self._update_enabled()
 
+    # ------------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.model_label = QLabel("No model yet: train one, or open one (File > Open model).")
+        self.model_label.setObjectName("useModelLabel")
+        self.model_label.setWordWrap(True)
+        self.sort_button = QPushButton("Sort into folders…")
+        self.sort_button.setToolTip(
+            "Copy or move every photo of a folder into one folder per category."
+        )
+        self.sort_button.clicked.connect(self.sort_dialog)
+        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button.setToolTip("Save the answers shown as a spreadsheet (CSV).")
+        self.csv_button.clicked.connect(self.export_csv_dialog)
+        self.export_button = QPushButton("Export model…")
+        self.export_button.setToolTip("Save the model as ONNX, TorchScript or the app's own file.")
+        self.export_button.clicked.connect(self.export_model_dialog)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.clicked.connect(self.clear)
+        top = QHBoxLayout()
+        top.addWidget(self.model_label, 1)
+        for b in (self.sort_button, self.csv_button, self.export_button, self.clear_button):
+            top.addWidget(b)
+
+        self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
+        self.threshold_slider.setObjectName("thresholdSlider")
+        self.threshold_slider.setAccessibleName("Not sure below this confidence")
+        self.threshold_slider.setRange(0, 99)
+        self.threshold_slider.setValue(50)
+        self.threshold_slider.setMaximumWidth(220)
+        self.threshold_slider.setToolTip(
+            "Answers with a lower confidence are marked “not sure”. The model's own "
+            "setting keeps at least 95% of its confident answers right on its validation photos."
+        )
+        self.threshold_slider.valueChanged.connect(self._on_threshold)
+        self.threshold_label = QLabel("")
+        self.threshold_label.setMinimumWidth(40)
+        self.reset_threshold = QPushButton("Reset")
+        self.reset_threshold.setToolTip("Back to the model's own setting.")
+        self.reset_threshold.clicked.connect(self._reset_threshold)
+        self.summary_label = QLabel("")
+        self.summary_label.setObjectName("useSummary")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(self._on_stop_clicked)
+        second = QHBoxLayout()
+        second.addWidget(QLabel("Not sure below"))
+        second.addWidget(self.threshold_slider)
+        second.addWidget(self.threshold_label)
+        second.addWidget(self.reset_threshold)
+        second.addSpacing(16)
+        second.addWidget(self.summary_label, 1)
+        second.addWidget(self.progress)
+        second.addWidget(self.stop_button)
+
+        # The drop area holds the hint row and the cards: a drop anywhere on it counts.
+        self.drop_area = PhotoDropArea()
+        self.drop_area.pathsDropped.connect(self.classify)
+        self.hint = QLabel("Drop photos or folders here, or")
+        self.choose_button = QPushButton("Choose photos…")
+        self.choose_button.setObjectName("choosePhotosButton")
+        self.choose_button.clicked.connect(self.choose_photos_dialog)
+        self.folder_button = QPushButton("Choose a folder…")
+        self.folder_button.clicked.connect(self.choose_folder_dialog)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.hint)
+        hint_row.addWidget(self.choose_button)
+        hint_row.addWidget(self.folder_button)
+        hint_row.addStretch(1)
+        self.empty_label = QLabel(
+            "<p style='font-size:15pt'>Drop photos or a folder here</p>"
+            "<p>Each photo gets a card with the model's three best guesses.<br>"
+            "Click “Why?” on a card to see what the model looked at.</p>"
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+        self.model = PredictionListModel(self)
+        self.cards = PredictionCardView()
+        self.cards.setModel(self.model)
+        self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.cards.customContextMenuRequested.connect(self._on_card_menu)
+        self.cards.doubleClicked.connect(lambda idx: open_in_viewer(idx.data(PathRole)))
+        self.cards.card_delegate.whyClicked.connect(lambda idx: self.explain(idx.row()))
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.cards)
+        inner = QVBoxLayout(self.drop_area)
+        inner.setContentsMargins(10, 8, 10, 10)
+        inner.addLayout(hint_row)
+        inner.addLayout(self.stack, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.drop_area, 1)
+
+        self._feed = QTimer(self)
+        self._feed.setInterval(FEED_INTERVAL_MS)
+        self._feed.timeout.connect(self._feed_cards)
+        self._summary_timer = QTimer(self, singleShot=True, interval=150)
+        self._summary_timer.timeout.connect(self._update_summary)
+
+    # -------------------------------------------------------------------- the model
     def set_model(self, model_path: Path) -> None:
-        """Use the model in ``model_path`` for the photos dropped from now on."""
+        """Use the model in ``model_path`` for the photos dropped from now on.
+
+        The model loads (and warms up) in a worker; photos dropped meanwhile wait for it.
+        Cards of an earlier model are cleared."""
+        self.stop()
+        self.clear()
         self.model_path = Path(model_path)
-        self._label.setText(f"Model: {self.model_path.name}")
+        self.predictor = None
+        self.model_label.setText(f"Loading {self.model_path.name}…")
+        if self._model_job is not None:
+            self._model_job.stop()
+        path = self.model_path
+
+        def load(task: Task) -> Any:
+            import torch
+
+            from engine.predict import Predictor
+
+            predictor = Predictor(path)
+            crop = predictor.model.prep.crop
+            # Warm up: the first run of a network is several times slower than the next.
+            predictor.logits(torch.zeros(1, 3, crop, crop, dtype=torch.uint8))
+            return predictor
+
+        self._model_job = start_worker(
+            self,
+            load,
+            on_result=lambda p, path=path: self._on_model_loaded(path, p),
+            on_error=self._on_model_failed,
+            name="load-model",
+        )
+        self._update_enabled()
+
+    def _on_model_loaded(self, path: Path, predictor: Any) -> None:
+        if path != self.model_path:
+            return  # a newer model was chosen meanwhile
+        self._model_job = None
+        self.predictor = predictor
+        classes = predictor.classes
+        shown = ", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")
+        self.model_label.setText(f"<b>{path.name}</b>: {len(classes)} categories ({shown})")
+        self.model_label.setToolTip(str(path))
+        self._reset_threshold()
+        self._update_enabled()
+        self.modelReady.emit(predictor)
+        self._next_job()
+
+    def _on_model_failed(self, err: WorkerError) -> None:
+        self._model_job = None
+        self.model_label.setText(f"Could not load the model: {err.message}")
+        self._queue.clear()
+        self._update_enabled()
+        self.modelFailed.emit(err)
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold
+
+    def set_threshold(self, threshold: float) -> None:
+        self.threshold_slider.setValue(round(threshold * 100))
+        self._on_threshold(self.threshold_slider.value())
+
+    def _reset_threshold(self) -> None:
+        if self.predictor is not None:
+            self.set_threshold(self.predictor.threshold)
+
+    def _on_threshold(self, value: int) -> None:
+        self.threshold_label.setText(f"{value}%")
+        self.model.set_threshold(value / 100)
+        self._summary_timer.start()
+
+    # --------------------------------------------------------------- classification
+    def choose_photos_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Choose photos",
+            self._last_folder,
+            "Photos (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)",
+        )
+        if files:
+            self.classify(files)
+
+    def choose_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose a folder of photos", self._last_folder
+        )
+        if folder:
+            self.classify([folder])
+
+    def classify(self, paths: list[str]) -> None:
+        """Classify photos and folders (as a drop does); cards fill in as answers arrive."""
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        if self.model_path is None:
+            self.summary_label.setText("Train or open a model first; then drop the photos again.")
+            return
+        first = Path(paths[0])
+        self._last_folder = str(first if first.is_dir() else first.parent)
+        self._queue.append(paths)
+        self._next_job()
+
+    def _next_job(self) -> None:
+        if self._job is not None or self.predictor is None or not self._queue:
+            if self.predictor is None and self._queue:
+                self.summary_label.setText("Waiting for the model to load…")
+            return
+        paths = self._queue.popleft()
+        predictor = self.predictor
+
+        def run(task: Task) -> ClassifyDone:
+            from engine.predict import expand_paths
+
+            t0 = time.monotonic()
+            files = expand_paths(paths)
+            task.report(_Found(len(files)))
+            if len(files) == 1:
+                task.report(_Answers([predictor.predict_image(files[0])]))
+            elif files:
+                predictor.predict_paths(
+                    files,
+                    on_results=lambda batch: task.report(_Answers(batch)),
+                    should_stop=task.should_stop,
+                )
+            return ClassifyDone(len(files), time.monotonic() - t0)
+
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.stop_button.show()
+        self._job = start_worker(
+            self,
+            run,
+            on_result=self._on_classified,
+            on_error=self._on_classify_failed,
+            on_progress=self._on_classify_progress,
+            progress_per_second=None,  # every batch of answers must arrive
+            name="classify",
+        )
+
+    def _on_classify_progress(self, msg: Any) -> None:
+        if isinstance(msg, _Found):
+            self._expected += msg.count
+            self.progress.setRange(0, max(1, self._expected))
+            self.progress.setValue(self.model.rowCount() + len(self._pending))
+            if msg.count == 0:
+                self.summary_label.setText("No photos found there.")
+        elif isinstance(msg, _Answers):
+            self._pending.extend(msg.predictions)
+            if not self._feed.isActive():
+                self._feed_cards()  # the first answers show at once
+                self._feed.start()
+
+    def _feed_cards(self) -> None:
+        """Move queued answers into the card list, in a slice short enough to keep the
+        window responsive; the timer calls again until the queue is empty."""
+        if not self._pending:
+            self._feed.stop()
+            if self._job is None:
+                self._finish_progress()
+            return
+        deadline = time.perf_counter() + FEED_BUDGET_S
+        chunk: list[Any] = []
+        while self._pending and len(chunk) < FEED_MAX_ROWS and time.perf_counter() < deadline:
+            chunk.append(self._pending.popleft())
+        self.model.append(chunk)
+        self.stack.setCurrentWidget(self.cards)
+        self.progress.setValue(self.model.rowCount())
+        if not self._summary_timer.isActive():
+            self._summary_timer.start()
+        self._update_enabled()
+        self.cardsAdded.emit(self.model.rowCount())
+
+    def _on_classified(self, done: ClassifyDone) -> None:
+        self._job = None
+        if not self._pending:
+            self._finish_progress()
+        self.classifyFinished.emit(done)
+        self._next_job()
+
+    def _on_classify_failed(self, err: WorkerError) -> None:
+        self._job = None
+        self._finish_progress()
+        if not err.cancelled:
+            self.summary_label.setText(f"Could not classify the photos: {err.message}")
+        self.classifyFailed.emit(err)
+        self._next_job()
+
+    def _finish_progress(self) -> None:
+        if self._job is None and not self._queue:
+            self.progress.hide()
+            self.stop_button.hide()
+            self._expected = self.model.rowCount()
+        self._update_summary()
+
+    def stop(self) -> None:
+        """Stop classifying (cards shown so far stay)."""
+        self._queue.clear()
+        if self._job is not None:
+            self._job.stop()
+
+    def _on_stop_clicked(self) -> None:
+        self.stop()
+        if self._side_job is not None and self._side_job.name == "sort":
+            self._side_job.stop()
+
+    def clear(self) -> None:
+        """Remove every card."""
+        self.stop()
+        self._pending.clear()
+        self._feed.stop()
+        self.model.clear()
+        self.cards.clear_thumbnails()
+        self._expected = 0
+        self.stack.setCurrentWidget(self.empty_label)
+        self._update_summary()
+        self._update_enabled()
+
+    def shutdown(self) -> None:
+        """Stop every worker of this page (the window calls this before closing)."""
+        self.stop()
+        for job in (self._model_job, self._side_job, self._explain_job):
+            if job is not None:
+                job.stop()
+        self.cards.thumbnails.stop()
+
+    def _update_summary(self) -> None:
+        counts = self.model.counts()
+        total = sum(counts.values())
+        if not total:
+            self.summary_label.setText("")
+            return
+        special = {"not sure", "unreadable"}
+        parts = [
+            f"{n} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]) if k not in special
+        ]
+        parts += [f"{counts[k]} {k}" for k in ("not sure", "unreadable") if counts.get(k)]
+        self.summary_label.setText(f"{total} photos: " + ", ".join(parts))
+
+    def _update_enabled(self) -> None:
+        has_model = self.model_path is not None
+        has_cards = self.model.rowCount() > 0
+        self.sort_button.setEnabled(has_model)
+        self.export_button.setEnabled(has_model)
+        self.csv_button.setEnabled(has_cards)
+        self.clear_button.setEnabled(has_cards)
+        self.threshold_slider.setEnabled(self.predictor is not None)
+        self.reset_threshold.setEnabled(self.predictor is not None)
+
+    # ------------------------------------------------------------------ card actions
+    def _on_card_menu(self, pos) -> None:
+        index = self.cards.indexAt(pos)
+        if not index.isValid():
+            return
+        pred = index.data(Qt.ItemDataRole.UserRole + 1)
+        menu = QMenu(self)
+        why = menu.addAction("Why?", lambda: self.explain(index.row()))
+        why.setEnabled(not pred.error)
+        menu.addAction("Open photo", lambda: open_in_viewer(pred.path))
+        menu.addAction("Show in folder", lambda: show_in_folder(pred.path))
+        menu.exec(self.cards.viewport().mapToGlobal(pos))
+
+    def explain(self, row: int, category: str | None = None) -> WorkerHandle | None:
+        """Show the "Why?" heatmap for the card in ``row`` (its top category by default)."""
+        if self.predictor is None or not 0 <= row < self.model.rowCount():
+            return None
+        pred = self.model.prediction(row)
+        if pred.error:
+            return None
+        if self._explainer is None:
+            self._explainer = ExplanationDialog(self)
+            self._explainer.categoryChosen.connect(self._explain_path)
+        self._explainer.start(pred)
+        self._explainer.show()
+        self._explainer.raise_()
+        return self._explain_path(pred.path, category or pred.label)
+
+    def _explain_path(self, path: str, category: str) -> WorkerHandle:
+        loaded = self.predictor.model
+        if self._explain_job is not None:
+            self._explain_job.stop()
+
+        def run(task: Task) -> Any:
+            from engine.explain import explain_photo
+
+            return explain_photo(loaded, path, category)
+
+        def failed(err: WorkerError) -> None:
+            if self._explainer is not None and not err.cancelled:
+                self._explainer.caption.setText(f"Could not explain this photo: {err.message}")
+
+        self._explain_job = start_worker(
+            self, run, on_result=self._on_explained, on_error=failed, name="explain"
+        )
+        return self._explain_job
+
+    def _on_explained(self, ex: Any) -> None:
+        self._explain_job = None
+        if self._explainer is not None:
+            self._explainer.show_explanation(ex)
+        self.explanationReady.emit(ex)
+
+    # ------------------------------------------------------------------------- CSV
+    def export_csv_dialog(self) -> None:
+        if not self.model.rowCount():
+            return
+        start = str(Path(self._last_folder or Path.home()) / "predictions.csv")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the answers as CSV", start, "CSV files (*.csv)"
+        )
+        if path:
+            self.export_csv_to(Path(path))
+
+    def export_csv_to(self, path: Path) -> WorkerHandle:
+        """Write one row per card (with "not sure" as the slider says now)."""
+        threshold = self.threshold
+        preds = [
+            p if p.error else dataclasses.replace(p, unsure=p.confidence < threshold)
+            for p in self.model.predictions()
+        ]
+
+        def run(task: Task) -> Path:
+            from engine.predict import write_predictions_csv
+
+            write_predictions_csv(preds, path)
+            return path
+
+        def done(p: Path) -> None:
+            self.summary_label.setText(f"Saved {len(preds)} answers to {p.name}.")
+            self.csvSaved.emit(p)
+
+        def failed(err: WorkerError) -> None:
+            self.summary_label.setText(f"Could not save the CSV: {err.message}")
+
+        self._side_job = start_worker(self, run, on_result=done, on_error=failed, name="csv")
+        return self._side_job
+
+    # ------------------------------------------------------------------------- sort
+    def sort_dialog(self) -> None:
+        if self.model_path is None:
+            return
+        dialog = SortDialog(
+            self._last_folder if os.path.isdir(self._last_folder) else "", self.threshold, self
+        )
+        if (
+            dialog.exec() == QDialog.DialogCode.Accepted
+            and dialog.source.text()
+            and dialog.out.text()
+        ):
+            self.sort_into(
+                Path(dialog.source.text()), Path(dialog.out.text()), move=dialog.move.isChecked()
+            )
+
+    def sort_into(self, src: Path, out: Path, *, move: bool = False) -> WorkerHandle | None:
+        """Sort every photo below ``src`` into ``out/<category>/`` (``unsure`` below the slider)."""
+        if self.model_path is None:
+            return None
+        predictor = self.predictor
+        model_path = self.model_path
+        threshold = self.threshold
+        self._sort_move = move
+
+        def run(task: Task) -> Any:
+            from engine.sorting import sort_folder
+
+            return sort_folder(
+                predictor or model_path,
+                src,
+                out,
+                move=move,
+                min_confidence=threshold,
+                on_progress=lambda done, total: task.report((done, total)),
+                should_stop=task.should_stop,
+            )
+
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.summary_label.setText(f"Sorting the photos in {src.name}…")
+        self._side_job = start_worker(
+            self,
+            run,
+            on_result=self._on_sorted,
+            on_error=self._on_sort_failed,
+            on_progress=self._on_side_progress,
+            name="sort",
+        )
+        self.stop_button.show()
+        return self._side_job
+
+    def _on_side_progress(self, progress: tuple[int, int]) -> None:
+        done, total = progress
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _end_side_job(self) -> None:
+        self._side_job = None
+        if self._job is None:
+            self.progress.hide()
+            self.stop_button.hide()
+
+    def _on_sorted(self, report: Any) -> None:
+        self._end_side_job()
+        counts = report.counts()
+        lines = ", ".join(f"{n} into {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+        verb = "Moved" if self._sort_move else "Copied"
+        text = f"{verb} {len(report.placed)} photos: {lines or 'none'}."
+        if report.unreadable:
+            text += f" {len(report.unreadable)} could not be read and were left where they are."
+        if report.failed:
+            text += f" {len(report.failed)} could not be copied (see the CSV)."
+        if report.stopped:
+            text = "Stopped. " + text
+        self.summary_label.setText(text)
+        self.sortFinished.emit(report)
+        # Not modal: a worker's callback must never start a nested event loop.
+        box = QMessageBox(QMessageBox.Icon.Information, "Sorted", text, parent=self)
+        box.setObjectName("sortReportBox")
+        box.setInformativeText(f"A list of what went where: {report.csv_path}")
+        open_btn = box.addButton("Open the folder", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        folder = report.csv_path.parent if report.csv_path is not None else None
+        box.buttonClicked.connect(
+            lambda b: open_in_viewer(folder) if b is open_btn and folder else None
+        )
+        box.open()
+
+    def _on_sort_failed(self, err: WorkerError) -> None:
+        self._end_side_job()
+        self.summary_label.setText(
+            "Sorting stopped." if err.cancelled else f"Could not sort: {err.message}"
+        )
+        self.sortFailed.emit(err)
+
+    # ----------------------------------------------------------------------- export
+    def parity_photos(self) -> list[str]:
+        """Photos for the export's parity check: readable ones among the cards shown."""
+        return [p.path for p in self.model.predictions() if not p.error][:PARITY_PHOTOS]
 
     def export_model_dialog(self) -> None:
         """File > Export model: choose a format and a place, export, show the parity check."""
+        if self.model_path is None:
+            QMessageBox.information(self, "Export model", "Train or open a model first.")
+            return
+        dialog = ExportModelDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._export_dialog = dialog
+
+    def export_model_to(self, fmt: str, out: Path) -> WorkerHandle | None:
+        """Export the model as ``fmt`` ("ftmodel", "onnx", "torchscript") to ``out``; the
+        result (with the parity check on the photos shown) arrives in :attr:`exportFinished`."""
+        if self.model_path is None:
+            return None
+        model_path = self.model_path
+        check = self.parity_photos()
+
+        def run(task: Task) -> Any:
+            if fmt == "ftmodel":
+                return _copy_model(model_path, Path(out))
+            from engine.export import export_model
+
+            return export_model(model_path, fmt, out, check_paths=check or None)
+
+        self._side_job = start_worker(
+            self,
+            run,
+            on_result=self._on_exported,
+            on_error=self._on_export_failed,
+            name="export",
+        )
+        return self._side_job
+
+    def _on_exported(self, report: Any) -> None:
+        self._side_job = None
+        self.summary_label.setText(report.summary())
+        self.exportFinished.emit(report)
+
+    def _on_export_failed(self, err: WorkerError) -> None:
+        self._side_job = None
+        self.exportFailed.emit(err)
+
+
+__all__ = [
+    "ClassifyDone",
+    "ExplanationDialog",
+    "ExportModelDialog",
+    "ModelCopyReport",
+    "PhotoDropArea",
+    "SortDialog",
+    "UsePage",
+]

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from .thumbnails import ThumbnailLoader
 
 THUMB = 96  # thumbnail size on cards (logical pixels)
-CARD_W, CARD_H = 272, 132
+CARD_W, CARD_H = 272, 120
 
 PredictionRole = Qt.ItemDataRole.UserRole + 1
 PathRole = Qt.ItemDataRole.UserRole + 3
@@ -186,7 +186,8 @@ class PredictionCardDelegate(QStyledItemDelegate):
 
     @staticmethod
     def why_rect(card: QRect) -> QRect:
-        return QRect(card.right() - 8 - 64, card.bottom() - 8 - 24, 64, 24)
+        """The Why? button: top right of the card, beside the file name."""
+        return QRect(card.right() - 6 - 56, card.top() + 6, 56, 22)
 
     def paint(
         self,
@@ -198,7 +199,6 @@ class PredictionCardDelegate(QStyledItemDelegate):
         pred = index.data(PredictionRole)
         if pred is None:
             return
-        thumb = self.thumbnails.get(pred.path) if not pred.error else None
         unsure = bool(model.is_unsure(pred)) if hasattr(model, "is_unsure") else pred.unsure
         pal = option.palette
         r = option.rect.adjusted(2, 2, -2, -2)
@@ -208,19 +208,20 @@ class PredictionCardDelegate(QStyledItemDelegate):
         border = (
             pal.color(QPalette.ColorRole.Highlight)
             if selected
-            else pal.color(QPalette.ColorRole.Mid)
+            else (UNSURE_COLOR if unsure else pal.color(QPalette.ColorRole.Mid))
         )
-        painter.setPen(QPen(border, 2 if selected else 1))
+        painter.setPen(QPen(border, 2 if selected or unsure else 1))
         painter.setBrush(pal.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(r, 6, 6)
 
-        # Thumbnail, centred in its square.
-        box = QRect(r.left() + 8, r.top() + 8, THUMB, THUMB)
+        # Thumbnail, centred in its square; "Not sure" as a badge across its foot.
+        box = QRect(r.left() + 8, r.top() + (r.height() - THUMB) // 2, THUMB, THUMB)
+        thumb = self.thumbnails.get(pred.path) if not pred.error else None
         if thumb is not None and not thumb.isNull():
             tw, th = thumb.width(), thumb.height()
             if tw > THUMB or th > THUMB:
-                s = min(THUMB / tw, THUMB / th)
-                tw, th = int(tw * s), int(th * s)
+                f = min(THUMB / tw, THUMB / th)
+                tw, th = int(tw * f), int(th * f)
             target = QRect(box.left() + (THUMB - tw) // 2, box.top() + (THUMB - th) // 2, tw, th)
             painter.drawPixmap(target, thumb)
         else:
@@ -230,22 +231,33 @@ class PredictionCardDelegate(QStyledItemDelegate):
             )
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!" if pred.error else "…")
 
-        text_left = box.right() + 10
-        width = r.right() - 8 - text_left
         font = QFont(option.font)
         small = QFont(font)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         bold = QFont(font)
         bold.setBold(True)
+        if unsure:
+            badge = QRect(box.left(), box.bottom() - 19, box.width(), 20)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(UNSURE_COLOR)
+            painter.drawRect(badge)
+            painter.setPen(QColor("white"))
+            painter.setFont(bold)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "Not sure")
+
+        text_left = box.right() + 10
+        width = r.right() - 8 - text_left
+        why = self.why_rect(r)
 
         # File name.
         painter.setFont(small)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        name_w = (why.left() - 6 - text_left) if not pred.error else width
         name = painter.fontMetrics().elidedText(
-            Path(pred.path).name, Qt.TextElideMode.ElideMiddle, width
+            Path(pred.path).name, Qt.TextElideMode.ElideMiddle, name_w
         )
         painter.drawText(
-            QRect(text_left, r.top() + 6, width, 16),
+            QRect(text_left, why.top(), name_w, why.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             name,
         )
@@ -254,15 +266,15 @@ class PredictionCardDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(ERROR_COLOR)
             painter.drawText(
-                QRect(text_left, r.top() + 26, width, r.height() - 34),
+                QRect(text_left, why.bottom() + 6, width, r.bottom() - why.bottom() - 12),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                 f"Could not be classified: {pred.error}",
             )
             painter.restore()
             return
 
-        # Top 3 with bars.
-        y = r.top() + 26
+        # Top 3 with confidence bars.
+        y = why.bottom() + 6
         for k, (label, conf) in enumerate(pred.top[:3]):
             colour = (UNSURE_COLOR if unsure else SURE_COLOR) if k == 0 else OTHER_COLOR
             painter.setFont(bold if k == 0 else font)
@@ -285,36 +297,15 @@ class PredictionCardDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 pct,
             )
-            bar = QRect(text_left, y + 17, width, 5)
+            bar = QRect(text_left, y + 18, width, 5)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
+            painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase).darker(105))
             painter.drawRoundedRect(bar, 2, 2)
             if conf > 0:
                 painter.setBrush(colour)
-                painter.drawRoundedRect(
-                    QRect(bar.left(), bar.top(), max(3, int(bar.width() * conf)), bar.height()),
-                    2,
-                    2,
-                )
-            y += 26
-
-        # Verdict line and the Why? button.
-        why = self.why_rect(r)
-        painter.setFont(bold)
-        if unsure:
-            painter.setPen(UNSURE_COLOR)
-            verdict = "Not sure"
-        else:
-            painter.setPen(SURE_COLOR)
-            verdict = str(pred.label)
-        verdict = painter.fontMetrics().elidedText(
-            verdict, Qt.TextElideMode.ElideRight, why.left() - text_left - 6
-        )
-        painter.drawText(
-            QRect(text_left, why.top(), why.left() - text_left - 6, why.height()),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            verdict,
-        )
+                filled = QRect(bar.left(), bar.top(), max(3, int(bar.width() * conf)), bar.height())
+                painter.drawRoundedRect(filled, 2, 2)
+            y += 27
         painter.restore()
 
         button = QStyleOptionButton()
