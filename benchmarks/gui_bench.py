@@ -1,0 +1,180 @@
+"""GUI measurements, run offscreen in their own process by ``goals.py gui``.
+
+``gui_bench.py gui-child train``: the main window trains as a person would start it
+(folder, head preset, Train), while the GUI's own :class:`gui.probe.LatencyProbe` (a 10 ms
+precise timer) records how late the event loop answers.
+
+``gui_bench.py gui-child plot``: a 1,000,000-point loss curve redrawn by plain pyqtgraph,
+by pyqtgraph with peak downsampling + clip-to-view, and by the app's ``LossPlot``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FINETUNE_STUDIO_NO_ERROR_DIALOG", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+from common import emit_result, fashion_folder, log  # noqa: E402
+from goals import SIZES  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+def wait_until(condition, timeout_s: float) -> None:
+    """Run the event loop (never sleep in it: that would be measured as lateness)."""
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout_s
+    timer = QTimer()
+    timer.setInterval(50)
+
+    def check() -> None:
+        if condition() or time.monotonic() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    if not condition():
+        loop.exec()
+    timer.stop()
+    if not condition():
+        raise TimeoutError("the window did not get there in time")
+
+
+def bench_train(size: dict) -> dict:
+    from gui.main_window import MainWindow
+    from gui.probe import LatencyProbe
+    from gui.settings import GuiSettings
+
+    train_dir = fashion_folder(size["train_per_class"], "train")
+    win = MainWindow(GuiSettings())
+    win.resize(1280, 800)
+    win.show()
+    win.start()
+    wait_until(lambda: win.model_page.catalog_loaded and win.model_page.structure is not None, 180)
+    win.photos_page.load_folder(train_dir)
+    wait_until(lambda: win.state.scan is not None, 180)
+    win.model_page.apply_preset("head")
+    win.go_to(2)
+    page = win.train_page
+    page.epochs_spin.setValue(size["gui_epochs"])
+    page.patience_spin.setValue(0)
+    config = page.config_dict()
+    finished: list = []
+    page.training_finished.connect(finished.append)
+    probe = LatencyProbe(10)
+    probe.start()
+    t0 = time.perf_counter()
+    page.start_training()
+    wait_until(lambda: bool(finished), 1800)
+    wall = time.perf_counter() - t0
+    stats = probe.stop()
+    result = finished[0]
+    if result is None:
+        raise RuntimeError(f"training in the window failed: {page.log.toPlainText()[-1000:]}")
+    win.shutdown(60_000)
+    lateness = np.asarray(probe.lateness_ms)
+    return {
+        "config": config,
+        "seconds": result.seconds,
+        "wall": wall,
+        "epoch_seconds": [r.seconds for r in result.history],
+        "val_accuracy": result.val_accuracy,
+        "lateness": {
+            "ticks": stats.ticks,
+            "p50_ms": stats.p50_ms,
+            "p99_ms": stats.p99_ms,
+            "worst_ms": stats.worst_ms,
+            "over_16ms": int((lateness > 16).sum()),
+            "over_50ms": int((lateness > 50).sum()),
+        },
+    }
+
+
+def _loss_curve(n: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    steps = np.arange(n, dtype=float)
+    loss = 2.3 * np.exp(-steps / (n / 8)) + 0.25 + 0.15 * rng.standard_normal(n)
+    return steps, loss
+
+
+def _time_redraw(widget, set_data, reps: int) -> dict:
+    """Seconds for new data + a full repaint (grab renders the widget), and repaint only."""
+    app = QApplication.instance()
+    full, repaint = [], []
+    for _ in range(reps + 1):  # the first round is a warm-up
+        t0 = time.perf_counter()
+        set_data()
+        widget.grab()
+        full.append(time.perf_counter() - t0)
+        app.processEvents()
+        t0 = time.perf_counter()
+        widget.grab()
+        repaint.append(time.perf_counter() - t0)
+    return {
+        "set_data_and_repaint_s": statistics.median(full[1:]),
+        "repaint_only_s": statistics.median(repaint[1:]),
+    }
+
+
+def bench_plot(size: dict, quick: bool) -> dict:
+    import pyqtgraph as pg
+
+    n = 1_000_000
+    reps = 2 if quick else 5
+    steps, loss = _loss_curve(n)
+    x = steps / 100  # epochs of 100 steps
+    out: dict = {"points": n, "antialias": pg.getConfigOption("antialias")}
+    for name, fast in (("plain", False), ("downsample_clip", True)):
+        pw = pg.PlotWidget()
+        pw.resize(900, 450)
+        pw.show()
+        curve = pw.plot(pen=pg.mkPen((31, 119, 180), width=1))
+        if fast:
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setSkipFiniteCheck(True)
+        QApplication.instance().processEvents()
+        out[name] = _time_redraw(pw, lambda c=curve: c.setData(x, loss), reps)
+        log(f"{name}: {out[name]}")
+        pw.close()
+
+    # The app's own loss plot (antialiased, raw + smoothed curves) at 1M points.
+    from gui.widgets.plots import LossPlot
+
+    lp = LossPlot()
+    lp.resize(900, 450)
+    lp.show()
+    lp.set_steps_per_epoch(100)
+    t0 = time.perf_counter()
+    lp.set_losses(steps, loss)
+    out["app_set_losses_s"] = time.perf_counter() - t0
+    out["app_lossplot"] = _time_redraw(lp, lp.redraw, reps)
+    log(f"app LossPlot: {out['app_lossplot']}")
+    lp.stop_timer()
+    lp.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("job", choices=["gui-child"])
+    ap.add_argument("what", choices=["train", "plot"])
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    size = SIZES["quick" if args.quick else "full"]
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    result = bench_train(size) if args.what == "train" else bench_plot(size, args.quick)
+    app.processEvents()
+    emit_result(result)
+
+
+if __name__ == "__main__":
+    main()

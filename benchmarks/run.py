@@ -1,0 +1,489 @@
+"""Finetune Studio against the naive tutorial loop, side by side: ``make bench``.
+
+    .venv/bin/python benchmarks/run.py              # everything (~20 min on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick      # smoke run on tiny data (~4 min)
+    .venv/bin/python benchmarks/run.py --only 1,3   # some goals (numbers from issue 7)
+    .venv/bin/python benchmarks/run.py --wait-quiet 60   # first wait for load < 1.5
+
+Each job runs in its own process with a private app home (fresh image cache) and a
+precision probe file made fresh at the start of this run. Prints a table of every ratio
+against its goal and writes ``benchmarks/out/results.json`` (``--json`` to change).
+Not part of the test suite (pytest only collects ``tests/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import HERE, OUT, RESULT_TAG, bench_env, load_average, log, machine  # noqa: E402
+
+#: goal -> the job that measures it (goals 1 and 2 share one run of the engine)
+JOB_OF = {
+    1: "headonly",
+    2: "headonly",
+    3: "last",
+    4: "bigjpeg",
+    5: "probe",
+    6: "predict",
+    7: "gui",
+    8: "memory",
+}
+ORDER = ["probe", "headonly", "last", "bigjpeg", "predict", "gui", "memory"]
+
+
+def run_job(job: str, goals: list[int], quick: bool, probe_file: Path) -> dict:
+    home = OUT / "homes" / job
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    cmd = [sys.executable, str(HERE / "goals.py"), job, "--home", str(home)]
+    cmd += ["--goals", ",".join(map(str, goals))] + (["--quick"] if quick else [])
+    before = load_average()
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, env=bench_env(home, probe_file), stdout=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - t0
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith(RESULT_TAG)), None)
+    if proc.returncode != 0 or line is None:
+        log(f"job {job} FAILED (exit {proc.returncode})")
+        return {"error": f"exit {proc.returncode}", "wall": seconds}
+    result = json.loads(line[len(RESULT_TAG) :])
+    result["wall"] = seconds
+    result["load_before"] = before
+    result["load_after"] = load_average()
+    return result
+
+
+# ---------------------------------------------------------------------- the ratio table
+
+
+class Rows:
+    def __init__(self) -> None:
+        self.rows: list[dict] = []
+
+    def add(self, goal, name, value, target=None, ok=None, unit="", note=""):
+        self.rows.append(
+            {
+                "goal": goal,
+                "measure": name,
+                "value": value,
+                "unit": unit,
+                "target": target,
+                "met": ok,
+                "note": note,
+            }
+        )
+
+
+def _get(d: dict, *keys, default=None):
+    for k in keys:
+        if not isinstance(d, dict) or k not in d:
+            return default
+        d = d[k]
+    return d
+
+
+def build_rows(raw: dict) -> list[dict]:
+    r = Rows()
+    h = raw.get("headonly", {})
+    if "engine" in h:
+        eng = h["engine"]
+        if "naive" in h:
+            nv = h["naive"]
+            ratio = nv["seconds_for_target"] / eng["wall"]
+            how = (
+                f"naive measured {nv['epochs_measured']} of {nv['epochs_target']} epochs "
+                f"({', '.join(f'{s:.0f}' for s in nv['epoch_seconds'])} s), per-epoch time "
+                f"x {nv['epochs_target']}"
+                if nv["extrapolated"]
+                else "naive measured in full"
+            )
+            r.add(1, "head-only 10 epochs: engine wall", eng["wall"], unit="s")
+            r.add(
+                1, "head-only 10 epochs: naive wall", nv["seconds_for_target"], unit="s", note=how
+            )
+            r.add(1, "speed-up naive/engine", ratio, ">= 15x", ratio >= 15, "x")
+            r.add(
+                1,
+                "accuracy engine vs naive",
+                eng["val_accuracy"],
+                f">= naive {nv['best_accuracy']:.3f}",
+                eng["val_accuracy"] >= nv["best_accuracy"],
+                "",
+                f"naive best after {nv['epochs_measured']} epoch(s)",
+            )
+        if "inference_pass" in h:
+            inf = h["inference_pass"]
+            ratio = eng["wall"] / inf["seconds"]
+            r.add(
+                2,
+                "engine whole head-only run / one inference pass",
+                ratio,
+                "<= 1.5x",
+                ratio <= 1.5,
+                "x",
+                f"{eng['wall']:.1f} s vs {inf['seconds']:.1f} s for {inf['photos']} photos "
+                f"({h.get('precision')})",
+            )
+
+    last = raw.get("last", {})
+    if "engine" in last:
+        e = last["engine"]["epoch_median"]
+        full = last["naive_full"]["epoch_seconds"]
+        same = last["naive_same_layers"]["epoch_median"]
+        r.add(3, "'last' epoch: engine", e, unit="s")
+        r.add(
+            3,
+            "naive full fine-tuning epoch / engine",
+            full / e,
+            ">= 5x",
+            full / e >= 5,
+            "x",
+            f"naive {full:.1f} s/epoch (timed on part of an epoch, extrapolated)",
+        )
+        r.add(
+            3,
+            "naive same layers (cached) epoch / engine",
+            same / e,
+            ">= 2x",
+            same / e >= 2,
+            "x",
+            f"naive {same:.2f} s/epoch",
+        )
+        acc, nacc = last["engine"]["val_accuracy"], last["naive_same_layers"]["best_accuracy"]
+        r.add(3, "accuracy engine vs naive same layers", acc, f">= {nacc:.3f}", acc >= nacc)
+
+    b = raw.get("bigjpeg", {})
+    if "naive" in b:
+        n = b["photos"]
+        nv, first, second, nocache = (
+            b["naive"],
+            b["engine_first_run"],
+            b["engine_second_run"],
+            b["engine_no_cache"],
+        )
+        per_core = nv["cpu"] / first["cpu"]
+        r.add(
+            4,
+            "data stage per core (CPU s): naive / engine first run",
+            per_core,
+            ">= 4x",
+            per_core >= 4,
+            "x",
+            f"naive {1000 * nv['wall'] / n:.0f} ms/photo on 1 thread; engine "
+            f"{1000 * first['wall'] / n:.0f} ms/photo wall on 2 threads",
+        )
+        r.add(
+            4,
+            "  same, engine with image cache off",
+            nv["cpu"] / nocache["cpu"],
+            unit="x",
+            note=f"{1000 * nocache['cpu'] / n:.0f} CPU-ms/photo (draft mode)",
+        )
+        sec = first["wall"] / second["wall"]
+        r.add(
+            4,
+            "second run data stage vs first run (wall)",
+            sec,
+            ">= 50x",
+            sec >= 50,
+            "x",
+            f"{1000 * second['wall'] / n:.1f} ms/photo from the image cache",
+        )
+        r.add(4, "second run data stage vs naive (wall)", nv["wall"] / second["wall"], unit="x")
+        r.add(
+            4,
+            "scan of the folder (decodes each photo small)",
+            b["scan"]["per_photo_ms"],
+            unit="ms/photo",
+            note="not part of the data stage; runs every time",
+        )
+
+    p = raw.get("probe", {})
+    if "here" in p:
+        here, avx2 = p["here"], p["avx2"]
+        r.add(
+            5,
+            "probe choice here",
+            here["choice"]["dtype"],
+            "bfloat16",
+            here["choice"]["dtype"] == "bfloat16",
+            note=f"probe took {here['probe_seconds']:.1f} s once; remembered read "
+            f"{1000 * here['remembered_seconds']:.1f} ms",
+        )
+        r.add(
+            5,
+            "chosen vs fp32 forward here",
+            here["speedup_vs_fp32"],
+            ">= 1.2x",
+            here["speedup_vs_fp32"] >= 1.2,
+            "x",
+            f"probe's own estimate {here['probe_speedup']:.2f}x",
+        )
+        r.add(
+            5,
+            "probe choice with AVX2 only",
+            avx2["choice"]["dtype"],
+            "float32",
+            avx2["choice"]["dtype"] == "float32",
+        )
+        r.add(
+            5,
+            "chosen vs fp32 forward with AVX2 only",
+            avx2["speedup_vs_fp32"],
+            ">= 0.95x",
+            avx2["speedup_vs_fp32"] >= 0.95,
+            "x",
+            f"bf16 there would be {1 / avx2['bf16_vs_fp32']:.1f}x slower than fp32",
+        )
+
+    pr = raw.get("predict", {})
+    if "engine_folder" in pr:
+        ratio = pr["engine_folder"]["photos_per_s"] / pr["naive_loop"]["photos_per_s"]
+        r.add(
+            6,
+            "folder throughput: engine / naive per-image loop",
+            ratio,
+            ">= 3x",
+            ratio >= 3,
+            "x",
+            f"{pr['engine_folder']['photos_per_s']:.1f} vs "
+            f"{pr['naive_loop']['photos_per_s']:.1f} photos/s ({pr['photos']} photos)",
+        )
+        own = pr["engine_folder"]["photos_per_s"] / pr["engine_loop"]["photos_per_s"]
+        r.add(6, "  vs the engine's own predict_image loop", own, unit="x")
+        for key, label in (("latency_small", "28x28 PNG"), ("latency_12mp", "12 MP JPEG")):
+            ms = pr[key]["median_ms"]
+            r.add(
+                6,
+                f"single photo latency, {label} (median)",
+                ms,
+                "<= 150 ms",
+                ms <= 150,
+                "ms",
+                f"max {pr[key]['max_ms']:.0f} ms, warm predictor",
+            )
+
+    g = raw.get("gui", {})
+    if "launch_seconds" in g and g["launch_seconds"]:
+        ls = sorted(g["launch_seconds"])
+        med = ls[len(ls) // 2]
+        r.add(
+            7,
+            "launch to window shown (median)",
+            med,
+            "<= 2 s",
+            med <= 2,
+            "s",
+            f"runs {', '.join(f'{s:.2f}' for s in g['launch_seconds'])}",
+        )
+    if g.get("training"):
+        runs = g["training"]
+        p99 = max(x["gui"]["lateness"]["p99_ms"] for x in runs)
+        worst = max(x["gui"]["lateness"]["worst_ms"] for x in runs)
+        r.add(
+            7,
+            "10 ms timer lateness p99 while training",
+            p99,
+            "<= 16 ms",
+            p99 <= 16,
+            "ms",
+            "worst run of " + str(len(runs)),
+        )
+        r.add(7, "10 ms timer lateness worst while training", worst, "<= 50 ms", worst <= 50, "ms")
+        gui_s = min(x["gui"]["seconds"] for x in runs)
+        head_s = min(x["headless"]["seconds"] for x in runs)
+        r.add(
+            7,
+            "training throughput in the window / headless",
+            head_s / gui_s,
+            ">= 0.9x",
+            head_s / gui_s >= 0.9,
+            "x",
+            f"{gui_s:.1f} s vs {head_s:.1f} s (best of {len(runs)})",
+        )
+    if "plot" in g:
+        pl = g["plot"]
+        plain = pl["plain"]["set_data_and_repaint_s"]
+        fast = pl["downsample_clip"]["set_data_and_repaint_s"]
+        app = pl["app_lossplot"]["set_data_and_repaint_s"]
+        r.add(
+            7,
+            "1M-point curve redraw: plain / downsample+clip",
+            plain / fast,
+            ">= 5x",
+            plain / fast >= 5,
+            "x",
+            f"{1000 * plain:.0f} ms vs {1000 * fast:.0f} ms",
+        )
+        r.add(
+            7,
+            "  plain / the app's LossPlot (2 curves, antialiased)",
+            plain / app,
+            unit="x",
+            note=f"{1000 * app:.0f} ms",
+        )
+
+    m = raw.get("memory", {})
+    if "head_10k" in m:
+        hk = m["head_10k"]
+        rss = hk["peak_rss_mb_rusage_children"]
+        r.add(
+            8,
+            f"peak RSS, head-only on {hk['photos']} photos",
+            rss / 1024,
+            "<= 3 GB",
+            rss <= 3 * 1024,
+            "GB",
+            f"whole run {hk['seconds']:.0f} s",
+        )
+    if m.get("linearity"):
+        pts = [(x["photos"], x["epoch_median"]) for x in m["linearity"]]
+        for n, s in pts:
+            r.add(
+                8,
+                f"'last' epoch time, {n} photos",
+                s,
+                unit="s",
+                note=f"{1000 * s / n:.2f} ms/photo",
+            )
+        r2, slope, icpt = _linear_fit(pts)
+        r.add(
+            8,
+            "linearity of epoch time (R^2 of a + b*n)",
+            r2,
+            ">= 0.98",
+            r2 >= 0.98,
+            note=f"b = {1000 * slope:.2f} ms/photo, a = {icpt:.2f} s (validation of a fixed "
+            f"{m['linearity'][0]['val_photos']} photos)",
+        )
+    return r.rows
+
+
+def _linear_fit(pts: list[tuple[float, float]]) -> tuple[float, float, float]:
+    n = len(pts)
+    mx = sum(x for x, _ in pts) / n
+    my = sum(y for _, y in pts) / n
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    sxy = sum((x - mx) * (y - my) for x, y in pts)
+    slope = sxy / sxx if sxx else 0.0
+    icpt = my - slope * mx
+    ss_res = sum((y - (icpt + slope * x)) ** 2 for x, y in pts)
+    ss_tot = sum((y - my) ** 2 for _, y in pts)
+    return (1 - ss_res / ss_tot if ss_tot else 1.0), slope, icpt
+
+
+def _fmt(v) -> str:
+    if isinstance(v, float):
+        if math.isnan(v):
+            return "nan"
+        return f"{v:.3f}" if abs(v) < 10 else f"{v:.1f}"
+    return str(v)
+
+
+def print_table(rows: list[dict]) -> None:
+    head = ("goal", "measure", "value", "target", "status")
+    lines = [
+        (
+            str(x["goal"]),
+            x["measure"],
+            f"{_fmt(x['value'])} {x['unit']}".strip(),
+            x["target"] or "",
+            {True: "met", False: "MISSED", None: ""}[x["met"]],
+        )
+        for x in rows
+    ]
+    widths = [max(len(h), *(len(ln[i]) for ln in lines)) for i, h in enumerate(head)]
+    print("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for ln, x in zip(lines, rows, strict=True):
+        print("  ".join(c.ljust(w) for c, w in zip(ln, widths, strict=True)))
+        if x["note"]:
+            print(" " * (widths[0] + 2) + "  " + x["note"])
+
+
+def wait_quiet(minutes: float, threshold: float = 1.5) -> None:
+    deadline = time.monotonic() + 60 * minutes
+    while True:
+        load1 = load_average()[0]
+        if load1 < threshold:
+            log(f"load {load1:.2f} < {threshold}: starting")
+            return
+        if time.monotonic() > deadline:
+            log(f"load still {load1:.2f} after {minutes:.0f} min: running anyway")
+            return
+        log(f"load {load1:.2f}: waiting for a quieter machine")
+        time.sleep(60)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="tiny data, a smoke run")
+    ap.add_argument("--only", default="", help="comma-separated goals, e.g. 1,3")
+    ap.add_argument("--json", type=Path, default=OUT / "results.json")
+    ap.add_argument("--wait-quiet", type=float, default=0, metavar="MIN")
+    args = ap.parse_args()
+    goals = sorted({int(g) for g in args.only.split(",") if g.strip()} or set(JOB_OF))
+    if args.wait_quiet:
+        wait_quiet(args.wait_quiet)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    probe_file = OUT / "homes" / "precision.json"
+    probe_file.parent.mkdir(parents=True, exist_ok=True)
+    probe_file.unlink(missing_ok=True)  # probed once per benchmark run, then remembered
+    started = time.perf_counter()
+    info = machine()
+    raw: dict = {}
+    loads = [load_average()]
+    jobs = [j for j in ORDER if any(JOB_OF[g] == j for g in goals)]
+    for job in jobs:
+        mine = [g for g in goals if JOB_OF[g] == job]
+        log(f"== job {job} (goal {', '.join(map(str, mine))}), load {load_average()[0]:.2f}")
+        raw[job] = run_job(job, mine, args.quick, probe_file)
+        loads.append(load_average())
+        log(f"   done in {raw[job]['wall']:.0f} s")
+    total = time.perf_counter() - started
+    rows = build_rows(raw)
+    doc = {
+        "command": " ".join([Path(sys.executable).name, "benchmarks/run.py", *sys.argv[1:]]),
+        "quick": args.quick,
+        "goals": goals,
+        "machine": info,
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "seconds": total,
+        "load_average_during": loads,
+        "ratios": rows,
+        "raw": raw,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(doc, indent=2))
+    print()
+    print(
+        f"Finetune Studio benchmarks ({'quick' if args.quick else 'full'}), "
+        f"{info.get('Model name', '?')}, {info.get('CPU(s)', '?')} CPUs, "
+        f"torch {info.get('torch', '?')}"
+    )
+    print(
+        f"total {total / 60:.1f} min; 1-min load average from {loads[0][0]:.2f} to "
+        f"max {max(x[0] for x in loads):.2f}"
+    )
+    print()
+    print_table(rows)
+    print(f"\nwritten: {args.json}")
+    failed = [j for j in jobs if "error" in raw[j]]
+    if failed:
+        print(f"jobs that failed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())
