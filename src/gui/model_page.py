@@ -116,6 +116,7 @@ def fmt_seconds(s: float) -> str:
 class ModelPage(QWidget):
     status_message = Signal(str)
     structure_ready = Signal(str)  # backbone name, once its freeze tree is shown
+    catalog_ready = Signal()  # the list is filled (torch and torchvision are imported)
 
     def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -289,6 +290,7 @@ class ModelPage(QWidget):
             self._refresh_item(item)
         self.backbone_list.blockSignals(False)
         self.select_backbone(self.state.backbone)
+        self.catalog_ready.emit()
 
     def _on_catalog_error(self, err: WorkerError) -> None:
         self._catalog_handle = None

@@ -79,7 +79,7 @@ def fmt_eta(seconds: float | None) -> str:
 
 class TrainPage(QWidget):
     training_started = Signal()
-    training_finished = Signal(object)  # TrainResult, or None after an error
+    training_finished = Signal(object)  # TrainResult, or None after an error (thread ended)
     status_message = Signal(str)
     show_results_requested = Signal()
 
@@ -601,7 +601,6 @@ class TrainPage(QWidget):
             self._log(f"The model was saved as {result.model_path}.")
             self.results_button.setVisible(True)
             self.state.set_model(Path(result.model_path), result)
-        self.training_finished.emit(result)
         self.status_message.emit(self.progress.format())
 
     def _on_error(self, err: WorkerError) -> None:
@@ -615,14 +614,15 @@ class TrainPage(QWidget):
             self.progress.setFormat("Training could not run")
             self._log(f"Training could not run: {err.message}")
         self.status_message.emit(err.message)
-        self.training_finished.emit(None)
 
     def _on_finished(self) -> None:
+        # Last of all (after the result or the error): listeners see training == False.
         self._handle = None
         self._control = None
         self._set_running(False)
         self.loss_plot.redraw()
         self.accuracy_plot.redraw()
+        self.training_finished.emit(self.last_result)
 
     def _log(self, text: str) -> None:
         if text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from pathlib import Path
@@ -16,13 +17,56 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from gui import workers  # noqa: E402
 
 
+@pytest.fixture(scope="session")
+def fp32_probe_file(tmp_path_factory) -> Path:
+    """A remembered precision choice (fp32) for this machine: no GUI test pays the probe.
+
+    The probe itself is the engine's business (tests/engine); here it would only add
+    seconds, uninterruptible, to whichever test first loads a model on a worker.
+    """
+    import torch
+
+    from engine.device import _machine_key
+
+    path = tmp_path_factory.mktemp("probe") / "precision.json"
+    choice = {"dtype": "float32", "channels_last": False, "speedup": 1.0}
+    path.write_text(json.dumps({_machine_key(torch.device("cpu")): choice}))
+    return path
+
+
 @pytest.fixture(autouse=True)
-def gui_home(tmp_path_factory, monkeypatch) -> Path:
+def gui_home(tmp_path_factory, monkeypatch, fp32_probe_file) -> Path:
     """A private FINETUNE_STUDIO_HOME and torch hub folder for every GUI test."""
     home = tmp_path_factory.mktemp("guihome")
     monkeypatch.setenv("FINETUNE_STUDIO_HOME", str(home))
     monkeypatch.setenv("TORCH_HOME", str(home / "torch"))
+    monkeypatch.setenv("FINETUNE_STUDIO_PROBE_FILE", str(fp32_probe_file))
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A real modal dialog would wait forever offscreen: answer them all, and record them."""
+    from PySide6.QtWidgets import QFileDialog
+
+    shown: list[tuple[str, tuple]] = []
+
+    def box(kind, answer):
+        def show(*args, **kwargs):
+            shown.append((kind, args))
+            return answer
+
+        return show
+
+    monkeypatch.setattr(
+        QMessageBox, "question", box("question", QMessageBox.StandardButton.Discard)
+    )
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, box(kind, QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", box("folder", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", box("open", ("", "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", box("save", ("", "")))
+    return shown
 
 
 @pytest.fixture(autouse=True)

@@ -92,8 +92,8 @@ def test_menus_and_standard_shortcuts(window):
 
 
 def test_step_shortcut_switches_page(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_step() == 1
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step() == 2
 
 
 def test_about_lists_versions_and_licences(qtbot, window):

@@ -164,7 +164,9 @@ def test_scanning_10000_photos_keeps_the_window_responsive(
     assert [page.model.index(r, 1).data() for r in range(CLASSES)] == ["2,500"] * CLASSES
     assert len(values) >= 3 and 0 < values[len(values) // 2] < CLASSES * PER_CLASS  # live progress
     assert stats.ticks > 10 * seconds  # the timer kept running all along
-    assert stats.worst_ms < 250, stats  # the budget is 100 ms; the machine is shared
+    # Budget 100 ms; the machine is shared, so only a real freeze fails the worst tick.
+    assert stats.p99_ms < 50, stats
+    assert stats.worst_ms < 1000, stats
 
 
 def test_cancelling_a_scan(qtbot, window, ten_thousand):

@@ -42,15 +42,18 @@ def test_accuracy_in_percent(qtbot):
     assert plot._train_curve.getData()[1].tolist() == [50.0]
 
 
-def _redraw_time(widget, update, repeats: int = 3) -> float:
-    """Seconds for one redraw: hand the curve its (grown) data, then paint the widget."""
+def _redraw_time(widget, update, repeats: int = 5) -> float:
+    """Seconds for one redraw (hand the curve its data, paint the widget); the best of
+    ``repeats``, so that other work on the shared machine does not decide the ratio."""
     update()
     widget.grab()  # the first paint builds caches
-    t0 = time.perf_counter()
+    best = float("inf")
     for _ in range(repeats):
+        t0 = time.perf_counter()
         update()
         widget.grab()
-    return (time.perf_counter() - t0) / repeats
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 def test_a_million_point_curve_redraws_much_faster_than_plain_plotting(qtbot, record_property):
