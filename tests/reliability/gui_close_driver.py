@@ -28,6 +28,17 @@ from gui import workers  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.settings import GuiSettings  # noqa: E402
 
+STARTED: list[str] = []  # the name of every worker started, in order
+_real_handle_init = workers.WorkerHandle.__init__
+
+
+def _counting_init(self, name, *args, **kwargs):
+    STARTED.append(name)
+    _real_handle_init(self, name, *args, **kwargs)
+
+
+workers.WorkerHandle.__init__ = _counting_init  # type: ignore[method-assign]
+
 
 def wait_until(condition, what: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
@@ -60,10 +71,11 @@ def close_and_report(name: str, win: MainWindow, asked: list[str], **extra) -> N
     win.close()
     seconds = time.monotonic() - t0
     running = [repr(h) for h in workers.active_workers()]
+    before = len(STARTED)
     for _ in range(30):  # what the event loop still delivers before the app quits
         app.processEvents()
         time.sleep(0.01)
-    started = [repr(h) for h in workers.active_workers()]
+    started = STARTED[before:]
     stopped_ok = workers.stop_all_workers(30_000)  # what run_app does after app.exec()
     report = {
         "scenario": name,
