@@ -115,7 +115,8 @@ def _read_header(path: Path) -> dict[str, Any]:
         doc = json.loads(header.decode("utf-8"))
         raw = doc["__metadata__"]["finetune_studio"]
         meta = json.loads(raw)
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        # RecursionError: JSON nested thousands deep, a hostile header.
         raise ModelFileError(_not_ours(path)) from None
     if not isinstance(meta, dict):
         raise ModelFileError(_not_ours(path))

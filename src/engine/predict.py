@@ -142,18 +142,25 @@ class Predictor:
             i += size
             size = batch_size
         results: list[Prediction] = []
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            futures = (
-                [pool.submit(lambda b: [self._load(p) for p in b], batches[0])] if batches else []
-            )
+
+        def load(batch: list[Path]) -> list[np.ndarray | str]:
+            # Checks the stop flag per photo so a cancelled prefetch ends within one photo.
+            return ["stopped" if should_stop() else self._load(p) for p in batch]
+
+        pool = ThreadPoolExecutor(max_workers=2)
+        stopped = False
+        try:
+            futures = [pool.submit(load, batches[0])] if batches else []
             for bi, batch in enumerate(batches):
                 if should_stop():
+                    stopped = True
                     raise Cancelled("Stopped; the photos done so far are kept.")
                 loaded = futures[bi].result()
+                if should_stop():
+                    stopped = True
+                    raise Cancelled("Stopped; the photos done so far are kept.")
                 if bi + 1 < len(batches):
-                    futures.append(
-                        pool.submit(lambda b: [self._load(p) for p in b], batches[bi + 1])
-                    )
+                    futures.append(pool.submit(load, batches[bi + 1]))
                 out: list[Prediction] = []
                 good = [
                     (p, v) for p, v in zip(batch, loaded, strict=True) if not isinstance(v, str)
@@ -173,6 +180,9 @@ class Predictor:
                 results += out
                 if on_results:
                     on_results(out)
+        finally:
+            # On a stop, do not wait for the photos being decoded ahead.
+            pool.shutdown(wait=not stopped, cancel_futures=True)
         return results
 
     def predict_image(self, path: str | os.PathLike[str], top_k: int = 3) -> Prediction:
