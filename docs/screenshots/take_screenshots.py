@@ -36,6 +36,8 @@ def main() -> int:
         return found[0] if found else None
 
     def shot(win: MainWindow, name: str) -> None:
+        win.train_page.loss_plot.redraw()
+        win.train_page.accuracy_plot.redraw()
         QApplication.processEvents()
         path = OUT / f"{name}.png"
         win.grab().save(str(path))
@@ -66,8 +68,15 @@ def main() -> int:
             state["step"] = "training"
             state["since"] = time.monotonic()
         elif step == "training":
-            if len(page.accuracy_plot.val) >= 3:
+            # Most of a head-only run is looking at the photos once (the frozen layers);
+            # the epochs themselves take milliseconds. Show that stage, half done.
+            if (
+                page.progress.maximum()
+                and 0.4 <= page.progress.value() / page.progress.maximum() <= 0.9
+            ):
                 shot(win, "train")
+                state["step"] = "finishing"
+            elif not page.training:
                 state["step"] = "finishing"
         elif step == "finishing" and not page.training:
             QTimer.singleShot(1500, lambda: (shot(win, "training-done"), finish(win)))

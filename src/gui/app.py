@@ -118,10 +118,13 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
 
 def run_app(demo: bool = False, project: str | None = None) -> int:
     """Open the main window; return the process exit code."""
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # Fractional scale factors (125%, 150%) as the system says, not rounded.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -312,6 +312,11 @@ class MainWindow(QMainWindow):
         self.train_page.training_finished.connect(lambda _r: self._update_step_texts())
         self.train_page.show_results_requested.connect(lambda: self.go_to(RESULTS))
         self.photos_page.scan_finished.connect(lambda _s: self._update_step_texts())
+        self.train_page.training_started.connect(lambda: self.banner.setVisible(False))
+        # Helper pages (steps 4 and 5) may offer their own "next step" signal.
+        use_requested = getattr(self.results_page, "useModelRequested", None)
+        if use_requested is not None:
+            use_requested.connect(lambda: self.go_to(USE))
         self.model_page.structure_ready.connect(lambda _n: self._update_step_texts())
         self.model_page.structure_ready.connect(self.train_page.update_ready)
         self.model_page.catalog_ready.connect(self._on_warmed_up)

@@ -79,7 +79,7 @@ def probe_structure(name: str) -> BackboneStructure:
     x = torch.randn(2, 3, size, size)
     times = [float("inf")] * len(net.stages)
     with torch.inference_mode():
-        for _ in range(2):  # the first run warms up; keep the faster
+        for _ in range(3):  # the first run warms up; the best is the least disturbed
             h = x
             for i, stage in enumerate(net.stages):
                 t0 = time.perf_counter()

@@ -413,7 +413,11 @@ class TrainPage(QWidget):
         self.train_button.setEnabled(reason is None)
         if reason:
             self.ready_label.setText(reason)
-        elif not self.results_button.isVisible():
+        elif self.results_button.isVisibleTo(self):
+            self.ready_label.setText(
+                "Trained. See the results, or change a setting and press Train again."
+            )
+        else:
             s = self.state.scan
             what = (
                 self.describe_setup_fn()
@@ -432,6 +436,9 @@ class TrainPage(QWidget):
         if running:
             self.train_button.setEnabled(False)
             self.results_button.setVisible(False)
+            self.ready_label.setText(
+                "Training. The other steps stay usable; Pause frees the computer for a while."
+            )
         else:
             self.pause_button.blockSignals(True)
             self.pause_button.setChecked(False)

@@ -343,3 +343,7 @@ class AccuracyPlot(_CurvePlot):
         self._train_curve.setData(*self.train.data())
         self._val_curve.setData(*self.val.data())
         self.plotItem.setYRange(0, 100, padding=0.02)
+        # Whole epochs on the x axis (no "1.2, 1.4" between two points).
+        last = int(self.val.x[self.val.n - 1]) if self.val.n else 1
+        step = max(1, -(-last // 10))
+        self.plotItem.getAxis("bottom").setTickSpacing(step, step)
