@@ -6,6 +6,7 @@ worker threads (they import torch and build the network), so the window never wa
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,8 +62,23 @@ class BackboneStructure:
         return self.head_in_features * num_classes + num_classes
 
 
+_MEASURED: dict[str, BackboneStructure] = {}  # once per backbone and session
+_MEASURED_LOCK = threading.Lock()
+
+
 def probe_structure(name: str) -> BackboneStructure:
-    """Build ``name`` (random weights: only the shape matters) and time each stage."""
+    """Build ``name`` (random weights: only the shape matters) and time each stage.
+
+    Measured once per session (the structure never changes, and the speed of this
+    computer hardly does); safe to call from several worker threads.
+    """
+    with _MEASURED_LOCK:
+        if name not in _MEASURED:
+            _MEASURED[name] = _measure_structure(name)
+        return _MEASURED[name]
+
+
+def _measure_structure(name: str) -> BackboneStructure:
     import torch
 
     from engine.backbones import build_model, get_backbone
