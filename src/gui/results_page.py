@@ -77,7 +77,7 @@ def plain_verdict(evaluation: Any, history: list[Any] | None = None) -> tuple[st
     if acc >= 0.97:
         verdict = "Excellent: the model recognises almost every validation photo."
     elif acc >= 0.9:
-        verdict = f"Good: the model is right about {round(acc * 10)} photos in 10."
+        verdict = f"Good: the model is right about {math.floor(acc * 10)} times in 10."
     elif acc >= 0.75:
         verdict = "Fair: the model is usually right, but it mixes some categories up."
     elif acc >= chance + 0.15:
@@ -141,7 +141,10 @@ class PhotoGallery(QListWidget):
         self.setWordWrap(True)
         self.setUniformItemSizes(True)
         self.setIconSize(QSize(GALLERY_THUMB, GALLERY_THUMB))
-        self.setGridSize(QSize(GALLERY_THUMB + 58, GALLERY_THUMB + 48))
+        self.setGridSize(QSize(GALLERY_THUMB + 72, GALLERY_THUMB + 48))
+        # In icon mode a caption wraps at the icon's width unless the item says it is wider:
+        # room for "t-shirt → pullover" on one line.
+        self._item_size = QSize(GALLERY_THUMB + 68, GALLERY_THUMB + 44)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_context_menu)
@@ -162,6 +165,7 @@ class PhotoGallery(QListWidget):
             item.setData(PathRole, path)
             item.setToolTip(tooltip)
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            item.setSizeHint(self._item_size)
             pix = self._loader.get(path)
             item.setIcon(QIcon(pix) if pix is not None else self._blank)
             self.addItem(item)
@@ -288,7 +292,7 @@ class ResultsPage(QWidget):
 
         self.table_model = QStandardItemModel(0, 5, self)
         self.table_model.setHorizontalHeaderLabels(
-            ["Category", "Photos", "Found", "Right when named", "F1"]
+            ["Category", "Photos", "Found", "Right when\nnamed", "F1"]
         )
         tips = [
             "The category (one subfolder of your photos).",
@@ -311,6 +315,7 @@ class ResultsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -332,8 +337,8 @@ class ResultsPage(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(table_box)
         right.addWidget(cell_box)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
         middle = QSplitter(Qt.Orientation.Horizontal)
         middle.addWidget(matrix_box)
         middle.addWidget(right)
@@ -472,6 +477,9 @@ class ResultsPage(QWidget):
         self.evaluationFailed.emit(err)
 
     def _on_evaluated(self, evaluation: Any) -> None:
+        from .use_page import freeze_long_lived_objects
+
+        freeze_long_lived_objects()  # torch is loaded now: keep full GC passes short
         self._finish_job()
         self.show_evaluation(evaluation)
         self.evaluationReady.emit(evaluation)

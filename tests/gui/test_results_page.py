@@ -103,7 +103,7 @@ def test_clicking_each_confusion_cell_lists_exactly_its_photos(qtbot, page, fash
     assert len(seen) == 9
     # Off-diagonal: "taken for" in plain words.
     click_cell(qtbot, page.matrix, 1, 0)
-    assert page.cell_title.text().startswith("1 of 6 bag photo taken for trouser")
+    assert page.cell_title.text().startswith("1 of 6 bag photos was taken for trouser")
     # Outside the cells: nothing happens.
     before = len(seen)
     qtbot.mouseClick(

@@ -137,10 +137,11 @@ class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
     def describe_cell(self, true: int, predicted: int) -> str:
         n = int(self.matrix[true, predicted])
         total = int(self.matrix[true].sum())
-        photos = "photo" if n == 1 else "photos"
+        name = self.classes[true]
+        were = "was" if n == 1 else "were"
         if true == predicted:
-            return f"{n} of {total} {self.classes[true]} {photos} recognised correctly"
-        return f"{n} of {total} {self.classes[true]} {photos} taken for {self.classes[predicted]}"
+            return f"{n} of {total} {name} photos {were} recognised correctly"
+        return f"{n} of {total} {name} photos {were} taken for {self.classes[predicted]}"
 
     def select_cell(self, true: int, predicted: int) -> None:
         """Outline a cell (as a click does) and emit :attr:`cellClicked`."""

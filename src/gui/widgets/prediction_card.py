@@ -177,12 +177,13 @@ class PredictionCardDelegate(QStyledItemDelegate):
     def __init__(self, thumbnails: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.thumbnails = thumbnails
+        self.card_width = CARD_W  # the view stretches cards to fill its width
         self._pressed: QPersistentModelIndex | None = None
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:  # noqa: N802
-        return QSize(CARD_W, CARD_H)
+        return QSize(self.card_width, CARD_H)
 
     @staticmethod
     def why_rect(card: QRect) -> QRect:
@@ -371,6 +372,18 @@ class PredictionCardView(QListView):
         self._repaint.timeout.connect(self.viewport().update)
         self.card_delegate = PredictionCardDelegate(self.thumbnails, self)
         self.setItemDelegate(self.card_delegate)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        # Stretch the cards so the columns fill the width (no ragged gap on the right).
+        # The scroll bar's width is always reserved, so showing it never changes the grid.
+        spacing = 2 * self.spacing()
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        columns = max(1, room // (CARD_W + spacing))
+        width = max(CARD_W, min(CARD_W + 120, room // columns - spacing))
+        if width != self.card_delegate.card_width:
+            self.card_delegate.card_width = width
+            self.scheduleDelayedItemsLayout()
+        super().resizeEvent(event)
 
     def _on_thumbnail_loaded(self, _path: str) -> None:
         # Thumbnails arrive one by one; repaint at most 20 times a second.
