@@ -544,6 +544,7 @@ class UsePage(QWidget):
         self._queue: collections.deque[list[str]] = collections.deque()
         self._pending: collections.deque[Any] = collections.deque()
         self._expected = 0
+        self._generation = 0  # bumped by clear(): answers of older jobs are dropped
         self._last_folder = ""
         self._explainer: ExplanationDialog | None = None
         self._export_dialog: ExportModelDialog | None = None
@@ -685,7 +686,7 @@ class UsePage(QWidget):
             self,
             load,
             on_result=lambda p, path=path: self._on_model_loaded(path, p),
-            on_error=self._on_model_failed,
+            on_error=lambda e, path=path: self._on_model_failed(path, e),
             name="load-model",
         )
         self._update_enabled()
@@ -705,8 +706,11 @@ class UsePage(QWidget):
         self.modelReady.emit(predictor)
         self._next_job()
 
-    def _on_model_failed(self, err: WorkerError) -> None:
+    def _on_model_failed(self, path: Path, err: WorkerError) -> None:
+        if path != self.model_path:
+            return
         self._model_job = None
+        self.model_path = None
         self.model_label.setText(f"Could not load the model: {err.message}")
         self._queue.clear()
         self._update_enabled()
@@ -794,7 +798,10 @@ class UsePage(QWidget):
             run,
             on_result=self._on_classified,
             on_error=self._on_classify_failed,
-            on_progress=self._on_classify_progress,
+            # Answers of a job from before "Clear" (or another model) are dropped.
+            on_progress=lambda msg, gen=self._generation: (
+                self._on_classify_progress(msg) if gen == self._generation else None
+            ),
             progress_per_second=None,  # every batch of answers must arrive
             name="classify",
         )
@@ -868,6 +875,7 @@ class UsePage(QWidget):
     def clear(self) -> None:
         """Remove every card."""
         self.stop()
+        self._generation += 1
         self._pending.clear()
         self._feed.stop()
         self.model.clear()

@@ -338,3 +338,20 @@ def test_sort_into_folders(qtbot, page, fashion_model, tmp_path):
         assert placed == sorted(p.name for p in src.iterdir() if p.name.startswith(name + "-"))
     assert (out / "sorted.csv").is_file()
     assert len(list(src.iterdir())) == 9  # copied, not moved
+
+
+def test_a_broken_model_file_is_reported_and_drops_are_refused(qtbot, tmp_path):
+    from gui.use_page import UsePage
+
+    bad = tmp_path / "broken.ftmodel"
+    bad.write_bytes(b"not a model at all")
+    page = UsePage()
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.modelFailed, timeout=60_000) as blocker:
+        page.set_model(bad)
+    assert "not a Finetune Studio model" in blocker.args[0].message
+    assert page.model_label.text().startswith("Could not load the model")
+    drop(page.drop_area, [tmp_path])
+    assert page.model.rowCount() == 0 and page._job is None
+    assert "model first" in page.summary_label.text()
+    page.shutdown()

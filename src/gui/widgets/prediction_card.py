@@ -366,7 +366,7 @@ class PredictionCardView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMouseTracking(True)
         self.setDragEnabled(False)
-        self.thumbnails = ThumbnailLoader(size=THUMB, capacity=3000, parent=self)
+        self.thumbnails = ThumbnailLoader(size=THUMB, capacity=800, parent=self)
         self.thumbnails.loaded.connect(self._on_thumbnail_loaded)
         self._repaint = QTimer(self, singleShot=True, interval=50)
         self._repaint.timeout.connect(self.viewport().update)
