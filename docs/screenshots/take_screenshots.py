@@ -2,7 +2,11 @@
 
 Run under a display (for example ``xvfb-run -a -s "-screen 0 1400x900x24"``):
 
-    .venv/bin/python docs/screenshots/take_screenshots.py [OUT_DIR]
+    .venv/bin/python docs/screenshots/take_screenshots.py [OUT_DIR] [--all]
+
+By default it writes photos.png, model.png, train.png and training-done.png; ``--all``
+also writes results.png and use.png (steps 4 and 5 have their own screenshots, made by
+the pages' authors; do not overwrite those by accident).
 
 It starts the app exactly as the ``finetune-studio`` command does (``gui.launch.main``
 with ``--demo``) and drives it with timers, like a person clicking: wait for the sample to
@@ -19,7 +23,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+ALL = "--all" in sys.argv
+OUT = Path(ARGS[0]) if ARGS else Path(__file__).resolve().parent
 SIZE = (1280, 820)
 
 
@@ -88,7 +94,7 @@ def main() -> int:
         QTimer.singleShot(1500, lambda: (shot(win, "use"), win.close()))
 
     def finish(win: MainWindow) -> None:
-        if win.step_enabled(3):
+        if ALL and win.step_enabled(3):
             win.go_to(3)
             QTimer.singleShot(4000, lambda: results_then_use(win))
         else:
