@@ -91,14 +91,19 @@ def main() -> int:
     def results_then_use(win: MainWindow) -> None:
         shot(win, "results")
         win.go_to(4)
-        QTimer.singleShot(1500, lambda: (shot(win, "use"), win.close()))
+        QTimer.singleShot(1500, lambda: (shot(win, "use"), close(win)))
+
+    def close(win: MainWindow) -> None:
+        # The demo's model is not saved in a project; do not stop at "Save the project?".
+        win.setWindowModified(False)
+        win.close()
 
     def finish(win: MainWindow) -> None:
         if ALL and win.step_enabled(3):
             win.go_to(3)
             QTimer.singleShot(4000, lambda: results_then_use(win))
         else:
-            win.close()
+            close(win)
 
     # The app reuses this QApplication (run_app takes QApplication.instance()).
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
