@@ -355,3 +355,6 @@ def test_a_broken_model_file_is_reported_and_drops_are_refused(qtbot, tmp_path):
     assert page.model.rowCount() == 0 and page._job is None
     assert "model first" in page.summary_label.text()
     page.shutdown()
+    from gui import workers
+
+    assert workers.stop_all_workers(30_000)  # the failed load's thread has ended

@@ -12,8 +12,10 @@ cost no more decoding than the thirty on screen.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,16 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -45,6 +56,7 @@ from PySide6.QtWidgets import (
 from .thumbnails import ThumbnailLoader
 
 THUMB = 96  # thumbnail size on cards (logical pixels)
+CARD_CACHE = 300  # drawn cards kept (about 40 MB at most; a screen shows 20-40)
 CARD_W, CARD_H = 272, 120
 
 PredictionRole = Qt.ItemDataRole.UserRole + 1
@@ -178,6 +190,7 @@ class PredictionCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.thumbnails = thumbnails
         self.card_width = CARD_W  # the view stretches cards to fill its width
+        self._cache: OrderedDict[tuple, QPixmap] = OrderedDict()
         self._pressed: QPersistentModelIndex | None = None
 
     def sizeHint(
@@ -196,16 +209,67 @@ class PredictionCardDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        # A card is drawn once into a pixmap and then only copied: a full repaint of the
+        # view (every time cards are added) costs a few microseconds per card, not ~1 ms.
         model = index.model()
         pred = index.data(PredictionRole)
         if pred is None:
             return
         unsure = bool(model.is_unsure(pred)) if hasattr(model, "is_unsure") else pred.unsure
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        thumb = self.thumbnails.get(pred.path) if not pred.error else None
+        pressed = self._pressed is not None and self._pressed == QPersistentModelIndex(index)
+        w, h = option.rect.width(), option.rect.height()
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        key = (
+            pred.path,
+            pred.top,
+            pred.error,
+            w,
+            h,
+            unsure,
+            selected,
+            thumb is not None,
+            pressed,
+            dpr,
+        )
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(max(1, math.ceil(w * dpr)), max(1, math.ceil(h * dpr)))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(0, 0, w, h)
+            p = QPainter(pixmap)
+            try:
+                self._paint_card(p, local, pred, unsure, selected, thumb, pressed)
+            finally:
+                p.end()
+            self._cache[key] = pixmap
+            while len(self._cache) > CARD_CACHE:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def clear_cache(self) -> None:
+        """Forget the drawn cards (after a palette or style change)."""
+        self._cache.clear()
+
+    def _paint_card(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        pred: Any,
+        unsure: bool,
+        selected: bool,
+        thumb: QPixmap | None,
+        pressed: bool,
+    ) -> None:
         pal = option.palette
         r = option.rect.adjusted(2, 2, -2, -2)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         border = (
             pal.color(QPalette.ColorRole.Highlight)
             if selected
@@ -217,7 +281,6 @@ class PredictionCardDelegate(QStyledItemDelegate):
 
         # Thumbnail, centred in its square; "Not sure" as a badge across its foot.
         box = QRect(r.left() + 8, r.top() + (r.height() - THUMB) // 2, THUMB, THUMB)
-        thumb = self.thumbnails.get(pred.path) if not pred.error else None
         if thumb is not None and not thumb.isNull():
             tw, th = thumb.width(), thumb.height()
             if tw > THUMB or th > THUMB:
@@ -313,7 +376,7 @@ class PredictionCardDelegate(QStyledItemDelegate):
         button.rect = why
         button.text = "Why?"
         button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
-        if self._pressed is not None and self._pressed == QPersistentModelIndex(index):
+        if pressed:
             button.state |= QStyle.StateFlag.State_Sunken
         button.palette = pal
         style = option.widget.style() if option.widget is not None else QApplication.style()
@@ -384,6 +447,11 @@ class PredictionCardView(QListView):
             self.card_delegate.card_width = width
             self.scheduleDelayedItemsLayout()
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.card_delegate.clear_cache()
+        super().changeEvent(event)
 
     def _on_thumbnail_loaded(self, _path: str) -> None:
         # Thumbnails arrive one by one; repaint at most 20 times a second.
