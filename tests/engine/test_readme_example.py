@@ -19,7 +19,9 @@ def test_readme_onnx_example_classifies_a_photo(cli_model, tmp_path):
     export_model(cli_model["model"], "onnx", tmp_path / "fashion.onnx")
     src = sorted((cli_model["val"] / "trouser").iterdir())[0]
     Image.open(src).convert("RGB").save(tmp_path / "photo.jpg", quality=95)
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     label, conf = out.stdout.split()
     assert label == "trouser" and conf.endswith("%")
