@@ -43,7 +43,7 @@ from .settings import GuiSettings, load_settings, save_settings
 from .state import DEFAULT_BACKBONE, StudioState
 from .train_page import TrainPage, TrainSettings
 from .use_page import UsePage
-from .workers import active_workers, stop_all_workers
+from .workers import CLOSED_PROPERTY, active_workers, stop_all_workers
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,22 @@ STEPS = ("Photos", "Model", "Train", "Results", "Use")
 PHOTOS, MODEL, TRAIN, RESULTS, USE = range(5)
 PROJECT_FILTER = "Finetune Studio projects (*.ftproj);;All files (*)"
 Answer = QMessageBox.StandardButton
+
+
+# What closing the window stops, by worker name (gui.workers names each worker).
+BUSY_WORDS = {
+    "train": "Training is running. The best finished epoch is kept as a model.",
+    "download": "A backbone download is running. It stops, and the part already "
+    "downloaded is deleted; you can download it again later.",
+    "import": "Imported weights are being checked. The import stops; nothing is added.",
+    "scan": "Photos are being scanned. The scan stops; open the folder again to finish it.",
+    "scan-val": "Photos are being scanned. The scan stops; open the folder again to finish it.",
+    "classify": "Photos are being classified. Classifying stops; the answers so far are not kept.",
+    "sort": "Photos are being sorted into folders. Sorting stops after the current photo: "
+    "photos already sorted stay where they are, and none is lost.",
+}
+# Not listed: jobs that lose nothing (a catalog, a model check, a Why? map) and quick
+# saves (export, CSV), which closing waits for.
 
 
 class MainWindow(QMainWindow):
@@ -715,30 +731,40 @@ class MainWindow(QMainWindow):
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
         save_settings(self.settings)
 
+    def busy_work(self) -> list[str]:
+        """What this window is doing that closing would stop, one sentence each (what is
+        running, then what happens to it); quick background jobs are not listed."""
+        said: list[str] = []
+        for handle in active_workers():
+            if not handle.running or handle.owner_window() is not self:
+                continue
+            text = BUSY_WORDS.get(handle.name)
+            if text and text not in said:
+                said.append(text)
+        return said
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._closing:
             event.accept()
             return
-        busy = []
-        if self.train_page.training:
-            busy.append("Training is running")
-        if self.model_page.downloading:
-            busy.append("a download is running")
+        busy = self.busy_work()
         if busy:
             answer = self.ask(
                 "Stop and close?",
-                f"{' and '.join(busy).capitalize()}. Stop and close the app? "
-                "The best finished epoch is kept as a model.",
+                "\n\n".join([*busy, "Stop and close the app?"]),
                 Answer.Yes | Answer.No,
                 Answer.No,
             )
             if answer != Answer.Yes:
                 event.ignore()
                 return
-        elif not self._confirm_discard():
+        if not self._confirm_discard():
             event.ignore()
             return
         self._closing = True
+        # From here on, outcomes of this window's workers are dropped (see gui.workers):
+        # a training result arriving after the close must not start a new check.
+        self.setProperty(CLOSED_PROPERTY, True)
         self.shutdown()
         self.save_window_settings()
         event.accept()

@@ -36,8 +36,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
+
+# A top-level window with this property set to True has closed: results of its workers
+# that arrive afterwards are dropped (see _Relay).
+CLOSED_PROPERTY = "finetuneStudioClosed"
 
 __all__ = [
     "Task",
@@ -171,21 +176,30 @@ class _Relay(QObject):
         self._on_progress = on_progress
         self._on_finished = on_finished
 
+    def _window_closed(self) -> bool:
+        """True once the owner's window has closed: outcomes arriving after that are not
+        handed on, so a closed window starts no new work (its workers were stopped)."""
+        owner = self.parent()
+        window = owner.window() if isinstance(owner, QWidget) else None
+        return window is not None and bool(window.property(CLOSED_PROPERTY))
+
     @Slot(object)
     def result(self, value: Any) -> None:
-        if self._on_result is not None:
+        if self._on_result is not None and not self._window_closed():
             self._on_result(value)
 
     @Slot(object)
     def error(self, err: WorkerError) -> None:
-        if self._on_error is not None:
+        if self._window_closed():
+            log.info("worker ended after its window closed: %s", err.message)
+        elif self._on_error is not None:
             self._on_error(err)
         elif not err.cancelled:
             log.warning("unhandled worker error: %s", err.message)
 
     @Slot(object)
     def progress(self, value: Any) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and not self._window_closed():
             self._on_progress(value)
 
     @Slot()
@@ -223,6 +237,14 @@ class WorkerHandle:
         self.stop_event = stop_event
         self._on_stop = on_stop
         self._finished = False
+
+    def owner_window(self) -> QWidget | None:
+        """The top-level window of the widget that started this worker (None if gone)."""
+        try:
+            owner = self._relay.parent()
+        except RuntimeError:  # the relay was already deleted
+            return None
+        return owner.window() if isinstance(owner, QWidget) else None
 
     @property
     def running(self) -> bool:
