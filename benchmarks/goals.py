@@ -51,6 +51,7 @@ SIZES = {
         "predict_folder_per_class": 100,  # 1,000 photos
         "predict_loop_photos": 300,  # per-image loops: throughput from this many
         "latency_photos": 15,
+        "drop_photos": 500,  # photos dropped on the Use step (issue 5)
         "gui_epochs": 10,
         "mem_per_class": 1000,  # 10,000 photos
         "mem_epochs": 10,
@@ -69,6 +70,7 @@ SIZES = {
         "predict_folder_per_class": 10,
         "predict_loop_photos": 30,
         "latency_photos": 5,
+        "drop_photos": 40,
         "gui_epochs": 3,
         "mem_per_class": 100,
         "mem_epochs": 2,
@@ -543,6 +545,9 @@ def job_gui(size: dict, args) -> dict:
 
     log("1M-point loss curve redraw")
     out["plot"] = run_child(["gui-child", "plot", *quick], env, script="gui_bench.py")
+
+    log("500 photos dropped on the Use step")
+    out["drop"] = run_child(["gui-child", "drop", *quick], env, script="gui_bench.py")
 
     log("training in the window vs headless (alternating)")
     runs = []

@@ -312,6 +312,26 @@ def build_rows(raw: dict) -> list[dict]:
             "x",
             f"{gui_s:.1f} s vs {head_s:.1f} s (best of {len(runs)})",
         )
+    if "drop" in g:
+        d = g["drop"]
+        r.add(
+            7,
+            f"{d['photos']} photos dropped: first cards after",
+            d["first_cards_s"],
+            "<= 1 s",
+            d["first_cards_s"] <= 1,
+            "s",
+            f"all {d['photos']} cards after {d['all_cards_s']:.1f} s ({d['photo_size']}); issue 5",
+        )
+        r.add(
+            7,
+            "10 ms timer lateness worst while they fill in",
+            d["lateness"]["worst_ms"],
+            "<= 100 ms",
+            d["lateness"]["worst_ms"] <= 100,
+            "ms",
+            f"p99 {d['lateness']['p99_ms']:.1f} ms; issue 5",
+        )
     if "plot" in g:
         pl = g["plot"]
         plain = pl["plain"]["set_data_and_repaint_s"]
