@@ -279,8 +279,10 @@ class ModelPage(QWidget):
             rows = [(i, backbone_state(i.name)) for i in infos]
             # Warm up: import now what training and prediction need, so pressing Train
             # never waits for imports (and imports never compete with the live plots).
+            import engine.evaluation  # noqa: F401
             import engine.freezing  # noqa: F401
             import engine.modelfile  # noqa: F401
+            import engine.predict  # noqa: F401
             import engine.training  # noqa: F401
 
             return rows

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from .widgets.confusion import ConfusionMatrixWidget
 from .widgets.prediction_card import open_in_viewer, show_in_folder
 from .widgets.thumbnails import ThumbnailLoader
-from .workers import Task, WorkerError, WorkerHandle, start_worker
+from .workers import Task, WorkerError, WorkerHandle, lower_this_threads_priority, start_worker
 
 GALLERY_THUMB = 88
 MAX_CELL_PHOTOS = 400  # more would only slow the list; the count is still shown
@@ -441,6 +441,7 @@ class ResultsPage(QWidget):
         def run(task: Task) -> Any:
             from engine.predict import Predictor
 
+            lower_this_threads_priority()  # a check after training: the window goes first
             predictor = Predictor(model_path)
             return how(predictor, task)
 

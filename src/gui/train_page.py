@@ -37,7 +37,7 @@ from .photos_page import name_widget
 from .state import StudioState
 from .terms import tip
 from .widgets.plots import AccuracyPlot, LossPlot
-from .workers import WorkerError, WorkerHandle, start_worker
+from .workers import WorkerError, WorkerHandle, lower_this_threads_priority, start_worker
 
 LR_CHOICES = (None, 0.01, 0.003, 0.001, 0.0003, 0.0001, 0.00003)
 SIZE_CHOICES = (None, 96, 128, 160, 192, 224, 256, 288, 320, 384)
@@ -493,6 +493,9 @@ class TrainPage(QWidget):
         def run(task):
             from engine.training import TrainConfig, TrainControl, train
 
+            # The window must win the CPU over training (and the OpenMP threads this
+            # thread starts): a repaint competing with two busy cores stalled up to 130 ms.
+            lower_this_threads_priority()
             control = TrainControl()
             task.report(control)  # the GUI pauses/resumes through it directly
             config = TrainConfig.from_dict(cfg)

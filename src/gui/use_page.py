@@ -14,10 +14,8 @@ TorchScript) with the engine's parity check shown.
 from __future__ import annotations
 
 import collections
-import contextlib
 import dataclasses
 import os
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +53,7 @@ from .widgets.prediction_card import (
     open_in_viewer,
     show_in_folder,
 )
-from .workers import Task, WorkerError, WorkerHandle, start_worker
+from .workers import Task, WorkerError, WorkerHandle, lower_this_threads_priority, start_worker
 
 FEED_INTERVAL_MS = 15  # how often queued answers become cards
 FEED_BUDGET_S = 0.008  # at most this long per slice on the GUI thread
@@ -161,20 +159,6 @@ def freeze_long_lived_objects() -> None:
     import gc
 
     gc.freeze()
-
-
-def lower_this_threads_priority(niceness: int = 5) -> None:
-    """Let the window win the CPU over the calling worker thread (Linux only).
-
-    On Linux, niceness is per thread and inherited by the threads it starts: the engine's
-    decoding pool and the network's OpenMP threads, created afresh for this thread, run
-    at the same lower priority. Elsewhere this does nothing (on macOS ``setpriority``
-    would lower the whole process)."""
-    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
-        import threading
-
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
 
 
 # ------------------------------------------------------------------------- drop area
@@ -680,6 +664,7 @@ class UsePage(QWidget):
 
             from engine.predict import Predictor
 
+            lower_this_threads_priority()  # often loads right after training: window first
             predictor = Predictor(path)
             crop = predictor.model.prep.crop
             # Warm up: the first run of a network is several times slower than the next.

@@ -27,7 +27,10 @@ waits for every worker (the app calls it before quitting).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
 import threading
 import time
 import traceback
@@ -50,6 +53,7 @@ __all__ = [
     "WorkerError",
     "WorkerHandle",
     "active_workers",
+    "lower_this_threads_priority",
     "start_worker",
     "stop_all_workers",
 ]
@@ -345,3 +349,15 @@ def stop_all_workers(timeout_ms: int = 30_000) -> bool:
         remaining = max(0, int((deadline - time.monotonic()) * 1000))
         ok = h.wait(remaining) and ok
     return ok
+
+
+def lower_this_threads_priority(niceness: int = 5) -> None:
+    """Let the window win the CPU over the calling worker thread (Linux only).
+
+    On Linux, niceness is per thread and inherited by the threads it starts: the engine's
+    decoding pool and the network's OpenMP threads, created afresh for this thread, run
+    at the same lower priority. Elsewhere this does nothing (on macOS ``setpriority``
+    would lower the whole process)."""
+    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
