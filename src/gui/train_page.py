@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +37,13 @@ from .photos_page import name_widget
 from .state import StudioState
 from .terms import tip
 from .widgets.plots import AccuracyPlot, LossPlot
-from .workers import WorkerError, WorkerHandle, lower_this_threads_priority, start_worker
+from .workers import (
+    CLOSED_PROPERTY,
+    WorkerError,
+    WorkerHandle,
+    lower_this_threads_priority,
+    start_worker,
+)
 
 LR_CHOICES = (None, 0.01, 0.003, 0.001, 0.0003, 0.0001, 0.00003)
 SIZE_CHOICES = (None, 96, 128, 160, 192, 224, 256, 288, 320, 384)
@@ -630,8 +636,18 @@ class TrainPage(QWidget):
         self._handle = None
         self._control = None
         self._set_running(False)
-        self.loss_plot.redraw()
-        self.accuracy_plot.redraw()
+        # Announced in the next turn of the event loop, not in this one: the final
+        # repaint, the result's handlers and what listeners start (the check of the model,
+        # loading it for use) then each get their own turn, and the window never stalls
+        # for all of them at once.
+        QTimer.singleShot(0, self._announce_finished)
+
+    def _announce_finished(self) -> None:
+        if self.window().property(CLOSED_PROPERTY):
+            return  # the window closed meanwhile: start nothing new
+        # The last points are drawn by the plots' own clock, each in its own turn.
+        self.loss_plot.mark_dirty()
+        self.accuracy_plot.mark_dirty()
         self.training_finished.emit(self.last_result)
 
     def _log(self, text: str) -> None:

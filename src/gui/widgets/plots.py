@@ -9,11 +9,12 @@ points instead of a million.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -75,18 +76,19 @@ class _CurvePlot(pg.PlotWidget):
         self._hint.setPos(0.5, 0.5)
         self.plotItem.vb.addItem(self._hint, ignoreBounds=True)
         self._dirty = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(REDRAW_MS)
-        self._timer.timeout.connect(self._redraw_if_dirty)
-        self._timer.start()
+        self._redraw_clock = _RedrawClock.shared()
+        self._redraw_clock.add(self)
         self._apply_palette()
 
-    def _mark_dirty(self) -> None:
+    def mark_dirty(self) -> None:
+        """New data: redrawn at the plot's next turn (within ``REDRAW_MS``)."""
         self._dirty = True
 
-    def _redraw_if_dirty(self) -> None:
+    def _redraw_if_dirty(self) -> bool:
         if self._dirty:
             self.redraw()
+            return True
+        return False
 
     def redraw(self) -> None:
         self._dirty = False
@@ -119,7 +121,60 @@ class _CurvePlot(pg.PlotWidget):
         super().changeEvent(event)
 
     def stop_timer(self) -> None:
-        self._timer.stop()
+        self._redraw_clock.remove(self)
+
+
+class _RedrawClock(QObject):
+    """One timer for every live plot: each tick redraws the next plot that has new data,
+    in turn. A plot with new data is redrawn within ``REDRAW_MS`` (two plots: a tick every
+    ``REDRAW_MS / 2``), and two plots never repaint in the same turn of the event loop,
+    which kept the window's worst pause while training to one plot's repaint."""
+
+    _instance: _RedrawClock | None = None
+
+    @classmethod
+    def shared(cls) -> _RedrawClock:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._plots: list[weakref.ReferenceType[_CurvePlot]] = []
+        self._next = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_MS // 2)
+        self._timer.timeout.connect(self._tick)
+
+    def add(self, plot: _CurvePlot) -> None:
+        self._plots.append(weakref.ref(plot))
+        plot.destroyed.connect(self._prune)
+        self._timer.start()
+
+    def remove(self, plot: _CurvePlot) -> None:
+        self._plots = [r for r in self._plots if r() is not None and r() is not plot]
+        if not self._plots:
+            self._timer.stop()
+
+    def _prune(self, *_args: object) -> None:
+        self._plots = [r for r in self._plots if r() is not None]
+        if not self._plots:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        n = len(self._plots)
+        for i in range(n):
+            ref = self._plots[(self._next + i) % n]
+            plot = ref()
+            try:
+                redrawn = plot is not None and plot._redraw_if_dirty()
+            except RuntimeError:  # its Qt object was deleted: forget it
+                redrawn = False
+                self._plots.remove(ref)
+                n -= 1
+            if redrawn:
+                self._next = (self._next + i + 1) % max(1, n)
+                return
 
 
 def _fast(curve: pg.PlotDataItem) -> pg.PlotDataItem:
@@ -205,7 +260,7 @@ class LossPlot(_CurvePlot):
         # Zooming in shows more detail: re-reduce for the new range (unless auto-ranging,
         # where the range follows the data and nothing new becomes visible).
         if not self.plotItem.vb.autoRangeEnabled()[0] and len(self.raw) > 800:
-            self._mark_dirty()
+            self.mark_dirty()
 
     def reset(self, steps_per_epoch: int = 1) -> None:
         self.raw.clear()
@@ -238,7 +293,7 @@ class LossPlot(_CurvePlot):
         x = steps / self.steps_per_epoch
         self.raw.extend(x, losses)
         self.smooth.extend(x, smoothed)
-        self._mark_dirty()
+        self.mark_dirty()
 
     def set_losses(self, steps: np.ndarray, losses: np.ndarray) -> None:
         """Replace the per-step curve at once (e.g. a long history); smoothing vectorised."""
@@ -249,11 +304,11 @@ class LossPlot(_CurvePlot):
         y = np.asarray(losses, dtype=float)
         self.raw.extend(x, y)
         self.smooth.extend(x, _ema(y, self._alpha))
-        self._mark_dirty()
+        self.mark_dirty()
 
     def add_val_loss(self, epoch: int, loss: float) -> None:
         self.val.extend([epoch], [loss])
-        self._mark_dirty()
+        self.mark_dirty()
 
     def has_data(self) -> bool:
         return bool(len(self.raw) or len(self.val))
@@ -338,7 +393,7 @@ class AccuracyPlot(_CurvePlot):
         """Accuracies as fractions (0..1), as in ``EpochRecord``."""
         self.train.extend([epoch], [100 * train_accuracy])
         self.val.extend([epoch], [100 * val_accuracy])
-        self._mark_dirty()
+        self.mark_dirty()
 
     def has_data(self) -> bool:
         return bool(len(self.val))
