@@ -43,7 +43,12 @@ from .settings import GuiSettings, load_settings, save_settings
 from .state import DEFAULT_BACKBONE, StudioState
 from .train_page import TrainPage, TrainSettings
 from .use_page import UsePage
-from .workers import CLOSED_PROPERTY, active_workers, stop_all_workers
+from .workers import (
+    CLOSED_PROPERTY,
+    active_workers,
+    freeze_long_lived_objects,
+    stop_all_workers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +59,14 @@ Answer = QMessageBox.StandardButton
 
 
 # What closing the window stops, by worker name (gui.workers names each worker).
+SCAN_WORDS = "Photos are being scanned. The scan stops; open the folder again to finish it."
 BUSY_WORDS = {
     "train": "Training is running. The best finished epoch is kept as a model.",
     "download": "A backbone download is running. It stops, and the part already "
     "downloaded is deleted; you can download it again later.",
     "import": "Imported weights are being checked. The import stops; nothing is added.",
-    "scan": "Photos are being scanned. The scan stops; open the folder again to finish it.",
-    "scan-val": "Photos are being scanned. The scan stops; open the folder again to finish it.",
+    "scan": SCAN_WORDS,
+    "scan-val": SCAN_WORDS,  # the separate checking folder
     "classify": "Photos are being classified. Classifying stops; the answers so far are not kept.",
     "sort": "Photos are being sorted into folders. Sorting stops after the current photo: "
     "photos already sorted stay where they are, and none is lost.",
@@ -417,7 +423,7 @@ class MainWindow(QMainWindow):
         # objects. Without this, each full garbage collection walks them all while holding
         # the GIL (350 ms measured here), and the window freezes during scans and training.
         gc.collect()
-        gc.freeze()
+        freeze_long_lived_objects()
 
     def _on_scan_finished(self, _scan: Any) -> None:
         if self._clean_after_scan:

@@ -46,7 +46,14 @@ from PySide6.QtWidgets import (
 from .widgets.confusion import ConfusionMatrixWidget
 from .widgets.prediction_card import open_in_viewer, show_in_folder
 from .widgets.thumbnails import ThumbnailLoader
-from .workers import Task, WorkerError, WorkerHandle, lower_this_threads_priority, start_worker
+from .workers import (
+    Task,
+    WorkerError,
+    WorkerHandle,
+    freeze_long_lived_objects,
+    lower_this_threads_priority,
+    start_worker,
+)
 
 GALLERY_THUMB = 88
 MAX_CELL_PHOTOS = 400  # more would only slow the list; the count is still shown
@@ -478,8 +485,6 @@ class ResultsPage(QWidget):
         self.evaluationFailed.emit(err)
 
     def _on_evaluated(self, evaluation: Any) -> None:
-        from .use_page import freeze_long_lived_objects
-
         freeze_long_lived_objects()  # torch is loaded now: keep full GC passes short
         self._finish_job()
         self.show_evaluation(evaluation)

@@ -38,11 +38,11 @@ from .state import StudioState
 from .terms import tip
 from .widgets.plots import AccuracyPlot, LossPlot
 from .workers import (
-    CLOSED_PROPERTY,
     WorkerError,
     WorkerHandle,
     lower_this_threads_priority,
     start_worker,
+    window_closed,
 )
 
 LR_CHOICES = (None, 0.01, 0.003, 0.001, 0.0003, 0.0001, 0.00003)
@@ -643,7 +643,7 @@ class TrainPage(QWidget):
         QTimer.singleShot(0, self._announce_finished)
 
     def _announce_finished(self) -> None:
-        if self.window().property(CLOSED_PROPERTY):
+        if window_closed(self.window()):
             return  # the window closed meanwhile: start nothing new
         # The last points are drawn by the plots' own clock, each in its own turn.
         self.loss_plot.mark_dirty()

@@ -53,16 +53,23 @@ from .widgets.prediction_card import (
     open_in_viewer,
     show_in_folder,
 )
-from .workers import Task, WorkerError, WorkerHandle, lower_this_threads_priority, start_worker
+from .workers import (
+    Task,
+    WorkerError,
+    WorkerHandle,
+    freeze_long_lived_objects,
+    lower_this_threads_priority,
+    start_worker,
+)
 
 FEED_INTERVAL_MS = 15  # how often queued answers become cards
 FEED_BUDGET_S = 0.008  # at most this long per slice on the GUI thread
 FEED_MAX_ROWS = 64  # and at most this many cards per slice
-PARITY_PHOTOS = 64
+PARITY_PHOTOS = 64  # photos the export's parity check uses (from the cards shown)
 # Measured on a 2-core laptop CPU with EfficientNet-Lite0: batches of 4-8 photos run at
 # ~45 photos/s, batches of 32 at ~25 (their activations no longer fit in the caches).
 # Small batches also make the cards arrive in a smoother stream.
-PREDICT_BATCH = 8  # photos the export's parity check uses (from the cards shown)
+PREDICT_BATCH = 8
 
 EXPORT_FORMATS = {
     # key: (label, suffix, file-dialog filter, description)
@@ -147,18 +154,6 @@ def _copy_model(src: Path, out: Path) -> ModelCopyReport:
         raise StudioError(f"The copy at {out} differs from the model file; try another place.")
     loaded = load_model(out)
     return ModelCopyReport(out, len(loaded.classes))
-
-
-def freeze_long_lived_objects() -> None:
-    """Exclude everything alive now (torch, the model) from Python's cyclic GC.
-
-    A full collection walks every tracked object while holding the GIL; with torch loaded
-    that took 140-350 ms here, long enough to freeze the window in the middle of a big drop.
-    ``gc.freeze`` is O(1); the main window does the same after its warm-up, and doing it
-    here keeps the page responsive wherever it is used."""
-    import gc
-
-    gc.freeze()
 
 
 # ------------------------------------------------------------------------- drop area

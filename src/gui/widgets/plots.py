@@ -148,32 +148,26 @@ class _RedrawClock(QObject):
 
     def add(self, plot: _CurvePlot) -> None:
         self._plots.append(weakref.ref(plot))
-        plot.destroyed.connect(self._prune)
         self._timer.start()
 
-    def remove(self, plot: _CurvePlot) -> None:
+    def remove(self, plot: _CurvePlot | None = None) -> None:
+        """Stop redrawing ``plot``; also forgets plots that are gone (None: only those)."""
         self._plots = [r for r in self._plots if r() is not None and r() is not plot]
         if not self._plots:
             self._timer.stop()
 
-    def _prune(self, *_args: object) -> None:
-        self._plots = [r for r in self._plots if r() is not None]
-        if not self._plots:
-            self._timer.stop()
-
     def _tick(self) -> None:
-        n = len(self._plots)
-        for i in range(n):
-            ref = self._plots[(self._next + i) % n]
-            plot = ref()
+        self.remove()
+        plots = [p for p in (r() for r in self._plots) if p is not None]
+        for i in range(len(plots)):
+            j = (self._next + i) % len(plots)
             try:
-                redrawn = plot is not None and plot._redraw_if_dirty()
-            except RuntimeError:  # its Qt object was deleted: forget it
-                redrawn = False
-                self._plots.remove(ref)
-                n -= 1
+                redrawn = plots[j]._redraw_if_dirty()
+            except RuntimeError:  # its Qt object was deleted: forget it next time
+                self.remove(plots[j])
+                continue
             if redrawn:
-                self._next = (self._next + i + 1) % max(1, n)
+                self._next = j + 1
                 return
 
 
