@@ -24,6 +24,7 @@ from .atomic import write_text, write_with
 from .errors import StudioError
 from .modelfile import LoadedModel, load_model
 from .predict import expand_paths
+from .runtimes import onnx_bytes
 
 FORMATS = ("onnx", "torchscript")
 
@@ -124,18 +125,7 @@ def export_model(
         def write(tmp: Path) -> None:
             import onnx
 
-            with torch.no_grad():
-                torch.onnx.export(
-                    wrapper,
-                    (example,),
-                    str(tmp),
-                    input_names=["image"],
-                    output_names=["logits"],
-                    dynamic_axes={"image": {0: "batch"}, "logits": {0: "batch"}},
-                    opset_version=17,
-                    dynamo=False,
-                )
-            m = onnx.load(str(tmp))
+            m = onnx.load_from_string(onnx_bytes(wrapper, example, ("image", "logits")))
             for key, value in (
                 ("finetune_studio", json.dumps(meta)),
                 ("classes", json.dumps(loaded.classes)),

@@ -1,4 +1,8 @@
-"""Classify photos with a trained model: load the model file once, run in batches.
+"""Classify photos with a trained model: load the model file once, run many photos at once.
+
+On the CPU the network runs in an inference runtime (OpenVINO or ONNX Runtime, float32,
+PyTorch's scores; see :mod:`engine.runtimes` for why and the check), elsewhere in PyTorch
+at the machine's best precision.
 
 The model's own preprocessing (from its file) is applied, so predictions here, in the
 CLI, in the GUI and in exported models agree. A photo that cannot be read is reported in
@@ -9,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,13 +22,15 @@ import torch
 
 from . import preprocess
 from .dataset import is_hidden
-from .device import Precision, pick_device, resolve_precision
-from .errors import Cancelled
+from .device import FP32, Precision, pick_device, resolve_precision
+from .errors import Cancelled, StudioError
 from .images import ImageLoadError, is_candidate
 from .modelfile import LoadedModel, load_model
+from .runtimes import RUNTIMES, Runner, build_runner
 
 #: Fallback "not sure" threshold when the model file carries none.
 DEFAULT_THRESHOLD = 0.5
+BACKENDS = ("auto", *RUNTIMES, "torch")
 
 
 @dataclass(frozen=True)
@@ -78,18 +84,46 @@ class Predictor:
         device: str = "auto",
         precision: str | Precision = "auto",
         threshold: float | None = None,
+        backend: str = "auto",
     ) -> None:
+        """``backend``: "auto" (on the CPU, OpenVINO or else ONNX Runtime when it runs this
+        model with PyTorch float32's scores, else PyTorch), "openvino" or "onnxruntime" (or
+        an error), or "torch". An explicit bfloat16 ``precision`` means PyTorch."""
+        if backend not in BACKENDS:
+            raise StudioError(f"Unknown backend {backend!r}: use {', '.join(BACKENDS)}.")
         self.model = model if isinstance(model, LoadedModel) else load_model(model)
         self.device = pick_device(device)
-        self.precision = (
-            precision
-            if isinstance(precision, Precision)
-            else resolve_precision(self.device, precision)
-        )
-        self.net = self.precision.prepare(self.model.net.to(self.device).eval())
         self.threshold = (
             threshold if threshold is not None else (self.model.threshold or DEFAULT_THRESHOLD)
         )
+        self.runner: Runner | None = None
+        #: Why no runtime is used ("" when one is, or when PyTorch was asked for).
+        self.backend_note = ""
+        plain = (
+            precision in ("auto", "fp32")
+            if isinstance(precision, str)
+            else precision.dtype == "float32"
+        )
+        if backend != "torch" and self.device.type == "cpu" and plain:
+            wanted = RUNTIMES if backend == "auto" else (backend,)
+            self.runner, self.backend_note = build_runner(self.model, wanted)
+            if self.runner is None and backend != "auto":
+                raise StudioError(f"Cannot predict with {backend}: {self.backend_note}.")
+        elif backend != "auto" and backend != "torch":
+            raise StudioError(f"{backend} is used on the CPU in float32 only.")
+        if self.runner is not None:
+            self.precision = FP32
+        else:
+            self.precision = (
+                precision
+                if isinstance(precision, Precision)
+                else resolve_precision(self.device, precision)
+            )
+        self.net = self.precision.prepare(self.model.net.to(self.device).eval())
+
+    @property
+    def backend(self) -> str:
+        return self.runner.name if self.runner is not None else "torch"
 
     @property
     def classes(self) -> list[str]:
@@ -98,6 +132,8 @@ class Predictor:
     @torch.inference_mode()
     def logits(self, batch_uint8: torch.Tensor) -> torch.Tensor:
         """Raw scores for an NCHW uint8 batch that is already resized and cropped."""
+        if self.runner is not None:
+            return torch.from_numpy(self.runner.run(batch_uint8.numpy()))
         x = self.precision.input(preprocess.normalize(batch_uint8.to(self.device), self.model.prep))
         with self.precision.autocast(self.device):
             return self.net(x).float().cpu()
@@ -132,7 +168,8 @@ class Predictor:
     ) -> list[Prediction]:
         """Classify files (folders are expanded). Results arrive in order, batch by batch,
         through ``on_results``; the first batch is small so the first answers show at once.
-        Decoding runs in threads one batch ahead of the network."""
+        With a runtime, one thread per core decodes and classifies a photo at a time, a
+        batch ahead; with PyTorch, decoding runs in two threads a batch ahead of the network."""
         files = expand_paths(paths)
         batches: list[list[Path]] = []
         i = 0
@@ -142,41 +179,62 @@ class Predictor:
             i += size
             size = batch_size
         results: list[Prediction] = []
+        runner = self.runner
 
         def load(batch: list[Path]) -> list[np.ndarray | str]:
             # Checks the stop flag per photo so a cancelled prefetch ends within one photo.
             return ["stopped" if should_stop() else self._load(p) for p in batch]
 
-        pool = ThreadPoolExecutor(max_workers=2)
+        def scores(path: Path) -> np.ndarray | str:
+            # A runtime: each thread decodes a photo and runs it on its own core.
+            loaded = "stopped" if should_stop() else self._load(path)
+            if isinstance(loaded, str):
+                return loaded
+            return runner.run(loaded.transpose(2, 0, 1)[None], narrow=True)[0]  # type: ignore[union-attr]
+
+        def submit(batch: list[Path]) -> list[Future]:
+            if runner is None:
+                return [pool.submit(load, batch)]
+            return [pool.submit(scores, p) for p in batch]
+
+        def probabilities(futures: list[Future]) -> list[torch.Tensor | str]:
+            if runner is None:
+                items = futures[0].result()
+                good = [v for v in items if not isinstance(v, str)]
+                probs = self.logits(preprocess.to_batch(good)).softmax(1) if good else None
+            else:
+                items = [f.result() for f in futures]
+                good = [v for v in items if not isinstance(v, str)]
+                probs = torch.from_numpy(np.stack(good)).softmax(1) if good else None
+            out: list[torch.Tensor | str] = []
+            gi = 0
+            for v in items:
+                if isinstance(v, str):
+                    out.append(v)
+                else:
+                    out.append(probs[gi])  # type: ignore[index]
+                    gi += 1
+            return out
+
+        pool = ThreadPoolExecutor(max_workers=runner.streams if runner else 2)
         stopped = False
         try:
-            futures = [pool.submit(load, batches[0])] if batches else []
+            pending = [submit(batches[0])] if batches else []
             for bi, batch in enumerate(batches):
                 if should_stop():
                     stopped = True
                     raise Cancelled("Stopped; the photos done so far are kept.")
-                loaded = futures[bi].result()
+                if bi + 1 < len(batches):
+                    pending.append(submit(batches[bi + 1]))
+                answers = probabilities(pending[bi])
+                pending[bi] = []
                 if should_stop():
                     stopped = True
                     raise Cancelled("Stopped; the photos done so far are kept.")
-                if bi + 1 < len(batches):
-                    futures.append(pool.submit(load, batches[bi + 1]))
-                out: list[Prediction] = []
-                good = [
-                    (p, v) for p, v in zip(batch, loaded, strict=True) if not isinstance(v, str)
+                out = [
+                    Prediction(str(p), error=a) if isinstance(a, str) else self._answer(p, a, top_k)
+                    for p, a in zip(batch, answers, strict=True)
                 ]
-                probs = (
-                    self.logits(preprocess.to_batch([v for _, v in good])).softmax(1)
-                    if good
-                    else None
-                )
-                gi = 0
-                for p, v in zip(batch, loaded, strict=True):
-                    if isinstance(v, str):
-                        out.append(Prediction(str(p), error=v))
-                    else:
-                        out.append(self._answer(p, probs[gi], top_k))  # type: ignore[index]
-                        gi += 1
                 results += out
                 if on_results:
                     on_results(out)

@@ -1,0 +1,198 @@
+"""Run a trained model in an inference runtime on the CPU, for prediction.
+
+Why: classifying a folder on a laptop CPU is limited by the network, and PyTorch's eager
+mode gains little from batching small convolutional networks (EfficientNet-Lite0 is mostly
+depthwise convolutions; float32 even gets slower per photo above batch 8). Inference
+runtimes fuse the network's layers and run one photo per core. Measured here (2 cores,
+Lite0, 1,000 photos, pure forward, float32 unless said): PyTorch one photo at a time
+40 photos/s; PyTorch at its best precision (bfloat16, batches of 8) 56-78; ONNX Runtime
+one photo per core 110-148; OpenVINO one photo per core 200-260 (see benchmarks/RESULTS.md).
+
+The answers are PyTorch float32's: the network is exported to ONNX in memory (no file is
+written; under a second for Lite0), loaded by the runtime in float32, and checked against
+PyTorch on one input right away. :func:`build_runner` tries OpenVINO, then ONNX Runtime;
+if export, the runtime or the check fails it says why and the caller keeps PyTorch.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import queue
+import threading
+import warnings
+from collections.abc import Callable
+
+import numpy as np
+import torch
+
+from .modelfile import LoadedModel
+
+#: Largest difference in a score (logit) between PyTorch and a runtime that still counts as
+#: the same model (float32 summation order differs; real differences are ~1e-5).
+PARITY_TOLERANCE = 1e-3
+RUNTIMES = ("openvino", "onnxruntime")
+
+
+def streams_for(cores: int | None = None) -> int:
+    """How many photos to run at once, one per core (at most 8)."""
+    cores = cores or torch.get_num_threads() or os.cpu_count() or 1
+    return max(1, min(8, cores))
+
+
+class UInt8Input(torch.nn.Module):
+    """The network with the model's mean/std normalisation in front, taking the uint8 NCHW
+    batches that :mod:`engine.preprocess` makes (so nothing is converted in Python)."""
+
+    def __init__(self, loaded: LoadedModel) -> None:
+        super().__init__()
+        self.net = loaded.net
+        scale = 255.0
+        self.register_buffer("mean", torch.tensor(loaded.prep.mean).view(1, 3, 1, 1) * scale)
+        self.register_buffer("std", torch.tensor(loaded.prep.std).view(1, 3, 1, 1) * scale)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.net((x.float() - self.mean) / self.std)
+
+
+def onnx_bytes(module: torch.nn.Module, example: torch.Tensor, names: tuple[str, str]) -> bytes:
+    """``module`` exported to ONNX (opset 17, any batch size), in memory."""
+    buf = io.BytesIO()
+    with warnings.catch_warnings(), torch.no_grad():
+        # Tracing warns that input sizes become constants: intended, the input size is fixed.
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            module,
+            (example,),
+            buf,
+            input_names=[names[0]],
+            output_names=[names[1]],
+            dynamic_axes={names[0]: {0: "batch"}, names[1]: {0: "batch"}},
+            opset_version=17,
+            dynamo=False,
+        )
+    return buf.getvalue()
+
+
+class Runner:
+    """A model in a runtime. ``run(batch)`` uses every core for one batch (a single dropped
+    photo); ``run(photo, narrow=True)`` uses one core, and may be called from several threads
+    at once, one photo each (a folder)."""
+
+    name = ""
+
+    def __init__(self, streams: int) -> None:
+        self.streams = streams
+        self.max_difference = 0.0  # against PyTorch float32, on the check input
+
+    def run(self, batch: np.ndarray, *, narrow: bool = False) -> np.ndarray:
+        """Scores (float32, N x classes) for a uint8 NCHW batch."""
+        raise NotImplementedError  # abstract: each runtime below answers
+
+
+class OpenVinoRunner(Runner):
+    name = "openvino"
+
+    def __init__(self, data: bytes, crop: int, streams: int) -> None:
+        import openvino as ov
+
+        super().__init__(streams)
+        core = ov.Core()
+        model = core.read_model(data)
+        model.reshape([1, 3, crop, crop])  # a fixed shape runs fastest; batches are looped
+        exact = {"INFERENCE_PRECISION_HINT": "f32"}  # not bf16 on machines with AMX
+        wide = core.compile_model(model, "CPU", {**exact, "PERFORMANCE_HINT": "LATENCY"})
+        narrow = core.compile_model(
+            model,
+            "CPU",
+            {**exact, "PERFORMANCE_HINT": "THROUGHPUT", "NUM_STREAMS": str(streams)},
+        )
+        self._wide_request = wide.create_infer_request()
+        self._wide_lock = threading.Lock()
+        self._requests: queue.SimpleQueue = queue.SimpleQueue()
+        for _ in range(streams):
+            self._requests.put(narrow.create_infer_request())
+
+    def run(self, batch: np.ndarray, *, narrow: bool = False) -> np.ndarray:
+        rows = []
+        for i in range(len(batch)):
+            x = {0: np.ascontiguousarray(batch[i : i + 1])}
+            if narrow:
+                request = self._requests.get()
+                try:
+                    rows.append(request.infer(x)[0].copy())
+                finally:
+                    self._requests.put(request)
+            else:
+                with self._wide_lock:
+                    rows.append(self._wide_request.infer(x)[0].copy())
+        return np.concatenate(rows)
+
+
+class OrtRunner(Runner):
+    name = "onnxruntime"
+
+    def __init__(self, data: bytes, crop: int, streams: int) -> None:
+        import onnxruntime as ort
+
+        super().__init__(streams)
+        sessions = []
+        for threads in (streams, 1):
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            opts.log_severity_level = 3  # errors only
+            # Tiny (denormal) activations as zero: 8-15% faster here, scores unchanged
+            # within the parity check.
+            opts.add_session_config_entry("session.set_denormal_as_zero", "1")
+            sessions.append(ort.InferenceSession(data, opts, providers=["CPUExecutionProvider"]))
+        # One session may run on several threads at once; the narrow one has no thread
+        # pool, so each call uses its caller's core.
+        self._wide, self._narrow = sessions
+
+    def run(self, batch: np.ndarray, *, narrow: bool = False) -> np.ndarray:
+        session = self._narrow if narrow else self._wide
+        return session.run(None, {"image": np.ascontiguousarray(batch)})[0]
+
+
+_MAKERS: dict[str, Callable[[bytes, int, int], Runner]] = {
+    "openvino": OpenVinoRunner,
+    "onnxruntime": OrtRunner,
+}
+
+
+def build_runner(
+    loaded: LoadedModel, runtimes: tuple[str, ...] = RUNTIMES, *, streams: int | None = None
+) -> tuple[Runner | None, str]:
+    """The model in the first of ``runtimes`` that runs it with PyTorch's float32 scores, or
+    ``(None, why not)``."""
+    streams = streams or streams_for()
+    crop = loaded.prep.crop
+    loaded.net.to("cpu").eval()
+    module = UInt8Input(loaded).eval()
+    example = torch.from_numpy(
+        np.random.default_rng(0).integers(0, 256, (1, 3, crop, crop), dtype=np.uint8)
+    )
+    with torch.inference_mode():
+        ref = module(example).numpy()
+    limit = PARITY_TOLERANCE * max(1.0, float(np.abs(ref).max()))
+    data: bytes | None = None
+    reasons = []
+    for name in runtimes:
+        try:
+            if data is None:
+                data = onnx_bytes(module, example, ("image", "logits"))
+            runner = _MAKERS[name](data, crop, streams)
+            # Both ways answer once now: the check, and the first run's set-up done here.
+            diff = max(
+                float(np.abs(runner.run(example.numpy(), narrow=n) - ref).max())
+                for n in (False, True)
+            )
+        except Exception as exc:  # noqa: BLE001 — any failure means "try the next one"
+            reasons.append(f"{name}: {type(exc).__name__}: {str(exc)[:200]}")
+            continue
+        if diff <= limit:
+            runner.max_difference = diff
+            return runner, ""
+        reasons.append(f"{name}: scores differ from PyTorch's by {diff:.2g}")
+    return None, "; ".join(reasons) or "no runtime asked for"
