@@ -279,8 +279,27 @@ def build_rows(raw: dict) -> list[dict]:
             ratio >= 3,
             "x",
             f"{pr['engine_folder']['photos_per_s']:.1f} vs "
-            f"{pr['naive_loop']['photos_per_s']:.1f} photos/s ({pr['photos']} photos)",
+            f"{pr['naive_loop']['photos_per_s']:.1f} photos/s ({pr['photos']} photos, "
+            f"{pr.get('backend', '?')}; median of rounds {pr['engine_folder'].get('runs')} vs "
+            f"{pr['naive_loop'].get('runs')})",
         )
+        if "engine_folder_torch" in pr:
+            tp = pr["engine_folder_torch"]
+            r.add(
+                6,
+                "  the engine with PyTorch instead / naive loop",
+                tp["photos_per_s"] / pr["naive_loop"]["photos_per_s"],
+                unit="x",
+                note=f"{tp['photos_per_s']:.1f} photos/s, {tp['precision']}, batches",
+            )
+        if "same_label_as_naive" in pr:
+            r.add(
+                6,
+                "  same top category as the naive loop",
+                100 * pr["same_label_as_naive"],
+                unit="%",
+                note="the naive loop resizes with torchvision, the engine with Pillow",
+            )
         own = pr["engine_folder"]["photos_per_s"] / pr["engine_loop"]["photos_per_s"]
         r.add(6, "  vs the engine's own predict_image loop", own, unit="x")
         for key, label in (("latency_small", "28x28 PNG"), ("latency_12mp", "12 MP JPEG")):

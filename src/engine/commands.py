@@ -9,6 +9,9 @@ from pathlib import Path
 
 from .errors import StudioError
 
+#: engine.predict.BACKENDS, written out so that `--help` does not import torch.
+PREDICT_BACKENDS = ("auto", "openvino", "onnxruntime", "torch")
+
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .atomic import write_text
@@ -34,7 +37,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _cmd_predict(args: argparse.Namespace) -> int:
     from .predict import Predictor, write_predictions_csv
 
-    predictor = Predictor(args.model, threshold=args.min_confidence)
+    predictor = Predictor(args.model, threshold=args.min_confidence, backend=args.backend)
+    if predictor.backend_note and args.backend == "auto":
+        print(
+            f"note: predicting with {predictor.backend} ({predictor.backend_note})", file=sys.stderr
+        )
     preds = predictor.predict_paths(args.paths, top_k=args.top_k)
     if not preds:
         raise StudioError("No photos found in the given paths.")
@@ -96,6 +103,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=float,
         default=None,
         help="below this, 'not sure' (default: from the model)",
+    )
+    p.add_argument(
+        "--backend",
+        choices=PREDICT_BACKENDS,
+        default="auto",
+        help="what runs the network (default: OpenVINO, else ONNX Runtime, else PyTorch)",
     )
     p.set_defaults(func=_cmd_predict)
 

@@ -164,8 +164,8 @@ _MAKERS: dict[str, Callable[[bytes, int, int], Runner]] = {
 def build_runner(
     loaded: LoadedModel, runtimes: tuple[str, ...] = RUNTIMES, *, streams: int | None = None
 ) -> tuple[Runner | None, str]:
-    """The model in the first of ``runtimes`` that runs it with PyTorch's float32 scores, or
-    ``(None, why not)``."""
+    """The model in the first of ``runtimes`` that runs it with PyTorch's float32 scores, and
+    why the ones before it were not used ("" if none failed); ``(None, why not)`` if none."""
     streams = streams or streams_for()
     crop = loaded.prep.crop
     loaded.net.to("cpu").eval()
@@ -193,6 +193,6 @@ def build_runner(
             continue
         if diff <= limit:
             runner.max_difference = diff
-            return runner, ""
+            return runner, "; ".join(reasons)
         reasons.append(f"{name}: scores differ from PyTorch's by {diff:.2g}")
     return None, "; ".join(reasons) or "no runtime asked for"

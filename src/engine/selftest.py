@@ -49,6 +49,9 @@ def run_self_test() -> int:
             if result.model_path is None or result.val_accuracy is None:
                 raise RuntimeError("training produced no model")
             predictor = Predictor(model)
+            if predictor.device.type == "cpu" and predictor.runner is None:
+                # The runtimes are part of the app; without them prediction is 2-5x slower.
+                raise RuntimeError(f"no inference runtime loaded ({predictor.backend_note})")
             preds = predictor.predict_paths([p.path for p in result.val_photos])
             agree = sum(
                 p.label == result.classes[ph.label]
@@ -65,7 +68,7 @@ def run_self_test() -> int:
         print(
             f"self-test passed: trained {len(result.history)} epochs on {data.name} "
             f"(validation accuracy {result.val_accuracy:.0%}), predicted {len(preds)} photos "
-            f"({agree} right), ONNX export agrees ({report.agreement:.0%}); {time.monotonic() - t0:.0f}s"
+            f"({agree} right) with {predictor.backend}, ONNX export agrees ({report.agreement:.0%}); {time.monotonic() - t0:.0f}s"
         )
         return 0
     except Exception as exc:  # noqa: BLE001 — the self-test reports any failure in one line
