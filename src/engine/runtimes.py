@@ -21,6 +21,7 @@ import os
 import queue
 import threading
 import warnings
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 
 import numpy as np
@@ -74,7 +75,7 @@ def onnx_bytes(module: torch.nn.Module, example: torch.Tensor, names: tuple[str,
     return buf.getvalue()
 
 
-class Runner:
+class Runner(ABC):
     """A model in a runtime. ``run(batch)`` uses every core for one batch (a single dropped
     photo); ``run(photo, narrow=True)`` uses one core, and may be called from several threads
     at once, one photo each (a folder)."""
@@ -85,9 +86,9 @@ class Runner:
         self.streams = streams
         self.max_difference = 0.0  # against PyTorch float32, on the check input
 
+    @abstractmethod
     def run(self, batch: np.ndarray, *, narrow: bool = False) -> np.ndarray:
         """Scores (float32, N x classes) for a uint8 NCHW batch."""
-        raise NotImplementedError  # abstract: each runtime below answers
 
 
 _ov_core = None
