@@ -17,29 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from torch import nn
 
 from . import __version__, preprocess
 from .atomic import write_text, write_with
 from .errors import StudioError
 from .modelfile import LoadedModel, load_model
 from .predict import expand_paths
-from .runtimes import onnx_bytes
+from .runtimes import NormalizedModel, onnx_bytes
 
 FORMATS = ("onnx", "torchscript")
-
-
-class NormalizedModel(nn.Module):
-    """The trained network with its mean/std normalisation in front."""
-
-    def __init__(self, loaded: LoadedModel) -> None:
-        super().__init__()
-        self.net = loaded.net
-        self.register_buffer("mean", torch.tensor(loaded.prep.mean).view(1, 3, 1, 1))
-        self.register_buffer("std", torch.tensor(loaded.prep.std).view(1, 3, 1, 1))
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.net((x - self.mean) / self.std)
 
 
 @dataclass

@@ -41,19 +41,23 @@ def streams_for(cores: int | None = None) -> int:
     return max(1, min(8, cores))
 
 
-class UInt8Input(torch.nn.Module):
-    """The network with the model's mean/std normalisation in front, taking the uint8 NCHW
-    batches that :mod:`engine.preprocess` makes (so nothing is converted in Python)."""
+class NormalizedModel(torch.nn.Module):
+    """The network with the model's mean/std normalisation in front. It takes RGB NCHW
+    batches, float32 in [0, 1] (exported files), or with ``uint8=True`` the uint8 batches
+    that :mod:`engine.preprocess` makes (the runtimes: nothing is converted in Python)."""
 
-    def __init__(self, loaded: LoadedModel) -> None:
+    def __init__(self, loaded: LoadedModel, *, uint8: bool = False) -> None:
         super().__init__()
         self.net = loaded.net
-        scale = 255.0
+        self.uint8 = uint8
+        scale = 255.0 if uint8 else 1.0
         self.register_buffer("mean", torch.tensor(loaded.prep.mean).view(1, 3, 1, 1) * scale)
         self.register_buffer("std", torch.tensor(loaded.prep.std).view(1, 3, 1, 1) * scale)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.net((x.float() - self.mean) / self.std)
+        if self.uint8:
+            x = x.float()
+        return self.net((x - self.mean) / self.std)
 
 
 def onnx_bytes(module: torch.nn.Module, example: torch.Tensor, names: tuple[str, str]) -> bytes:
@@ -193,7 +197,7 @@ def build_runner(
     streams = streams or streams_for()
     crop = loaded.prep.crop
     loaded.net.to("cpu").eval()
-    module = UInt8Input(loaded).eval()
+    module = NormalizedModel(loaded, uint8=True).eval()
     example = torch.from_numpy(
         np.random.default_rng(0).integers(0, 256, (1, 3, crop, crop), dtype=np.uint8)
     )
