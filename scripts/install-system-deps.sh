@@ -5,7 +5,7 @@
 set -u
 pkgs=(dataset-fashion-mnist libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0
-      libxcb-xkb1 libxcb-shape0 libxcb-randr0 xvfb xauth)
+      libxcb-xkb1 libxcb-shape0 libxcb-randr0 xvfb xauth desktop-file-utils)
 command -v dpkg-query >/dev/null || { echo "install-system-deps: not a Debian system, skipping"; exit 0; }
 missing=()
 for p in "${pkgs[@]}"; do
