@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import os
 import queue
+import sys
 import threading
 import warnings
 from abc import ABC, abstractmethod
@@ -98,15 +99,41 @@ class Runner(ABC):
 _ov_core = None
 _ov_core_lock = threading.Lock()
 
+#: The modules of Intel's ``openvino-telemetry`` package. ``import openvino`` imports
+#: ``openvino.tools.ovc``, which starts that package's telemetry: it writes a client id
+#: (``~/intel/openvino_ga_cid``) and a usage count (``~/intel/stats``) and may send events
+#: to Google Analytics. Its own opt-outs do not fit a private app: the consent file
+#: (``~/intel/openvino_telemetry`` holding "0", what its ``opt_in_out --opt_out`` writes)
+#: is itself a file in the person's home, and ``CI=true`` would change other libraries'
+#: behaviour too. OpenVINO falls back to its own no-op stub
+#: (``openvino/tools/ovc/telemetry_stub.py``) when the package cannot be imported, so the
+#: package is made unimportable in this process before OpenVINO is imported.
+TELEMETRY_MODULES = ("openvino_telemetry", "openvino_telemetry.backend")
+
+
+def block_openvino_telemetry() -> None:
+    """Make ``openvino-telemetry`` unimportable in this process (see TELEMETRY_MODULES):
+    no file is written and no connection attempted. Call before ``import openvino``."""
+    for name in TELEMETRY_MODULES:
+        # None in sys.modules makes "import name" raise ImportError (the language's rule).
+        sys.modules[name] = None  # type: ignore[assignment]
+
+
+def import_openvino():
+    """The ``openvino`` module, imported with its telemetry blocked (the one place this
+    process imports OpenVINO)."""
+    block_openvino_telemetry()
+    import openvino
+
+    return openvino
+
 
 def _openvino_core():
     """One OpenVINO Core per process, as OpenVINO advises (it owns the plugins)."""
     global _ov_core
     with _ov_core_lock:
         if _ov_core is None:
-            import openvino as ov
-
-            _ov_core = ov.Core()
+            _ov_core = import_openvino().Core()
         return _ov_core
 
 
