@@ -1,0 +1,140 @@
+"""The path guard: what a command writes may never destroy what it reads.
+
+Every command (the CLI's and the window's) calls :func:`check_outputs` before it writes
+anything: an output may not be one of the command's input files (the same file by
+``samefile``, by real path, or through a link), nor an existing photo inside one of its
+input folders (a model written over a training photo), nor another output of the same
+command (``--checkpoint`` equal to ``--out``). :func:`remove_own_file` is the only way a
+clean-up deletes a file: it reads the file's header and deletes it only when the app wrote
+it (a checkpoint is removed, ``precious.ftmodel`` named as a checkpoint is not).
+
+This module is torch-free and cheap: the CLI calls it before it loads a model.
+
+Example::
+
+    check_outputs(
+        outputs={"--out": out, "--checkpoint": ckpt},
+        inputs={"the photo folder": data_dir, "--resume": resume},
+    )
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from .errors import StudioError
+
+PathLike = str | os.PathLike[str]
+
+
+class PathGuardError(StudioError):
+    """An output would overwrite an input (or another output) of the same command."""
+
+
+def real(path: PathLike) -> Path:
+    """The absolute path with every link resolved; never raises (a loop stays as is)."""
+    return Path(os.path.realpath(os.path.abspath(os.fspath(path))))
+
+
+def same_file(a: PathLike, b: PathLike) -> bool:
+    """True when ``a`` and ``b`` name the same file (links, ``..``, hard links included)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        # One of them does not exist yet: they are the same if they will be the same name.
+        return real(a) == real(b)
+
+
+def is_inside(path: PathLike, folder: PathLike) -> bool:
+    """True when ``path`` is ``folder`` itself or anywhere below it (after resolving links)."""
+    p, f = real(path), real(folder)
+    return p == f or f in p.parents
+
+
+def _kind(label: str, path: PathLike) -> str:
+    return f"{label} ({os.fspath(path)})" if label else os.fspath(path)
+
+
+def check_outputs(
+    outputs: Mapping[str, PathLike | None],
+    inputs: Mapping[str, PathLike | None] = {},  # noqa: B006 (read only)
+    *,
+    is_input_file: Callable[[Path], bool] | None = None,
+) -> None:
+    """Refuse, in one line, any output that would overwrite an input of the same command.
+
+    ``outputs`` and ``inputs`` map what the person typed (``"--out"``, ``"the model"``)
+    to a path; ``None`` values are ignored. An input that is a folder counts with every
+    existing file below it for which ``is_input_file`` is true (default: every file), so
+    ``train photos --out photos/cats/c1.png`` is refused but a new file in it is not.
+    Raises :class:`PathGuardError` naming both files and what to do.
+    """
+    outs = [(k, Path(v)) for k, v in outputs.items() if v is not None]
+    ins = [(k, Path(v)) for k, v in inputs.items() if v is not None]
+    for i, (olabel, out) in enumerate(outs):
+        if out.is_dir() and not out.is_symlink():
+            raise PathGuardError(
+                f"{_kind(olabel, out)} is a folder; give a file name for the output."
+            )
+        for ilabel, inp in ins:
+            if same_file(out, inp):
+                raise PathGuardError(
+                    f"{_kind(olabel, out)} is also {_kind(ilabel, inp)}: writing it would "
+                    "destroy that input. Choose another file name for the output."
+                )
+            counted = is_input_file is None or is_input_file(out)
+            if inp.is_dir() and is_inside(out, inp) and out.exists() and counted:
+                raise PathGuardError(
+                    f"{_kind(olabel, out)} is a file inside {_kind(ilabel, inp)}: writing "
+                    "it would destroy that photo. Choose a file outside that folder."
+                )
+        for olabel2, out2 in outs[i + 1 :]:
+            if same_file(out, out2):
+                raise PathGuardError(
+                    f"{_kind(olabel, out)} and {_kind(olabel2, out2)} are the same file; "
+                    "one would overwrite the other. Give them different names."
+                )
+
+
+def written_by_app(path: PathLike, formats: Iterable[str]) -> bool:
+    """True when ``path`` is a safetensors file whose header says the app wrote it as one
+    of ``formats`` (e.g. ``"finetune-studio-checkpoint"``). Reads the header only."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+            if len(head) < 8:
+                return False
+            (size,) = struct.unpack("<Q", head)
+            if not 1 < size <= 64 * 1024 * 1024:
+                return False
+            doc = json.loads(f.read(size).decode("utf-8"))
+        meta = json.loads(doc["__metadata__"]["finetune_studio"])
+        return isinstance(meta, dict) and meta.get("format") in set(formats)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, UnicodeDecodeError):
+        return False
+
+
+def remove_own_file(
+    path: PathLike, formats: Iterable[str], *, keep: Iterable[PathLike] = ()
+) -> bool:
+    """Delete ``path`` only if the app wrote it as one of ``formats`` and it is none of the
+    files in ``keep`` (e.g. the model just saved). Returns whether it was deleted.
+
+    This is the one way a clean-up deletes: a file the person named by mistake (their
+    ``precious.ftmodel`` given as the checkpoint) is never removed.
+    """
+    if any(same_file(path, k) for k in keep):
+        return False
+    if not os.path.isfile(path) or os.path.islink(path):
+        return False
+    if not written_by_app(path, formats):
+        return False
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return False
+    return True
