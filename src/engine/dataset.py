@@ -20,13 +20,12 @@ from pathlib import Path
 from .errors import Cancelled, DataError
 from .images import ImageLoadError, is_candidate, open_image, unsupported_reason
 from .progress import ProgressFn, StopFn, Throttle, never_stop
+from .readiness import imbalance, imbalance_sentence, small_categories, small_sentence
 
 #: System clutter that is never a category or a photo.
 IGNORED_NAMES = frozenset(
     {"__MACOSX", "Thumbs.db", "desktop.ini", "$RECYCLE.BIN", "System Volume Information", "@eaDir"}
 )
-FEW_PHOTOS = 10  # below this a category gets a "very few photos" warning
-IMBALANCE = 10.0  # largest / smallest category above this gets a warning
 
 
 def is_hidden(name: str) -> bool:
@@ -269,20 +268,12 @@ def describe_problems(scan: DatasetScan) -> list[str]:
     empty = [n for n, c in counts.items() if c == 0]
     if empty:
         out.append(f"No usable photos in: {', '.join(empty)}. Add photos or remove these folders.")
-    few = [f"{n} ({c})" for n, c in counts.items() if 0 < c < FEW_PHOTOS]
-    if few:
-        out.append(
-            f"Very few photos in {', '.join(few)}: the model will struggle to learn these; "
-            f"aim for at least {FEW_PHOTOS * 3} per category."
-        )
-    nonzero = [c for c in counts.values() if c > 0]
-    if len(nonzero) >= 2 and max(nonzero) / min(nonzero) >= IMBALANCE:
-        big = max(counts, key=lambda n: counts[n])
-        small = min((n for n in counts if counts[n] > 0), key=lambda n: counts[n])
-        out.append(
-            f"Categories are very unequal: {big} has {counts[big]} photos, {small} only {counts[small]}. "
-            "The model may favour the large ones; class weighting is available under Advanced."
-        )
+    small = small_categories(counts)
+    if small:
+        out.append(small_sentence(small))
+    uneven = imbalance(counts)
+    if uneven:
+        out.append(imbalance_sentence(*uneven))
     by_digest: dict[str, set[int]] = defaultdict(set)
     for p in scan.photos:
         if p.digest:

@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
         self.train_page.training_finished.connect(lambda _r: self._update_step_texts())
         self.train_page.show_results_requested.connect(lambda: self.go_to(RESULTS))
         self.photos_page.scan_finished.connect(lambda _s: self._update_step_texts())
+        self.photos_page.readiness_changed.connect(lambda _r: self._update_step_texts())
         self.train_page.training_started.connect(lambda: self.banner.setVisible(False))
         # Helper pages (steps 4 and 5) may offer their own "next step" signal.
         use_requested = getattr(self.results_page, "useModelRequested", None)
@@ -383,9 +384,10 @@ class MainWindow(QMainWindow):
         texts = {
             PHOTOS: "Scanning…"
             if self.photos_page.scanning
+            # The Photos step's own answer (engine.readiness), in a few words.
             else (
-                f"{len(scan.photos):,} photos, {len(scan.classes)} categories"
-                if scan
+                self.photos_page.readiness.headline
+                if scan and self.photos_page.readiness is not None
                 else "Choose a folder"
             ),
             MODEL: f"{self._backbone_title()}, {self._layers_words()}",
@@ -403,6 +405,8 @@ class MainWindow(QMainWindow):
             item = self.step_list.item(i)
             item.setText(f"{i + 1}  {name}\n     {texts[i]}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {i + 1}, {name}: {texts[i]}")
+        readiness = self.photos_page.readiness
+        self.step_list.item(PHOTOS).setToolTip(readiness.line if readiness and scan else "")
 
     def _describe_setup(self) -> str:
         scan = self.state.scan

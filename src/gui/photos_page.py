@@ -7,6 +7,7 @@ count, how many photos go to training and to checking, and a few lazily loaded p
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 from typing import Any
@@ -197,6 +198,7 @@ class PhotosPage(QWidget):
     scan_started = Signal()
     scan_finished = Signal(object)  # DatasetScan, or None if it failed or was cancelled
     status_message = Signal(str)
+    readiness_changed = Signal(object)  # engine.readiness.Readiness | None
 
     def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +209,7 @@ class PhotosPage(QWidget):
         self._val_handle: WorkerHandle | None = None
         self.val_scan: Any = None
         self.last_error: str = ""
+        self.readiness: Any = None  # engine.readiness.Readiness of the folder shown
 
         title = QLabel("<h2>1. Your photos</h2>")
         intro = QLabel(
@@ -259,6 +262,13 @@ class PhotosPage(QWidget):
         self.summary = QLabel("")
         name_widget(self.summary, "photosSummary", "Photo summary")
         self.summary.setWordWrap(True)
+        # The one answer to "can I train on this?" (engine.readiness), also in the sidebar.
+        self.readiness_label = QLabel("")
+        name_widget(self.readiness_label, "photosReadiness", "Ready to train?")
+        self.readiness_label.setWordWrap(True)
+        self.readiness_label.setTextFormat(Qt.TextFormat.RichText)
+        self.readiness_label.setVisible(False)
+        state.scan_changed.connect(self._on_state_scan_changed)
 
         self.thumbnails = ThumbnailLoader(
             size=int(THUMB * max(1.0, self.devicePixelRatioF())), parent=self
@@ -397,6 +407,7 @@ class PhotosPage(QWidget):
         layout.addWidget(intro)
         layout.addLayout(folder_row)
         layout.addWidget(self.progress_row)
+        layout.addWidget(self.readiness_label)
         layout.addWidget(self.summary)
         layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
@@ -511,6 +522,8 @@ class PhotosPage(QWidget):
     def _on_scan_failed(self, folder: Path, err: WorkerError) -> None:
         self._scan_handle = None
         self.progress_row.setVisible(False)
+        self.model.set_scan(None)
+        self.state.set_scan(None, None)  # first: it clears the summary written below
         if err.cancelled:
             self.summary.setText("Scan stopped.")
             self.status_message.emit("Scan stopped.")
@@ -518,8 +531,6 @@ class PhotosPage(QWidget):
             self.last_error = err.message
             self.summary.setText(f"<b>This folder cannot be used:</b> {err.message}")
             self.status_message.emit(err.message)
-        self.model.set_scan(None)
-        self.state.set_scan(None, None)
         self.scan_finished.emit(None)
 
     # ------------------------------------------------------------------ problems
@@ -643,11 +654,34 @@ class PhotosPage(QWidget):
         n_train = sum(a for a, _ in split)
         n_val = sum(b for _, b in split)
         pending = self.state.val_mode == "folder" and self.val_scan is None
+        from engine.readiness import assess, plural
+
+        self._show_readiness(assess(scan, checking_photos=None if pending else n_val))
+        if not scan.classes:
+            # Nothing to count: the readiness line says what the folder lacks.
+            self.summary.setText("")
+            return
         self.summary.setText(
-            f"<b>{len(scan.photos):,} photos in {len(scan.classes)} categories</b>: "
-            f"{n_train:,} to learn from, "
+            f"<b>{plural(len(scan.photos), 'photo')} in {plural(len(scan.classes), 'category')}"
+            f"</b>: {n_train:,} to learn from, "
             + ("checking folder not scanned yet." if pending else f"{n_val:,} to check with.")
         )
+
+    def _show_readiness(self, readiness: Any) -> None:
+        self.readiness = readiness
+        if readiness is None:
+            self.readiness_label.setText("")
+            self.readiness_label.setVisible(False)
+        else:
+            mark = "&#10004;" if readiness.ready else "&#9888;"  # check mark / warning sign
+            self.readiness_label.setText(f"<b>{mark} {html.escape(readiness.line)}</b>")
+            self.readiness_label.setVisible(True)
+        self.readiness_changed.emit(readiness)
+
+    def _on_state_scan_changed(self, scan: Any) -> None:
+        if scan is None:  # New project, or a folder that cannot be used
+            self.summary.setText("")
+            self._show_readiness(None)
 
     def shutdown(self) -> None:
         self._abort_scan()

@@ -37,7 +37,10 @@ def test_scan_fills_the_table_and_loads_thumbnails_lazily(qtbot, window, tiny_ph
     first = m.examples[0][0]
     qtbot.waitUntil(lambda: page.thumbnails.get(first) is not None, timeout=10_000)
     assert not page.thumbnails.get(first).isNull()
-    assert window.step_list.item(0).text().endswith("24 photos, 3 categories")
+    # The sidebar says what the page says (8 photos per category is below the advice).
+    assert page.readiness_label.text().startswith("<b>&#10004; Ready to train, but ")
+    assert window.step_list.item(0).text().endswith("Ready to train (1 caution)")
+    assert window.step_list.item(0).toolTip() == page.readiness.line
 
 
 def _broken_folder(root: Path, tiny: Path) -> Path:
@@ -179,3 +182,53 @@ def test_cancelling_a_scan(qtbot, window, ten_thousand):
     assert not page.scanning and not page.progress_row.isVisible()
     assert "Scan stopped" in page.summary.text()
     assert window.state.scan is None
+
+
+def _readiness(qtbot, window, folder: Path) -> tuple[str, str, str]:
+    scan(qtbot, window, folder)
+    page = window.photos_page
+    sidebar = window.step_list.item(0).text().splitlines()[-1].strip()
+    return page.readiness.line, page.readiness_label.text(), sidebar
+
+
+def test_the_photos_step_says_whether_you_can_train(qtbot, window, tmp_path):
+    import shutil
+
+    from conftest import make_photos
+
+    # Loose photos, no subfolders: said so, not "0 photos in 0 categories".
+    loose = make_photos(tmp_path / "made", classes=1, per_class=6) / "category_a"
+    line, shown, sidebar = _readiness(qtbot, window, loose)
+    assert line.startswith("Not yet, because the 6 photos are loose in the folder")
+    assert "Not yet, because the 6 photos are loose" in shown
+    assert "0 categories" not in window.photos_page.summary.text()
+    assert sidebar == "Not yet: photos not in category folders"
+
+    # One category.
+    line, _, sidebar = _readiness(qtbot, window, tmp_path / "made")
+    assert "only one category (category_a)" in line
+    assert sidebar == "Not yet: only one category"
+
+    # Small and imbalanced: every small category named, 44 vs 8 mentioned.
+    uneven = tmp_path / "uneven"
+    make_photos(uneven, classes=3, per_class=44)
+    for name, keep in (("category_b", 8), ("category_c", 22)):
+        for extra in sorted((uneven / name).iterdir())[keep:]:
+            extra.unlink()
+    line, shown, sidebar = _readiness(qtbot, window, uneven)
+    assert line.startswith("Ready to train, but category_b (8), category_c (22) have fewer")
+    assert "unequal (category_a 44 photos, category_b 8)" in line
+    assert sidebar == "Ready to train (2 cautions)"
+    assert "1 categories" not in window.photos_page.summary.text()
+
+    # Enough of each: plainly ready; New project clears the old summary and line.
+    good = tmp_path / "good"
+    make_photos(good, classes=2, per_class=30)
+    line, shown, sidebar = _readiness(qtbot, window, good)
+    assert (line, sidebar) == ("Ready to train.", "Ready to train")
+    window.new_project()
+    page = window.photos_page
+    assert page.readiness is None and not page.readiness_label.isVisible()
+    assert page.summary.text() == "" and page.readiness_label.text() == ""
+    assert window.step_list.item(0).text().endswith("Choose a folder")
+    shutil.rmtree(uneven)
