@@ -18,6 +18,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluation import evaluate_folder
 
     ev = evaluate_folder(args.model, args.data_dir)
+    if ev.category_note():
+        print(ev.category_note(), file=sys.stderr)
+    if not ev.count:
+        raise StudioError(f"No photo in {args.data_dir} could be checked.")
     print(f"accuracy {ev.accuracy:.1%} on {ev.count} photos")
     width = max(len(c) for c in ev.classes)
     print(f"{'category':<{width}}  precision  recall     f1  photos")

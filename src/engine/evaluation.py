@@ -39,6 +39,10 @@ class Evaluation:
     confidence: list[float] = field(default_factory=list)
     threshold: float | None = None
     skipped: list[dict[str, str]] = field(default_factory=list)
+    #: A folder checked against a model with other categories: the folder's categories the
+    #: model does not know (left out), and the model's categories the folder lacks.
+    unmatched: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -72,7 +76,16 @@ class Evaluation:
             "most_confidently_wrong": [m.__dict__ for m in self.mistakes],
             "threshold": self.threshold,
             "skipped_files": self.skipped,
+            "categories_unknown_to_the_model": self.unmatched,
+            "model_categories_not_in_the_folder": self.absent,
         }
+
+    def category_note(self) -> str:
+        """The sentence for a folder whose categories differ from the model's ("" if they
+        are the same)."""
+        return mismatch_sentence(
+            [c for c in self.classes if c not in self.absent], self.unmatched, self.absent
+        )
 
     def advice(self) -> list[str]:
         """Plain-language remarks a person can act on, worst confusion first."""
@@ -224,23 +237,67 @@ def evaluate_photos(
     return ev
 
 
+def mismatch_sentence(matched: list[str], unmatched: list[str], absent: list[str]) -> str:
+    """What a person reads when a folder's categories differ from the model's ("" when
+    they are the same)."""
+    if not unmatched and not absent:
+        return ""
+    from .readiness import plural
+
+    if not matched:
+        return (
+            "This folder's categories do not match the model's: none of its categories "
+            f"({', '.join(unmatched) or 'none'}) is one of the model's ({', '.join(absent)}). "
+            "Choose a folder with one subfolder per category the model knows."
+        )
+    parts = [
+        "This folder's categories do not match the model's. Checked on the "
+        f"{plural(len(matched), 'category', 'categories')} that match ({', '.join(matched)})."
+    ]
+    if unmatched:
+        parts.append(f"Not checked (the model does not know them): {', '.join(unmatched)}.")
+    if absent:
+        parts.append(f"The model's {', '.join(absent)} have no photos in this folder.")
+    return " ".join(parts)
+
+
 def evaluate_folder(model, data_dir, *, on_progress=None, should_stop=lambda: False) -> Evaluation:
-    """Evaluate a model (file path or Predictor) on a labelled folder (one subfolder per category)."""
+    """Evaluate a model (file path or Predictor) on a labelled folder (one subfolder per category).
+
+    A folder with other categories than the model's is checked on the ones that match
+    (``unmatched`` and ``absent`` name the others, :meth:`Evaluation.category_note` says it);
+    with none in common it raises :class:`DataError`.
+    """
     from .dataset import scan_folder
+    from .errors import DataError
+    from .modelfile import read_model_info
     from .predict import Predictor
 
-    predictor = model if hasattr(model, "predict_paths") else Predictor(model)
+    # The categories first (the file's header only): a folder that does not match is said
+    # before the network is loaded.
+    classes = (
+        list(model.classes)
+        if hasattr(model, "predict_paths")
+        else read_model_info(model)["classes"]
+    )
     scan = scan_folder(data_dir, should_stop=should_stop, check_duplicates=False)
-    known = set(predictor.classes)
+    known = set(classes)
+    unmatched = [c for c in scan.classes if c not in known]
+    absent = [c for c in classes if c not in set(scan.classes)]
+    matched = [c for c in scan.classes if c in known]
+    if not matched:
+        if not scan.classes:
+            raise DataError(
+                f"{scan.root} has no category subfolders: checking a model needs one "
+                "subfolder per category, named like the model's categories "
+                f"({', '.join(classes)})."
+            )
+        raise DataError(mismatch_sentence(matched, unmatched, absent))
+    predictor = model if hasattr(model, "predict_paths") else Predictor(model)
     photos = [p for p in scan.photos if scan.classes[p.label] in known]
     ev = evaluate_photos(
         predictor, photos, scan.classes, on_progress=on_progress, should_stop=should_stop
     )
     ev.skipped = [{"path": s.path, "reason": s.reason} for s in scan.skipped] + ev.skipped
-    extra = sorted(set(scan.classes) - known)
-    if extra:
-        ev.skipped += [
-            {"path": str(scan.root / name), "reason": "category unknown to the model"}
-            for name in extra
-        ]
+    ev.unmatched, ev.absent = unmatched, absent
     return ev

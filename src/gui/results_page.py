@@ -543,7 +543,13 @@ class ResultsPage(QWidget):
         self.verdict_label.setText(verdict)
         skipped = len(getattr(ev, "skipped", []) or [])
         if skipped:
-            advice.append(f"{skipped} photos could not be read and were left out.")
+            advice.append(
+                f"{skipped} file{'s' if skipped != 1 else ''} could not be used "
+                "(not photos, or unreadable) and were left out."
+            )
+        note = ev.category_note() if hasattr(ev, "category_note") else ""
+        if note:
+            advice.insert(0, note)
         self.advice_label.setText(
             "<ul style='margin-left:-20px'>"
             + "".join(f"<li>{_html(a)}</li>" for a in advice)

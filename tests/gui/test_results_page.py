@@ -207,3 +207,29 @@ def test_plain_verdict_and_uncertainty():
     assert any("could be anywhere from" in a for a in advice)
     Ev.accuracy, Ev.count = 1.0, 500
     assert plain_verdict(Ev())[0].startswith("Excellent")
+
+
+def test_a_folder_with_other_categories_says_so(qtbot, page, fashion_model, tmp_path):
+    import shutil
+
+    model_path, _result, held_out = fashion_model
+    page.show_result(None, model_path)
+    mixed = tmp_path / "mixed"
+    shutil.copytree(held_out / "trouser", mixed / "trouser")
+    shutil.copytree(held_out / "bag", mixed / "handbag")  # a name the model does not know
+    with qtbot.waitSignal(page.evaluationReady, timeout=60_000) as blocker:
+        page.evaluate_folder(mixed)
+    ev = blocker.args[0]
+    assert ev.count == 10 and ev.unmatched == ["handbag"]
+    advice = page.advice_label.text()
+    assert "This folder's categories do not match the model's" in advice
+    assert "handbag" in advice and "could not be read" not in advice
+    assert page.matrix.matrix.sum() == 10
+
+    # Nothing in common: said, no matrix of zeros.
+    other = tmp_path / "other"
+    shutil.copytree(held_out / "bag", other / "handbag")
+    shutil.copytree(held_out / "sandal", other / "shoe")
+    with qtbot.waitSignal(page.evaluationFailed, timeout=60_000):
+        page.evaluate_folder(other)
+    assert "do not match the model's: none of its categories" in page.status_label.text()
