@@ -256,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
         commands.register(sub)
     except ImportError:
         pass
+    from . import pile
+
+    pile.register(sub)
     return p
 
 

@@ -28,8 +28,17 @@ IGNORED_NAMES = frozenset(
 )
 
 
+#: A subfolder of photos not sorted yet (any case): never a category (see engine.pile).
+UNSORTED_FOLDER = "unsorted"
+
+
 def is_hidden(name: str) -> bool:
     return name.startswith(".") or name in IGNORED_NAMES
+
+
+def is_unsorted_folder(name: str) -> bool:
+    """True for the folder of photos not sorted yet (``unsorted``, any case)."""
+    return name.strip().casefold() == UNSORTED_FOLDER
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,7 @@ def _walk_files(folder: Path) -> list[Path]:
 
 
 def list_categories(root: Path) -> list[str]:
-    """Category names: the visible subfolders of ``root``, sorted."""
+    """Category names: the visible subfolders of ``root``, sorted (never ``unsorted``)."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except FileNotFoundError:
@@ -97,7 +106,13 @@ def list_categories(root: Path) -> list[str]:
         raise DataError(
             f"No permission to read {root}. Choose another folder or change its permissions."
         ) from None
-    return [e.name for e in entries if e.is_dir(follow_symlinks=True) and not is_hidden(e.name)]
+    return [
+        e.name
+        for e in entries
+        if e.is_dir(follow_symlinks=True)
+        and not is_hidden(e.name)
+        and not is_unsorted_folder(e.name)
+    ]
 
 
 def scan_folder(
@@ -137,7 +152,24 @@ def scan_folder(
     )
     for p in stray:
         if is_candidate(p):
-            skipped.append(SkippedFile(str(p), "not inside a category folder (move it into one)"))
+            skipped.append(
+                SkippedFile(
+                    str(p),
+                    "not sorted yet: not inside a category folder (label it or move it into one)",
+                )
+            )
+    waiting = [
+        f
+        for d in (root.iterdir() if root.is_dir() and classes is None else [])
+        if d.is_dir() and is_unsorted_folder(d.name)
+        for f in _walk_files(d)
+        if is_candidate(f)
+    ]
+    if waiting:
+        warnings.append(
+            f"{len(waiting)} photo(s) in the folder {UNSORTED_FOLDER!r} are not sorted yet: "
+            "they are not used for training or checking until they are labelled."
+        )
 
     files: list[tuple[Path, int]] = []
     for label, name in enumerate(names):
