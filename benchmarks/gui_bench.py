@@ -144,8 +144,8 @@ def bench_drop(size: dict) -> dict:
     wait_until(lambda: True, 1)
     first: list[float] = []
     done: list = []
-    page.cardsAdded.connect(lambda n: first.append(time.perf_counter()) if not first else None)
-    page.classifyFinished.connect(done.append)
+    page.cards_added.connect(lambda n: first.append(time.perf_counter()) if not first else None)
+    page.classify_finished.connect(done.append)
     probe = LatencyProbe(10)
     probe.start()
     t0 = time.perf_counter()

@@ -36,13 +36,14 @@ from engine import APP_NAME
 
 from .help import HtmlDialog, about_html, getting_started_html
 from .model_page import ModelPage
-from .photos_page import PhotosPage, name_widget
+from .photos_page import PhotosPage
 from .resources import icon_path, sample_dir
 from .results_page import ResultsPage
 from .settings import GuiSettings, load_settings, save_settings
 from .state import DEFAULT_BACKBONE, StudioState
 from .train_page import TrainPage, TrainSettings
 from .use_page import UsePage
+from .widgets.naming import name_widget
 from .workers import (
     CLOSED_PROPERTY,
     active_workers,
@@ -337,7 +338,7 @@ class MainWindow(QMainWindow):
         self.photos_page.readiness_changed.connect(lambda _r: self._update_step_texts())
         self.train_page.training_started.connect(lambda: self.banner.setVisible(False))
         # Helper pages (steps 4 and 5) may offer their own "next step" signal.
-        use_requested = getattr(self.results_page, "useModelRequested", None)
+        use_requested = getattr(self.results_page, "use_model_requested", None)
         if use_requested is not None:
             use_requested.connect(lambda: self.go_to(USE))
         self.model_page.structure_ready.connect(lambda _n: self._update_step_texts())

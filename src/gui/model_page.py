@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .photos_page import name_widget
 from .state import StudioState
 from .terms import tip
+from .widgets.naming import name_widget
 from .workers import WorkerError, WorkerHandle, start_worker
 
 STATE_WORDS = {

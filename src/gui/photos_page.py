@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from .state import StudioState
 from .terms import tip
+from .widgets.naming import name_widget
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import WorkerError, WorkerHandle, start_worker
 
@@ -59,14 +60,6 @@ THUMBS_PER_ROW = 6
 THUMB = 44  # logical pixels
 ExamplesRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
-
-
-def name_widget(widget: QWidget, object_name: str, accessible: str, tooltip: str = "") -> None:
-    """objectName for tests and style, accessible name for screen readers, a tooltip."""
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible)
-    if tooltip:
-        widget.setToolTip(tooltip)
 
 
 class CategoryTableModel(QAbstractTableModel):

@@ -207,9 +207,9 @@ class PhotoGallery(QListWidget):
 class ResultsPage(QWidget):
     """Validation accuracy, verdict, confusion matrix, per-category table, mistakes."""
 
-    evaluationReady = Signal(object)  # engine.evaluation.Evaluation
-    evaluationFailed = Signal(object)  # WorkerError
-    useModelRequested = Signal()
+    evaluation_ready = Signal(object)  # engine.evaluation.Evaluation
+    evaluation_failed = Signal(object)  # WorkerError
+    use_model_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,7 +272,7 @@ class ResultsPage(QWidget):
         )
         self.check_folder_button.clicked.connect(self.check_folder_dialog)
         self.use_button = QPushButton("Use this model →")
-        self.use_button.clicked.connect(self.useModelRequested)
+        self.use_button.clicked.connect(self.use_model_requested)
         buttons = QVBoxLayout()
         buttons.addWidget(self.check_folder_button)
         buttons.addWidget(self.use_button)
@@ -286,7 +286,7 @@ class ResultsPage(QWidget):
 
         # Confusion matrix and the photos of the clicked cell.
         self.matrix = ConfusionMatrixWidget()
-        self.matrix.cellClicked.connect(self._on_cell_clicked)
+        self.matrix.cell_clicked.connect(self._on_cell_clicked)
         matrix_box = QGroupBox("Which categories get mixed up")
         mb = QVBoxLayout(matrix_box)
         mb.addWidget(self.matrix, 1)
@@ -482,13 +482,13 @@ class ResultsPage(QWidget):
         self.status_label.setText(
             "Stopped." if err.cancelled else f"Could not check the model: {err.message}"
         )
-        self.evaluationFailed.emit(err)
+        self.evaluation_failed.emit(err)
 
     def _on_evaluated(self, evaluation: Any) -> None:
         freeze_long_lived_objects()  # torch is loaded now: keep full GC passes short
         self._finish_job()
         self.show_evaluation(evaluation)
-        self.evaluationReady.emit(evaluation)
+        self.evaluation_ready.emit(evaluation)
 
     # --------------------------------------------------------------------- display
     def _show_empty(self, message: str) -> None:

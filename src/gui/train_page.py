@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .photos_page import name_widget
 from .state import StudioState
 from .terms import tip
+from .widgets.naming import name_widget
 from .widgets.plots import AccuracyPlot, LossPlot
 from .workers import (
     WorkerError,

@@ -21,38 +21,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QSlider,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
+from .widgets.drop_area import PhotoDropArea
 from .widgets.prediction_card import (
     PathRole,
     PredictionCardView,
     PredictionListModel,
-    image_from_array,
     open_in_viewer,
     show_in_folder,
 )
+from .widgets.use_dialogs import ExplanationDialog, ExportModelDialog, SortDialog
 from .workers import (
     Task,
     WorkerError,
@@ -70,28 +63,6 @@ PARITY_PHOTOS = 64  # photos the export's parity check uses (from the cards show
 # ~45 photos/s, batches of 32 at ~25 (their activations no longer fit in the caches).
 # Small batches also make the cards arrive in a smoother stream.
 PREDICT_BATCH = 8
-
-EXPORT_FORMATS = {
-    # key: (label, suffix, file-dialog filter, description)
-    "ftmodel": (
-        "Finetune Studio model (.ftmodel)",
-        ".ftmodel",
-        "Finetune Studio models (*.ftmodel)",
-        "A copy of the app's own file, to open in Finetune Studio on another computer.",
-    ),
-    "onnx": (
-        "ONNX (.onnx)",
-        ".onnx",
-        "ONNX models (*.onnx)",
-        "For most programs and languages (onnxruntime, C#, C++, Java, JavaScript…).",
-    ),
-    "torchscript": (
-        "TorchScript (.pt)",
-        ".pt",
-        "TorchScript models (*.pt)",
-        "For PyTorch programs, without this app.",
-    ),
-}
 
 
 # ---------------------------------------------------------------------- worker messages
@@ -156,364 +127,23 @@ def _copy_model(src: Path, out: Path) -> ModelCopyReport:
     return ModelCopyReport(out, len(loaded.classes))
 
 
-# ------------------------------------------------------------------------- drop area
-
-
-class PhotoDropArea(QFrame):
-    """Accepts drops of photos and folders (file URLs) and says so while dragging."""
-
-    pathsDropped = Signal(list)  # list[str]
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("predictDropArea")
-        self.setAccessibleName("predictDropArea")
-        self.setAccessibleDescription("Drop photos or folders here to classify them.")
-        self.setAcceptDrops(True)
-        self._dragging = False
-
-    @staticmethod
-    def local_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self.local_paths(event):
-            event.acceptProposedAction()
-            self._set_dragging(True)
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802
-        self._set_dragging(False)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        self._set_dragging(False)
-        paths = self.local_paths(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.pathsDropped.emit(paths)
-
-    def _set_dragging(self, on: bool) -> None:
-        if self._dragging != on:
-            self._dragging = on
-            self.update()
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        super().paintEvent(event)
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        colour = (
-            pal.color(QPalette.ColorRole.Highlight)
-            if self._dragging
-            else pal.color(QPalette.ColorRole.Mid)
-        )
-        pen = QPen(colour, 3 if self._dragging else 1.5, Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        if self._dragging:
-            fill = QColor(colour)
-            fill.setAlpha(30)
-            p.setBrush(fill)
-        p.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 8, 8)
-
-
-# --------------------------------------------------------------------------- dialogs
-
-
-class ExplanationDialog(QDialog):
-    """The photo as the model saw it, and the heatmap of what drove its answer."""
-
-    categoryChosen = Signal(str, str)  # path, category
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("explanationDialog")
-        self.setWindowTitle("Why did the model say that?")
-        self.explanation: Any = None
-        self._path = ""
-        self.photo = QLabel()
-        self.heat = QLabel()
-        self.heat.setObjectName("explanationHeatmap")
-        for label in (self.photo, self.heat):
-            label.setFixedSize(300, 300)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption = QLabel("Working it out…")
-        self.caption.setWordWrap(True)
-        self.caption.setMinimumHeight(84)  # room for the longest text: no relayout jumps
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.category = QComboBox()
-        self.category.setAccessibleName("Category to explain")
-        self.category.activated.connect(self._on_category)
-        self.strength = QSlider(Qt.Orientation.Horizontal)
-        self.strength.setRange(0, 100)
-        self.strength.setValue(60)
-        self.strength.setAccessibleName("Heatmap strength")
-        self.strength.valueChanged.connect(self._redraw)
-        grid = QGridLayout()
-        grid.addWidget(QLabel("What the model looked at"), 0, 0)
-        grid.addWidget(QLabel("Where it found its evidence"), 0, 1)
-        grid.addWidget(self.photo, 1, 0)
-        grid.addWidget(self.heat, 1, 1)
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel("Explain:"))
-        controls.addWidget(self.category, 1)
-        controls.addSpacing(12)
-        controls.addWidget(QLabel("Heatmap:"))
-        controls.addWidget(self.strength, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addLayout(controls)
-        layout.addWidget(self.caption)
-        layout.addWidget(buttons)
-
-    def start(self, prediction: Any) -> None:
-        self._path = prediction.path
-        self.explanation = None
-        self.category.clear()
-        for name, conf in prediction.top:
-            self.category.addItem(f"{name} ({conf:.0%})", name)
-        self.photo.clear()
-        self.heat.clear()
-        self.caption.setText(f"Working out why the model said {prediction.label}…")
-
-    def _on_category(self, i: int) -> None:
-        self.caption.setText("Working it out…")
-        self.categoryChosen.emit(self._path, self.category.itemData(i))
-
-    def show_explanation(self, ex: Any) -> None:
-        if ex.path != self._path:
-            return
-        self.explanation = ex
-        i = self.category.findData(ex.label)
-        if i >= 0:
-            self.category.setCurrentIndex(i)
-        self.photo.setPixmap(
-            QPixmap.fromImage(image_from_array(ex.image)).scaled(
-                300,
-                300,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
-        self._redraw()
-        self.caption.setText(
-            f"The bright areas are what made the model say <b>{ex.label}</b> "
-            f"({ex.confidence:.0%} sure) for {Path(ex.path).name}. If they are on the "
-            "background rather than the thing itself, the model may have learned the "
-            f"wrong clue: add {ex.label} photos with other backgrounds. "
-            f"<br><small>Method: {ex.method} at layer {ex.layer}.</small>"
-        )
-
-    def _redraw(self) -> None:
-        ex = self.explanation
-        if ex is None:
-            return
-        from engine.explain import overlay
-
-        img = overlay(ex.image, ex.heatmap, self.strength.value() / 100)
-        self.heat.setPixmap(
-            QPixmap.fromImage(image_from_array(img)).scaled(
-                300,
-                300,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
-
-
-class SortDialog(QDialog):
-    """Where to sort from and to, copy or move."""
-
-    def __init__(self, source: str, threshold: float, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Sort photos into folders")
-        self.source = QLineEdit(source)
-        self.out = QLineEdit(f"{source} (sorted)" if source else "")
-        self.source.textEdited.connect(lambda t: self.out.setText(f"{t} (sorted)" if t else ""))
-        self.copy = QRadioButton("Copy the photos (the originals stay where they are)")
-        self.move = QRadioButton("Move the photos")
-        self.copy.setChecked(True)
-        grid = QGridLayout()
-        grid.addWidget(QLabel("Photos in:"), 0, 0)
-        grid.addWidget(self.source, 0, 1)
-        grid.addWidget(self._browse(self.source), 0, 2)
-        grid.addWidget(QLabel("Sort into:"), 1, 0)
-        grid.addWidget(self.out, 1, 1)
-        grid.addWidget(self._browse(self.out), 1, 2)
-        note = QLabel(
-            f"Each photo goes into a folder named after its category. Photos the model is "
-            f"less than {threshold:.0%} sure about go into “unsure”. Nothing is overwritten; "
-            "a list of what went where is saved as sorted.csv."
-        )
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sort")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.copy)
-        layout.addWidget(self.move)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
-
-    def _browse(self, edit: QLineEdit) -> QPushButton:
-        b = QPushButton("Browse…")
-        b.clicked.connect(lambda: self._pick(edit))
-        return b
-
-    def _pick(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder", edit.text())
-        if folder:
-            edit.setText(folder)
-            if edit is self.source and not self.out.text():
-                self.out.setText(f"{folder} (sorted)")
-
-
-class ExportModelDialog(QDialog):
-    """Choose a format and a file; export; show the parity check's result."""
-
-    def __init__(self, page: UsePage) -> None:
-        super().__init__(page)
-        self.setObjectName("exportModelDialog")
-        self.setWindowTitle("Export model")
-        self.page = page
-        self.report: Any = None
-        self.group = QButtonGroup(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Format</b>"))
-        self.radios: dict[str, QRadioButton] = {}
-        for key, (label, _suffix, _filter, description) in EXPORT_FORMATS.items():
-            radio = QRadioButton(label)
-            radio.setObjectName(f"export_{key}")
-            radio.toggled.connect(self._on_format)
-            self.group.addButton(radio)
-            self.radios[key] = radio
-            hint = QLabel(description)
-            hint.setEnabled(False)
-            hint.setIndent(24)
-            layout.addWidget(radio)
-            layout.addWidget(hint)
-        self.path = QLineEdit()
-        self.path.setObjectName("exportPath")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Save as:"))
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        layout.addLayout(row)
-        self.check_note = QLabel()
-        self.check_note.setWordWrap(True)
-        layout.addWidget(self.check_note)
-        self.result = QLabel("")
-        self.result.setObjectName("exportResult")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.result)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.hide()
-        layout.addWidget(self.busy)
-        self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.export_button.setObjectName("exportButton")
-        self.show_button = self.buttons.addButton(
-            "Show in folder", QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.show_button.setEnabled(False)
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.export_button.clicked.connect(self.export)
-        self.show_button.clicked.connect(lambda: self.report and show_in_folder(self.report.path))
-        close.clicked.connect(self.close)
-        layout.addWidget(self.buttons)
-        page.exportFinished.connect(self._on_finished)
-        page.exportFailed.connect(self._on_failed)
-        self.radios["onnx"].setChecked(True)
-        n = len(page.parity_photos())
-        self.check_note.setText(
-            f"After exporting, the file is checked against the app on {n} of the photos shown."
-            if n
-            else "Tip: drop a few photos first; the exported file is then checked against the app on them."
-        )
-        self.resize(560, self.sizeHint().height())
-
-    def fmt(self) -> str:
-        return next(k for k, r in self.radios.items() if r.isChecked())
-
-    def _on_format(self) -> None:
-        if not any(r.isChecked() for r in self.radios.values()) or self.page.model_path is None:
-            return
-        suffix = EXPORT_FORMATS[self.fmt()][1]
-        current = Path(self.path.text()) if self.path.text() else None
-        if current is None or current.suffix in {v[1] for v in EXPORT_FORMATS.values()}:
-            model = self.page.model_path
-            base = current.with_suffix("") if current else model.with_suffix("")
-            if current is None and self.fmt() == "ftmodel":
-                base = base.with_name(base.name + " copy")
-            self.path.setText(str(base) + suffix)
-
-    def _browse(self) -> None:
-        _label, _suffix, filt, _desc = EXPORT_FORMATS[self.fmt()]
-        path, _ = QFileDialog.getSaveFileName(self, "Export model", self.path.text(), filt)
-        if path:
-            self.path.setText(path)
-
-    def export(self) -> None:
-        if not self.path.text().strip():
-            self.result.setText("Choose where to save the file.")
-            return
-        self.result.setText("Exporting and checking…")
-        self.busy.show()
-        self.export_button.setEnabled(False)
-        self.page.export_model_to(self.fmt(), Path(self.path.text().strip()))
-
-    def _on_finished(self, report: Any) -> None:
-        self.busy.hide()
-        self.export_button.setEnabled(True)
-        self.report = report
-        self.show_button.setEnabled(True)
-        mark = "✔" if report.ok else "✘"
-        self.result.setText(f"{mark} {report.summary()}")
-
-    def _on_failed(self, err: WorkerError) -> None:
-        self.busy.hide()
-        self.export_button.setEnabled(True)
-        self.result.setText(f"✘ Export failed: {err.message}")
-
-
 # ------------------------------------------------------------------------------ page
 
 
 class UsePage(QWidget):
     """Drop zone, a card per photo, sorting, CSV and model export."""
 
-    modelReady = Signal(object)  # engine.predict.Predictor
-    modelFailed = Signal(object)  # WorkerError
-    cardsAdded = Signal(int)  # cards shown now
-    classifyFinished = Signal(object)  # ClassifyDone
-    classifyFailed = Signal(object)  # WorkerError
-    explanationReady = Signal(object)  # engine.explain.Explanation
-    exportFinished = Signal(object)  # engine.export.ExportReport | ModelCopyReport
-    exportFailed = Signal(object)  # WorkerError
-    csvSaved = Signal(object)  # Path
-    sortFinished = Signal(object)  # engine.sorting.SortReport
-    sortFailed = Signal(object)  # WorkerError
+    model_ready = Signal(object)  # engine.predict.Predictor
+    model_failed = Signal(object)  # WorkerError
+    cards_added = Signal(int)  # cards shown now
+    classify_finished = Signal(object)  # ClassifyDone
+    classify_failed = Signal(object)  # WorkerError
+    explanation_ready = Signal(object)  # engine.explain.Explanation
+    export_finished = Signal(object)  # engine.export.ExportReport | ModelCopyReport
+    export_failed = Signal(object)  # WorkerError
+    csv_saved = Signal(object)  # Path
+    sort_finished = Signal(object)  # engine.sorting.SortReport
+    sort_failed = Signal(object)  # WorkerError
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -594,7 +224,7 @@ class UsePage(QWidget):
 
         # The drop area holds the hint row and the cards: a drop anywhere on it counts.
         self.drop_area = PhotoDropArea()
-        self.drop_area.pathsDropped.connect(self.classify)
+        self.drop_area.paths_dropped.connect(self.classify)
         self.hint = QLabel("Drop photos or folders here, or")
         self.choose_button = QPushButton("Choose photos…")
         self.choose_button.setObjectName("choosePhotosButton")
@@ -619,7 +249,7 @@ class UsePage(QWidget):
         self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.cards.customContextMenuRequested.connect(self._on_card_menu)
         self.cards.doubleClicked.connect(lambda idx: open_in_viewer(idx.data(PathRole)))
-        self.cards.card_delegate.whyClicked.connect(lambda idx: self.explain(idx.row()))
+        self.cards.card_delegate.why_clicked.connect(lambda idx: self.explain(idx.row()))
         self.stack = QStackedLayout()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.cards)
@@ -687,7 +317,7 @@ class UsePage(QWidget):
         self.model_label.setToolTip(str(path))
         self._reset_threshold()
         self._update_enabled()
-        self.modelReady.emit(predictor)
+        self.model_ready.emit(predictor)
         self._next_job()
 
     def _on_model_failed(self, path: Path, err: WorkerError) -> None:
@@ -698,7 +328,7 @@ class UsePage(QWidget):
         self.model_label.setText(f"Could not load the model: {err.message}")
         self._queue.clear()
         self._update_enabled()
-        self.modelFailed.emit(err)
+        self.model_failed.emit(err)
 
     @property
     def threshold(self) -> float:
@@ -821,13 +451,13 @@ class UsePage(QWidget):
         if not self._summary_timer.isActive():
             self._summary_timer.start()
         self._update_enabled()
-        self.cardsAdded.emit(self.model.rowCount())
+        self.cards_added.emit(self.model.rowCount())
 
     def _on_classified(self, done: ClassifyDone) -> None:
         self._job = None
         if not self._pending:
             self._finish_progress()
-        self.classifyFinished.emit(done)
+        self.classify_finished.emit(done)
         self._next_job()
 
     def _on_classify_failed(self, err: WorkerError) -> None:
@@ -835,7 +465,7 @@ class UsePage(QWidget):
         self._finish_progress()
         if not err.cancelled:
             self.summary_label.setText(f"Could not classify the photos: {err.message}")
-        self.classifyFailed.emit(err)
+        self.classify_failed.emit(err)
         self._next_job()
 
     def _finish_progress(self) -> None:
@@ -922,7 +552,7 @@ class UsePage(QWidget):
             return None
         if self._explainer is None:
             self._explainer = ExplanationDialog(self)
-            self._explainer.categoryChosen.connect(self._explain_path)
+            self._explainer.category_chosen.connect(self._explain_path)
         self._explainer.start(pred)
         self._explainer.show()
         self._explainer.raise_()
@@ -951,7 +581,7 @@ class UsePage(QWidget):
         self._explain_job = None
         if self._explainer is not None:
             self._explainer.show_explanation(ex)
-        self.explanationReady.emit(ex)
+        self.explanation_ready.emit(ex)
 
     # ------------------------------------------------------------------------- CSV
     def export_csv_dialog(self) -> None:
@@ -980,7 +610,7 @@ class UsePage(QWidget):
 
         def done(p: Path) -> None:
             self.summary_label.setText(f"Saved {len(preds)} answers to {p.name}.")
-            self.csvSaved.emit(p)
+            self.csv_saved.emit(p)
 
         def failed(err: WorkerError) -> None:
             self.summary_label.setText(f"Could not save the CSV: {err.message}")
@@ -1064,7 +694,7 @@ class UsePage(QWidget):
         if report.stopped:
             text = "Stopped. " + text
         self.summary_label.setText(text)
-        self.sortFinished.emit(report)
+        self.sort_finished.emit(report)
         # Not modal: a worker's callback must never start a nested event loop.
         box = QMessageBox(QMessageBox.Icon.Information, "Sorted", text, parent=self)
         box.setObjectName("sortReportBox")
@@ -1083,7 +713,7 @@ class UsePage(QWidget):
         self.summary_label.setText(
             "Sorting stopped." if err.cancelled else f"Could not sort: {err.message}"
         )
-        self.sortFailed.emit(err)
+        self.sort_failed.emit(err)
 
     # ----------------------------------------------------------------------- export
     def parity_photos(self) -> list[str]:
@@ -1102,7 +732,7 @@ class UsePage(QWidget):
 
     def export_model_to(self, fmt: str, out: Path) -> WorkerHandle | None:
         """Export the model as ``fmt`` ("ftmodel", "onnx", "torchscript") to ``out``; the
-        result (with the parity check on the photos shown) arrives in :attr:`exportFinished`."""
+        result (with the parity check on the photos shown) arrives in :attr:`export_finished`."""
         if self.model_path is None:
             return None
         model_path = self.model_path
@@ -1127,19 +757,15 @@ class UsePage(QWidget):
     def _on_exported(self, report: Any) -> None:
         self._side_job = None
         self.summary_label.setText(report.summary())
-        self.exportFinished.emit(report)
+        self.export_finished.emit(report)
 
     def _on_export_failed(self, err: WorkerError) -> None:
         self._side_job = None
-        self.exportFailed.emit(err)
+        self.export_failed.emit(err)
 
 
 __all__ = [
     "ClassifyDone",
-    "ExplanationDialog",
-    "ExportModelDialog",
     "ModelCopyReport",
-    "PhotoDropArea",
-    "SortDialog",
     "UsePage",
 ]

@@ -63,7 +63,7 @@ def synthetic_evaluation(held_out: Path):
 
 def test_after_training_shows_accuracy_verdict_table_and_matrix(qtbot, page, fashion_model):
     model_path, result, _ = fashion_model
-    with qtbot.waitSignal(page.evaluationReady, timeout=60_000) as blocker:
+    with qtbot.waitSignal(page.evaluation_ready, timeout=60_000) as blocker:
         page.show_result(result, model_path)
     ev = blocker.args[0]
     assert ev.count == len(result.val_photos) and ev.classes == result.classes
@@ -92,7 +92,7 @@ def test_clicking_each_confusion_cell_lists_exactly_its_photos(qtbot, page, fash
     ev = synthetic_evaluation(held_out)
     page.show_evaluation(ev)
     seen = []
-    page.matrix.cellClicked.connect(lambda t, p: seen.append((t, p)))
+    page.matrix.cell_clicked.connect(lambda t, p: seen.append((t, p)))
     for t in range(3):
         for p in range(3):
             click_cell(qtbot, page.matrix, t, p)
@@ -179,7 +179,7 @@ def test_opened_model_shows_its_summary_then_checks_a_folder(qtbot, page, fashio
     assert page.accuracy_label.text() == f"{result.val_accuracy:.0%}"
     assert "Check on another folder" in page.advice_label.text()
     assert page.matrix.classes == []
-    with qtbot.waitSignal(page.evaluationReady, timeout=60_000) as blocker:
+    with qtbot.waitSignal(page.evaluation_ready, timeout=60_000) as blocker:
         page.evaluate_folder(held_out)
     ev = blocker.args[0]
     assert ev.count == 30 and sorted(ev.classes) == sorted(EASY)
@@ -217,7 +217,7 @@ def test_a_folder_with_other_categories_says_so(qtbot, page, fashion_model, tmp_
     mixed = tmp_path / "mixed"
     shutil.copytree(held_out / "trouser", mixed / "trouser")
     shutil.copytree(held_out / "bag", mixed / "handbag")  # a name the model does not know
-    with qtbot.waitSignal(page.evaluationReady, timeout=60_000) as blocker:
+    with qtbot.waitSignal(page.evaluation_ready, timeout=60_000) as blocker:
         page.evaluate_folder(mixed)
     ev = blocker.args[0]
     assert ev.count == 10 and ev.unmatched == ["handbag"]
@@ -230,6 +230,6 @@ def test_a_folder_with_other_categories_says_so(qtbot, page, fashion_model, tmp_
     other = tmp_path / "other"
     shutil.copytree(held_out / "bag", other / "handbag")
     shutil.copytree(held_out / "sandal", other / "shoe")
-    with qtbot.waitSignal(page.evaluationFailed, timeout=60_000):
+    with qtbot.waitSignal(page.evaluation_failed, timeout=60_000):
         page.evaluate_folder(other)
     assert "do not match the model's: none of its categories" in page.status_label.text()

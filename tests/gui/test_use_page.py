@@ -74,7 +74,7 @@ def page(qtbot, fashion_model):
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
-    with qtbot.waitSignal(page.modelReady, timeout=60_000):
+    with qtbot.waitSignal(page.model_ready, timeout=60_000):
         page.set_model(fashion_model[0])
     yield page
     page.shutdown()
@@ -138,7 +138,7 @@ def test_dropped_photos_and_folder_get_the_right_category(qtbot, page, fashion_m
 
     folder = held_out / "sandal"
     n_sandals = len(list(folder.iterdir()))
-    with qtbot.waitSignal(page.classifyFinished, timeout=60_000):
+    with qtbot.waitSignal(page.classify_finished, timeout=60_000):
         drop(page.drop_area, [folder])
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 + n_sandals, timeout=30_000)
 
@@ -156,7 +156,7 @@ def test_dropped_photos_and_folder_get_the_right_category(qtbot, page, fashion_m
 
 def test_threshold_slider_marks_not_sure_live_and_in_the_csv(qtbot, page, fashion_model, tmp_path):
     _, _, held_out = fashion_model
-    with qtbot.waitSignal(page.classifyFinished, timeout=60_000):
+    with qtbot.waitSignal(page.classify_finished, timeout=60_000):
         drop(page.drop_area, [held_out / "bag"])
     qtbot.waitUntil(lambda: page.model.rowCount() == 10, timeout=30_000)
     default = page.predictor.threshold
@@ -172,7 +172,7 @@ def test_threshold_slider_marks_not_sure_live_and_in_the_csv(qtbot, page, fashio
 
     page.set_threshold(0.99)
     out = tmp_path / "answers.csv"
-    with qtbot.waitSignal(page.csvSaved, timeout=30_000):
+    with qtbot.waitSignal(page.csv_saved, timeout=30_000):
         page.export_csv_to(out)
     rows = list(csv.DictReader(out.open()))
     assert [r["path"] for r in rows] == [p.path for p in preds]
@@ -187,7 +187,7 @@ def test_single_photo_is_answered_quickly(qtbot, page, fashion_model, record_pro
     for _ in range(3):
         page.clear()
         t0 = time.perf_counter()
-        with qtbot.waitSignal(page.cardsAdded, timeout=30_000):
+        with qtbot.waitSignal(page.cards_added, timeout=30_000):
             drop(page.drop_area, [photo])
         times.append((time.perf_counter() - t0) * 1000)
         qtbot.waitUntil(lambda: page._job is None, timeout=30_000)
@@ -207,10 +207,10 @@ def test_big_drop_fills_in_progressively_without_stalling(
     assert total >= 100
     probe = LatencyProbe(10)
     first: list[float] = []
-    page.cardsAdded.connect(lambda n: first.append(time.perf_counter()) if not first else None)
+    page.cards_added.connect(lambda n: first.append(time.perf_counter()) if not first else None)
     probe.start()
     t0 = time.perf_counter()
-    with qtbot.waitSignal(page.classifyFinished, timeout=120_000):
+    with qtbot.waitSignal(page.classify_finished, timeout=120_000):
         drop(page.drop_area, [many])
     qtbot.waitUntil(lambda: page.model.rowCount() == total, timeout=30_000)
     qtbot.wait(100)
@@ -229,12 +229,12 @@ def test_big_drop_fills_in_progressively_without_stalling(
 
 def test_why_button_shows_a_heatmap_for_the_card(qtbot, page, fashion_model):
     _, _, held_out = fashion_model
-    with qtbot.waitSignal(page.classifyFinished, timeout=60_000):
+    with qtbot.waitSignal(page.classify_finished, timeout=60_000):
         drop(page.drop_area, [sorted((held_out / "bag").iterdir())[0]])
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     view = page.cards
     pos = view.why_button_center(0)
-    with qtbot.waitSignal(page.explanationReady, timeout=60_000) as blocker:
+    with qtbot.waitSignal(page.explanation_ready, timeout=60_000) as blocker:
         qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
         qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     ex = blocker.args[0]
@@ -266,7 +266,7 @@ def test_export_onnx_from_the_dialog_loads_back_and_agrees(qtbot, page, fashion_
     import onnxruntime as ort
 
     _, _, held_out = fashion_model
-    with qtbot.waitSignal(page.classifyFinished, timeout=60_000):
+    with qtbot.waitSignal(page.classify_finished, timeout=60_000):
         drop(page.drop_area, [held_out / "trouser"])
     qtbot.waitUntil(lambda: page.model.rowCount() == 10, timeout=10_000)
 
@@ -276,7 +276,7 @@ def test_export_onnx_from_the_dialog_loads_back_and_agrees(qtbot, page, fashion_
     dialog.findChild(QRadioButton, "export_onnx").setChecked(True)
     out = tmp_path / "exported" / "fashion.onnx"
     dialog.path.setText(str(out))
-    with qtbot.waitSignal(page.exportFinished, timeout=120_000) as blocker:
+    with qtbot.waitSignal(page.export_finished, timeout=120_000) as blocker:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     report = blocker.args[0]
     assert report.ok and report.checked == 10 and report.agreement == 1.0
@@ -295,12 +295,12 @@ def test_export_torchscript_and_app_file_load_back(qtbot, page, fashion_model, t
     from engine.modelfile import load_model
 
     model_path, _, held_out = fashion_model
-    with qtbot.waitSignal(page.classifyFinished, timeout=60_000):
+    with qtbot.waitSignal(page.classify_finished, timeout=60_000):
         drop(page.drop_area, [held_out / "sandal"])
     qtbot.waitUntil(lambda: page.model.rowCount() == 10, timeout=10_000)
 
     out = tmp_path / "fashion.pt"
-    with qtbot.waitSignal(page.exportFinished, timeout=120_000) as blocker:
+    with qtbot.waitSignal(page.export_finished, timeout=120_000) as blocker:
         page.export_model_to("torchscript", out)
     report = blocker.args[0]
     assert report.ok and report.checked == 10
@@ -316,7 +316,7 @@ def test_export_torchscript_and_app_file_load_back(qtbot, page, fashion_model, t
     assert loaded.classes[int(module(x).argmax())] == pred.label
 
     copy = tmp_path / "copy.ftmodel"
-    with qtbot.waitSignal(page.exportFinished, timeout=60_000) as blocker:
+    with qtbot.waitSignal(page.export_finished, timeout=60_000) as blocker:
         page.export_model_to("ftmodel", copy)
     assert blocker.args[0].ok
     assert load_model(copy).classes == loaded.classes
@@ -332,7 +332,7 @@ def test_sort_into_folders(qtbot, page, fashion_model, tmp_path):
             shutil.copy(p, src / f"{name}-{p.name}")
     out = tmp_path / "sorted"
     page.set_threshold(0.0)
-    with qtbot.waitSignal(page.sortFinished, timeout=60_000) as blocker:
+    with qtbot.waitSignal(page.sort_finished, timeout=60_000) as blocker:
         page.sort_into(src, out)
     report = blocker.args[0]
     assert len(report.placed) == 9 and not report.unreadable
@@ -350,7 +350,7 @@ def test_a_broken_model_file_is_reported_and_drops_are_refused(qtbot, tmp_path):
     bad.write_bytes(b"not a model at all")
     page = UsePage()
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.modelFailed, timeout=60_000) as blocker:
+    with qtbot.waitSignal(page.model_failed, timeout=60_000) as blocker:
         page.set_model(bad)
     assert "not a Finetune Studio model" in blocker.args[0].message
     assert page.model_label.text().startswith("Could not load the model")

@@ -3,7 +3,7 @@
 Rows are the true category, columns the predicted one (as in
 :class:`engine.evaluation.Evaluation`). Each cell shows its photo count; its colour is the
 share of that row (so a small category's mistakes are as visible as a big one's), with a
-colour bar beside it. Clicking a cell emits :attr:`ConfusionMatrixWidget.cellClicked`.
+colour bar beside it. Clicking a cell emits :attr:`ConfusionMatrixWidget.cell_clicked`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _short(name: str) -> str:
 class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
     """Counts per (true, predicted) pair; click a cell to see its photos."""
 
-    cellClicked = Signal(int, int)  # true index, predicted index
+    cell_clicked = Signal(int, int)  # true index, predicted index
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,10 +144,10 @@ class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
         return f"{n} of {total} {name} photos {were} taken for {self.classes[predicted]}"
 
     def select_cell(self, true: int, predicted: int) -> None:
-        """Outline a cell (as a click does) and emit :attr:`cellClicked`."""
+        """Outline a cell (as a click does) and emit :attr:`cell_clicked`."""
         self._selection.setRect(QRectF(predicted, true, 1, 1))
         self._selection.show()
-        self.cellClicked.emit(true, predicted)
+        self.cell_clicked.emit(true, predicted)
 
     # ------------------------------------------------------------------------ geometry
     def cell_at(self, scene_pos: QPointF) -> tuple[int, int] | None:

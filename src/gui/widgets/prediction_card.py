@@ -184,7 +184,7 @@ class PredictionListModel(QAbstractListModel):
 class PredictionCardDelegate(QStyledItemDelegate):
     """Paints a card: thumbnail, top 3 with confidence bars, "not sure", a Why? button."""
 
-    whyClicked = Signal(QModelIndex)
+    why_clicked = Signal(QModelIndex)
 
     def __init__(self, thumbnails: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -404,7 +404,7 @@ class PredictionCardDelegate(QStyledItemDelegate):
                 was = self._pressed
                 self._pressed = None
                 if inside and was == QPersistentModelIndex(index):
-                    self.whyClicked.emit(QModelIndex(index))
+                    self.why_clicked.emit(QModelIndex(index))
                 return True
         return False
 
