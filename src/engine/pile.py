@@ -28,15 +28,17 @@ import csv
 import hashlib
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from .dataset import IGNORED_NAMES, is_hidden, is_unsorted_folder, list_categories
 from .errors import DataError, StudioError
 from .images import is_candidate, unsupported_reason
+from .journal import BatchRecord, MoveJournal
 from .progress import ProgressFn, StopFn, never_stop
 
 SUGGEST_SEED = 0
@@ -99,7 +101,8 @@ def find_pile(root: str | os.PathLike[str]) -> Pile:
     """List what in ``root`` is not sorted yet (files only listed, never decoded).
 
     Unsorted photos are the photos lying directly in ``root`` and every photo below a
-    subfolder named ``unsorted`` (any case). Raises :class:`DataError` for a folder that
+    subfolder named ``unsorted`` (any case), less those already labelled as a copy (the
+    journal says which). Raises :class:`DataError` for a folder that
     cannot be read.
     """
     root = Path(root)
@@ -109,6 +112,9 @@ def find_pile(root: str | os.PathLike[str]) -> Pile:
         if is_unsorted_folder(entry.name) and entry.is_dir(follow_symlinks=False):
             unsorted += _photos_in(Path(entry.path), recursive=True)
     labelled = {c: _photos_in(root / c, recursive=True) for c in categories}
+    if unsorted:
+        copied = {Path(os.path.abspath(p)) for p in copied_photos(root)}
+        unsorted = [p for p in unsorted if Path(os.path.abspath(p)) not in copied]
     return Pile(root, categories, sorted(unsorted), labelled)
 
 
@@ -160,6 +166,8 @@ class FeatureStore:
         return key
 
     def _load_net(self):
+        # torch and the backbone are imported here, not at the top: `suggest --help` and
+        # finding a pile stay instant.
         from .backbones import build_model
         from .device import pick_device, resolve_precision
         from .freezing import FreezePlan, apply_freeze, first_trained_stage, trainable_groups
@@ -448,14 +456,66 @@ def create_category(root: Path, name: str) -> Path:
     return folder
 
 
-def label_target(root: Path, photo: Path, category: str) -> Path:
-    """Where labelling ``photo`` as ``category`` puts it: ``root/<category>/<name>``.
+LABEL_KIND = "label"  # the journal's name for a batch of labels (one click or "accept all")
 
-    The journal gives a taken name `` (2)``, `` (3)``... (a photo is never overwritten).
+
+def label_photos(
+    root: str | os.PathLike[str],
+    assignments: Sequence[tuple[str | os.PathLike[str], str]],
+    *,
+    copy: bool = False,
+    meta: dict[str, Any] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    should_stop: StopFn = never_stop,
+) -> BatchRecord:
+    """Move (or copy) each photo into ``root/<category>/``, all as ONE journaled batch.
+
+    One batch is one step to undo (``MoveJournal(root).undo(record.id)``), whether it
+    holds one photo labelled by a click or hundreds accepted at once. A name already
+    taken in the category gets `` (2)`` (nothing is overwritten); a photo that cannot be
+    moved stays where it was and is listed in ``record.failed``. A batch a killed process
+    left half-done is settled first. Raises :class:`StudioError` for a category that does
+    not exist (create it with :func:`create_category`).
     """
-    if category not in list_categories(root):
-        raise StudioError(f"There is no category named {category!r} in {root}. Create it first.")
-    return Path(root) / category / Path(photo).name
+    root = Path(root)
+    known = set(list_categories(root))
+    unknown = sorted({c for _, c in assignments} - known)
+    if unknown:
+        raise StudioError(
+            f"There is no category named {', '.join(map(repr, unknown))} in {root}. "
+            "Create it first."
+        )
+    journal = MoveJournal(root)
+    journal.recover()
+    pairs = [(Path(p), root / c / Path(p).name) for p, c in assignments]
+    return journal.move_batch(
+        pairs,
+        kind=LABEL_KIND,
+        meta={"labels": len(pairs), **(meta or {})},
+        copy=copy,
+        on_progress=on_progress,
+        should_stop=should_stop,
+    )
+
+
+def copied_photos(root: Path) -> set[Path]:
+    """Photos whose label was given as a copy that is still there (so no longer unsorted).
+
+    Read from the journal: the copies of label batches that are applied now (not undone,
+    or redone), whose copy still exists.
+    """
+    journal = MoveJournal(root)
+    out: set[Path] = set()
+    for batch_id in journal.batch_ids():
+        try:
+            rec = journal.read(batch_id)
+        except StudioError:
+            continue
+        if rec.kind != LABEL_KIND or not rec.applied:
+            continue
+        moves = journal.read(rec.redone_by).moves if rec.redone_by else rec.moves
+        out |= {Path(m.src) for m in moves if m.copy and m.dst and os.path.lexists(m.dst)}
+    return out
 
 
 # ------------------------------------------------------------------------------ the CLI

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from PIL import Image
 
 from engine.dataset import list_categories, scan_folder
 from engine.errors import DataError, StudioError
+from engine.journal import MoveJournal
 from engine.pile import (
     FeatureStore,
     Suggestion,
@@ -20,6 +22,7 @@ from engine.pile import (
     create_category,
     find_pile,
     fit_and_score,
+    label_photos,
     margin,
     most_useful,
     suggest,
@@ -181,3 +184,66 @@ def test_the_apps_choice_of_50_more_labels_beats_random(fashion_train, store):
     rand = [t.random_accuracy for t in trials]
     assert np.mean(app) > np.mean(rand), pile_bench.table(trials)
     assert sum(a > r for a, r in zip(app, rand, strict=True)) >= 2, pile_bench.table(trials)
+
+
+def _census(root: Path) -> dict[str, int]:
+    """sha256 of every photo under ``root`` (the journal's own folder aside) -> how many."""
+    out: dict[str, int] = {}
+    for p in root.rglob("*.png"):
+        digest = hashlib.sha256(p.read_bytes()).hexdigest()
+        out[digest] = out.get(digest, 0) + 1
+    return out
+
+
+def test_labelling_moves_into_the_category_as_one_undoable_batch(tmp_path):
+    photos = [_photo(tmp_path / "Unsorted" / f"p{i}.png", 20 * i) for i in range(4)]
+    _photo(tmp_path / "cat" / "p0.png", 250)  # a taken name: never overwritten
+    create_category(tmp_path, "dog")
+    before = _census(tmp_path)
+    rec = label_photos(tmp_path, [(photos[0], "cat"), (photos[1], "dog"), (photos[2], "dog")])
+    assert sorted(Path(m.dst).relative_to(tmp_path).as_posix() for m in rec.moves) == [
+        "cat/p0 (2).png",
+        "dog/p1.png",
+        "dog/p2.png",
+    ]
+    pile = find_pile(tmp_path)
+    assert [p.name for p in pile.unsorted] == ["p3.png"]
+    assert _census(tmp_path) == before
+    journal = MoveJournal(tmp_path)
+    journal.undo(rec.id)
+    assert sorted(p.name for p in find_pile(tmp_path).unsorted) == [p.name for p in photos]
+    journal.redo(rec.id)
+    assert [p.name for p in find_pile(tmp_path).unsorted] == ["p3.png"]
+    assert _census(tmp_path) == before
+
+
+def test_labelling_by_copy_keeps_the_original_but_it_is_no_longer_unsorted(tmp_path):
+    photos = [_photo(tmp_path / f"p{i}.png", 20 * i) for i in range(3)]
+    create_category(tmp_path, "cat")
+    rec = label_photos(tmp_path, [(photos[0], "cat")], copy=True)
+    assert photos[0].exists() and (tmp_path / "cat" / "p0.png").exists()
+    assert [p.name for p in find_pile(tmp_path).unsorted] == ["p1.png", "p2.png"]
+    MoveJournal(tmp_path).undo(rec.id)
+    assert not (tmp_path / "cat" / "p0.png").exists()
+    assert [p.name for p in find_pile(tmp_path).unsorted] == ["p0.png", "p1.png", "p2.png"]
+
+
+def test_labelling_into_a_missing_category_is_refused_and_moves_nothing(tmp_path):
+    photo = _photo(tmp_path / "p.png")
+    with pytest.raises(StudioError, match="no category named 'bird'"):
+        label_photos(tmp_path, [(photo, "bird")])
+    assert photo.exists()
+
+
+@pytest.mark.slow
+def test_cli_suggest_writes_the_csv(tmp_path, fashion_small, capsys):
+    from engine.cli import main
+
+    truth = _make_pile(fashion_small, tmp_path / "pile", labelled_per_category=3)
+    out = tmp_path / "s.csv"
+    assert main(["suggest", str(tmp_path / "pile"), "--csv", str(out)]) == 0
+    rows = out.read_text().splitlines()
+    assert rows[0] == "path,suggested,confidence" and len(rows) == 1 + len(truth)
+    right = sum(truth[Path(r.split(",")[0]).name] == r.split(",")[1] for r in rows[1:])
+    assert right / len(truth) >= 0.6
+    assert "27 photo(s) not sorted yet" in capsys.readouterr().out
