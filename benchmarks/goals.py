@@ -102,7 +102,8 @@ def engine_train(
     train_dir: Path, val_dir: Path | None, *, layers: str, epochs: int, out: Path | None, **kw
 ) -> tuple[object, Timer]:
     """One engine run as the app does it (auto precision, no early stop), timed."""
-    from engine.training import TrainConfig, train
+    from engine.config import TrainConfig
+    from engine.training import train
 
     cfg = TrainConfig(
         data_dir=str(train_dir),
@@ -459,8 +460,8 @@ def make_model_file(path: Path) -> Path:
     """A model file with the pretrained body and a fresh 10-way head (prediction speed does
     not depend on what the head learned)."""
     from engine.backbones import build_model, get_backbone
+    from engine.config import TrainConfig
     from engine.modelfile import save_model
-    from engine.training import TrainConfig
 
     net = build_model(BACKBONE, 10).eval()
     classes = [f"class_{i}" for i in range(10)]
@@ -606,7 +607,8 @@ def job_gui(size: dict, args) -> dict:
 
 
 def job_gui_headless(size: dict, args) -> dict:
-    from engine.training import TrainConfig, train
+    from engine.config import TrainConfig
+    from engine.training import train
 
     cfg = TrainConfig.from_dict(json.loads(args.config))
     with tempfile.TemporaryDirectory() as tmp:

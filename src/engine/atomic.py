@@ -45,7 +45,7 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[Bina
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise SaveError(_explain(path, exc)) from exc
@@ -116,8 +116,8 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; directories cannot be opened on Windows.
+def fsync_dir(folder: Path) -> None:
+    """Make a rename into ``folder`` durable (POSIX; directories cannot be opened on Windows)."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):
@@ -153,7 +153,7 @@ def write_with(path: str | os.PathLike[str], writer: Callable[[Path], None]) -> 
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise SaveError(_explain(path, exc)) from exc

@@ -16,10 +16,11 @@ from typing import Literal
 import torch
 from torch import nn
 
-from . import lite0
+from . import download, lite0
+from .atomic import write_with
+from .config import DEFAULT_BACKBONE
 from .errors import ModelFileError, StudioError
 
-DEFAULT_BACKBONE = "efficientnet_lite0"
 BackboneState = Literal["bundled", "downloaded", "downloadable", "missing"]
 
 
@@ -133,7 +134,7 @@ _LITE0 = BackboneInfo(
 
 
 def _weights_enum(name: str):
-    import torchvision.models as tvm
+    import torchvision.models as tvm  # here: torchvision takes ~1 s to import, lite0 needs none
 
     enum_name, member = _TORCHVISION[name][2].split(".")
     return getattr(getattr(tvm, enum_name), member)
@@ -406,7 +407,7 @@ def build_model(
             _load_checked(net, body, name, path)
         return net
 
-    import torchvision.models as tvm
+    import torchvision.models as tvm  # here: torchvision takes ~1 s to import, lite0 needs none
 
     tv = getattr(tvm, name)(weights=None)
     if pretrained:
@@ -416,19 +417,15 @@ def build_model(
                 f"{info.title} weights are not on this computer yet. Download them "
                 f"({info.download_mb:.0f} MB) or import a weights file."
             )
-        from .download import check_state_dict
-
         state = _load_weights(path)
         expected = {k: tuple(v.shape) for k, v in tv.state_dict().items()}
-        check_state_dict(state, expected, model_name=info.title)
+        download.check_state_dict(state, expected, model_name=info.title)
         tv.load_state_dict(state)
     return StagedNet(name, _stages_torchvision(name, tv, num_classes))
 
 
 def _load_weights(path: Path) -> dict[str, torch.Tensor]:
-    from .download import load_weights_file
-
-    return load_weights_file(Path(path))
+    return download.load_weights_file(Path(path))
 
 
 def _load_checked(net: StagedNet, body: dict[str, torch.Tensor], name: str, path: Path) -> None:
@@ -457,8 +454,6 @@ def imagenet_classifier(name: str = DEFAULT_BACKBONE) -> tuple[StagedNet, list[s
 
 def download_weights(name: str, *, on_progress=None, should_stop=lambda: False) -> Path:
     """Download ``name``'s ImageNet weights into torch's hub cache (checked, atomic)."""
-    from . import download
-
     info = get_backbone(name)
     if not info.download_url or not info.file_name:
         raise StudioError(f"{info.title} is built in; there is nothing to download.")
@@ -474,17 +469,14 @@ def download_weights(name: str, *, on_progress=None, should_stop=lambda: False) 
 def import_weights(name: str, source: str | Path) -> Path:
     """Check a local ``.pth``/``.safetensors`` file fits ``name`` and store it where
     downloads go, so the backbone is ready offline. Nothing in the file is executed."""
-    import torchvision.models as tvm
-
-    from .atomic import write_with
-    from .download import check_state_dict, hub_checkpoint_path
+    import torchvision.models as tvm  # here: torchvision takes ~1 s to import, lite0 needs none
 
     info = get_backbone(name)
     if not info.file_name:
         raise StudioError(f"{info.title} is built in; it needs no weights file.")
     state = _load_weights(Path(source))
     expected = {k: tuple(v.shape) for k, v in getattr(tvm, name)(weights=None).state_dict().items()}
-    check_state_dict(state, expected, model_name=info.title)
-    dest = hub_checkpoint_path(info.file_name)
+    download.check_state_dict(state, expected, model_name=info.title)
+    dest = download.hub_checkpoint_path(info.file_name)
     write_with(dest, lambda tmp: torch.save(dict(state), tmp))
     return dest

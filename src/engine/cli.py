@@ -13,8 +13,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import __version__
+from . import __version__, commands, pile
+from .atomic import write_text
+from .config import CHOICES, TrainConfig, TrainEvent
 from .errors import Cancelled, StudioError
+from .progress import fmt_time_left
+from .projects import resolve_resume
+from .selftest import run_self_test
+
+#: TrainConfig's own defaults: the options below read them, never write them again.
+_DEFAULTS = TrainConfig()
 
 
 class _Printer:
@@ -46,16 +54,7 @@ class _Printer:
             self._width = 0
 
 
-def _fmt_time(seconds: float | None) -> str:
-    if seconds is None:
-        return "?"
-    seconds = int(seconds)
-    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
-
-
 def _train_printer(printer: _Printer):
-    from .training import TrainEvent
-
     def on_event(e: TrainEvent) -> None:
         if e.kind == "stage":
             frac = f" {e.fraction:.0%}" if e.fraction is not None else ""
@@ -64,7 +63,7 @@ def _train_printer(printer: _Printer):
             loss = e.losses[-1][1] if e.losses else float("nan")
             printer.status(
                 f"epoch {e.epoch}/{e.total_epochs} step {e.step}/{e.steps_per_epoch} "
-                f"loss {loss:.3f}  time left {_fmt_time(e.eta_seconds)}"
+                f"loss {loss:.3f}  {fmt_time_left(e.eta_seconds)}"
             )
         elif e.kind == "epoch" and e.record:
             r = e.record
@@ -79,11 +78,9 @@ def _train_printer(printer: _Printer):
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from .training import TrainConfig, train
+    from .training import train  # here: `--help` and the other commands must not wait for torch
 
     if args.resume:
-        from .projects import resolve_resume
-
         config, checkpoint = resolve_resume(Path(args.resume))
         if args.data_dir:
             config.data_dir = str(args.data_dir)
@@ -101,7 +98,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
             val_split=args.val_split,
             backbone=args.backbone,
             train_layers=args.train_layers,
-            epochs=args.epochs if args.epochs is not None else 10,
+            epochs=args.epochs if args.epochs is not None else _DEFAULTS.epochs,
             batch_size=args.batch_size,
             lr=args.lr,
             image_size=args.image_size,
@@ -125,13 +122,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if result.skipped:
         printer.line(f"{len(result.skipped)} file(s) skipped (see --metrics-json for the list).")
     if args.metrics_json:
-        from .atomic import write_text
-
         write_text(args.metrics_json, json.dumps(result.metrics(), indent=2))
     return 0 if result.model_path else 1
 
 
 def _cmd_backbones(args: argparse.Namespace) -> int:
+    # Here: backbones loads torch, which `--help` and `train --help` must not wait for.
     from .backbones import backbone_state, download_weights, import_weights, list_backbones
 
     if args.download:
@@ -203,17 +199,22 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--val-split",
         type=float,
-        default=0.2,
-        help="share of photos set aside for validation (0.2)",
+        default=_DEFAULTS.val_split,
+        help=f"share of photos set aside for validation ({_DEFAULTS.val_split})",
+    )
+    t.add_argument("--backbone", default=_DEFAULTS.backbone, help="see `finetune-studio backbones`")
+    t.add_argument(
+        "--train-layers",
+        default=_DEFAULTS.train_layers,
+        help=f"head | last | all | GROUP,GROUP... (default {_DEFAULTS.train_layers})",
     )
     t.add_argument(
-        "--backbone", default="efficientnet_lite0", help="see `finetune-studio backbones`"
+        "--epochs",
+        type=int,
+        default=None,  # None: the checkpoint's own when resuming, else TrainConfig's
+        help=f"number of passes over the photos ({_DEFAULTS.epochs})",
     )
-    t.add_argument(
-        "--train-layers", default="head", help="head | last | all | GROUP,GROUP... (default head)"
-    )
-    t.add_argument("--epochs", type=int, default=None, help="number of passes over the photos (10)")
-    t.add_argument("--batch-size", type=int, default=32)
+    t.add_argument("--batch-size", type=int, default=_DEFAULTS.batch_size)
     t.add_argument(
         "--lr", type=float, default=None, help="learning rate (default chosen from --train-layers)"
     )
@@ -223,14 +224,14 @@ def build_parser() -> argparse.ArgumentParser:
     a = t.add_mutually_exclusive_group()
     a.add_argument("--augment", dest="augment", action="store_true", default=None)
     a.add_argument("--no-augment", dest="augment", action="store_false")
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
-    t.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"])
+    t.add_argument("--seed", type=int, default=_DEFAULTS.seed)
+    t.add_argument("--device", default=_DEFAULTS.device, choices=["auto", "cpu", "cuda", "mps"])
+    t.add_argument("--precision", default=_DEFAULTS.precision, choices=CHOICES["precision"])
     t.add_argument("--class-weights", action="store_true", help="weigh rare categories more")
     t.add_argument(
         "--patience",
         type=int,
-        default=4,
+        default=_DEFAULTS.early_stop_patience,
         help="stop after N epochs without improvement (0 = never)",
     )
     t.add_argument("--metrics-json", type=Path, help="write the training metrics here")
@@ -250,14 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     b.set_defaults(func=_cmd_backbones)
 
-    try:
-        from . import commands
-
-        commands.register(sub)
-    except ImportError:
-        pass
-    from . import pile
-
+    commands.register(sub)
     pile.register(sub)
     return p
 
@@ -280,8 +274,6 @@ def main(argv: list[str] | None = None, *, open_gui: GuiRunner | None = None) ->
     args = parser.parse_args(argv)
     try:
         if args.self_test:
-            from .selftest import run_self_test
-
             return run_self_test()
         if args.command is None:
             if open_gui is None:

@@ -1,4 +1,8 @@
-"""The sub-commands that use a trained model: evaluate, predict, sort, export."""
+"""The sub-commands that use a trained model: evaluate, predict, sort, export.
+
+Each command imports its engine module inside its function: they load torch (and the
+runtimes), and `finetune-studio --help` or `train` must not wait for what they do not use.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from .atomic import write_text
 from .errors import StudioError
 
 #: engine.predict.BACKENDS, written out so that `--help` does not import torch.
@@ -14,7 +19,6 @@ PREDICT_BACKENDS = ("auto", "openvino", "onnxruntime", "torch")
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .atomic import write_text
     from .evaluation import evaluate_folder
 
     ev = evaluate_folder(args.model, args.data_dir)

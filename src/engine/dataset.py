@@ -17,8 +17,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import SaveError, write_text
 from .errors import Cancelled, DataError
 from .images import ImageLoadError, is_candidate, open_image, unsupported_reason
+from .paths import cache_dir
 from .progress import ProgressFn, StopFn, Throttle, never_stop
 from .readiness import imbalance, imbalance_sentence, small_categories, small_sentence
 
@@ -234,8 +236,6 @@ class ScanMemo:
         self.path: Path | None = None
         if root is None:
             return
-        from .paths import cache_dir
-
         key = hashlib.blake2b(os.path.abspath(root).encode(), digest_size=12).hexdigest()
         self.path = cache_dir() / "scans" / f"{key}.json"
         try:
@@ -276,8 +276,6 @@ class ScanMemo:
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
-        from .atomic import SaveError, write_text
-
         # Only a speed-up: a failed save means the next scan decodes again.
         with contextlib.suppress(SaveError):
             write_text(self.path, json.dumps({"version": 1, "files": self.entries}))

@@ -20,13 +20,13 @@ from pathlib import Path
 import torch
 
 from .atomic import write_text
+from .backbones import build_model
+from .errors import StudioError
 from .paths import config_dir
 
 
 def pick_device(requested: str = "auto") -> torch.device:
     """CUDA, then Apple MPS, then CPU; or the one asked for (with a clear error if absent)."""
-    from .errors import StudioError
-
     if requested == "auto":
         if torch.cuda.is_available():
             return torch.device("cuda")
@@ -105,8 +105,6 @@ def probe_precision(device: torch.device, *, repeats: int = 3, batch: int = 16) 
         return Precision("float16", channels_last=True, speedup=1.0)
     if device.type != "cpu":
         return FP32
-    from .backbones import build_model
-
     net = build_model("efficientnet_lite0", 2, pretrained=False).eval()
     gen = torch.Generator().manual_seed(0)
     x = torch.randn(batch, 3, 224, 224, generator=gen)

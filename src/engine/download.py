@@ -13,7 +13,6 @@ list of tensor types.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import http.client
 import os
@@ -30,7 +29,9 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 import torch
+from safetensors.torch import load_file
 
+from .atomic import fsync_dir
 from .errors import Cancelled, ModelFileError, StudioError
 from .progress import Throttle
 
@@ -156,7 +157,7 @@ def download_file(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(dest.parent)
+    fsync_dir(dest.parent)
     return dest
 
 
@@ -260,18 +261,6 @@ def _check_digest(actual: str, what: str, *, sha256: str | None, sha256_prefix: 
         )
 
 
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename durable on POSIX; directories cannot be opened on Windows.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 # --------------------------------------------------------------------------- import from a file
 
 
@@ -303,8 +292,6 @@ def load_weights_file(path: Path) -> dict[str, torch.Tensor]:
 
 
 def _load_safetensors(path: Path) -> object:
-    from safetensors.torch import load_file
-
     try:
         return load_file(str(path), device="cpu")
     except Exception as exc:

@@ -8,6 +8,13 @@ from typing import Any
 
 import torch
 
+from .dataset import scan_folder
+from .errors import DataError
+from .modelfile import read_model_info
+from .predict import Predictor
+from .progress import Throttle
+from .readiness import plural
+
 
 @dataclass(frozen=True)
 class ClassMetrics:
@@ -191,14 +198,10 @@ def evaluate_photos(
     categories (a separate folder), so labels are mapped by name. Unreadable photos are
     left out and listed in ``skipped``.
     """
-    from .progress import Throttle
-
     classes = classes or predictor.classes
     index = {name: i for i, name in enumerate(predictor.classes)}
     unknown = sorted({classes[p.label] for p in photos} - set(index))
     if unknown:
-        from .errors import DataError
-
         raise DataError(f"The model does not know these categories: {', '.join(unknown)}.")
     probs_list, labels, paths, skipped = [], [], [], []
     done = 0
@@ -242,8 +245,6 @@ def mismatch_sentence(matched: list[str], unmatched: list[str], absent: list[str
     they are the same)."""
     if not unmatched and not absent:
         return ""
-    from .readiness import plural
-
     if not matched:
         return (
             "This folder's categories do not match the model's: none of its categories "
@@ -268,11 +269,6 @@ def evaluate_folder(model, data_dir, *, on_progress=None, should_stop=lambda: Fa
     (``unmatched`` and ``absent`` name the others, :meth:`Evaluation.category_note` says it);
     with none in common it raises :class:`DataError`.
     """
-    from .dataset import scan_folder
-    from .errors import DataError
-    from .modelfile import read_model_info
-    from .predict import Predictor
-
     # The categories first (the file's header only): a folder that does not match is said
     # before the network is loaded.
     classes = (

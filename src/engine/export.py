@@ -109,7 +109,7 @@ def export_model(
     if fmt == "onnx":
 
         def write(tmp: Path) -> None:
-            import onnx
+            import onnx  # here: slow to import, and only ONNX export needs it
 
             m = onnx.load_from_string(onnx_bytes(wrapper, example, ("image", "logits")))
             for key, value in (
@@ -150,7 +150,7 @@ def export_model(
 def run_exported(path: str | os.PathLike[str], fmt: str, x: torch.Tensor) -> torch.Tensor:
     """Logits of an exported file for inputs ``x`` (float32 [0,1] NCHW)."""
     if fmt == "onnx":
-        import onnxruntime as ort
+        import onnxruntime as ort  # here: only the ONNX parity check needs it
 
         sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
         outs = [sess.run(None, {"image": x[i : i + 64].numpy()})[0] for i in range(0, len(x), 64)]

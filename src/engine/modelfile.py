@@ -25,6 +25,7 @@ from safetensors.torch import save as st_save
 from . import __version__
 from .atomic import write_bytes
 from .backbones import Preprocessing, StagedNet, build_model, get_backbone
+from .config import MAX_CLASSES, EpochRecord
 from .errors import ModelFileError, StudioError
 
 MODEL_FORMAT = "finetune-studio-model"
@@ -32,7 +33,6 @@ CHECKPOINT_FORMAT = "finetune-studio-checkpoint"
 FORMAT_VERSION = 1
 MODEL_SUFFIX = ".ftmodel"
 MAX_HEADER_BYTES = 64 * 1024 * 1024  # a real header is a few hundred KB at most
-MAX_CLASSES = 10_000
 
 
 @dataclass
@@ -90,7 +90,7 @@ def save_model(
     return Path(path)
 
 
-def _read_header(path: Path) -> dict[str, Any]:
+def read_header(path: Path) -> dict[str, Any]:
     """Check the file is a safetensors file with our metadata before handing it to anything."""
     try:
         with open(path, "rb") as f:
@@ -205,7 +205,7 @@ def _build(
 def load_model(path: str | Path) -> LoadedModel:
     """Load a model file safely; raises :class:`ModelFileError` with a clear message."""
     path = Path(path)
-    meta = _read_header(path)
+    meta = read_header(path)
     classes, prep, backbone = _check_meta(path, meta, MODEL_FORMAT)
     weights = _load_tensors(path)
     net = _build(path, backbone, classes, weights)
@@ -217,7 +217,7 @@ def load_model(path: str | Path) -> LoadedModel:
 def read_model_info(path: str | Path) -> dict[str, Any]:
     """The metadata only (fast; no weights are read)."""
     path = Path(path)
-    meta = _read_header(path)
+    meta = read_header(path)
     _check_meta(path, meta, MODEL_FORMAT)
     return meta
 
@@ -290,10 +290,8 @@ def save_checkpoint(
 
 def load_checkpoint(path: str | Path) -> Checkpoint:
     """Read a checkpoint written by :func:`save_checkpoint` (safely, like a model file)."""
-    from .training import EpochRecord
-
     path = Path(path)
-    meta = _read_header(path)
+    meta = read_header(path)
     classes, _prep, _backbone = _check_meta(path, meta, CHECKPOINT_FORMAT)
     try:
         history = [

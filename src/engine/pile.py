@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from .config import DEFAULT_BACKBONE
 from .dataset import IGNORED_NAMES, is_hidden, is_unsorted_folder, list_categories
 from .errors import DataError, StudioError
 from .images import is_candidate, unsupported_reason
@@ -139,8 +140,6 @@ class FeatureStore:
     """
 
     def __init__(self, backbone: str | None = None, *, device: str = "auto") -> None:
-        from .backbones import DEFAULT_BACKBONE
-
         self.backbone = backbone or DEFAULT_BACKBONE
         self.device_name = device
         self._by_key: dict[str, np.ndarray] = {}
@@ -558,8 +557,6 @@ def _cmd_suggest(args) -> int:
 
 def register(sub) -> None:
     """Add ``finetune-studio suggest`` to the command's sub-parsers."""
-    from .backbones import DEFAULT_BACKBONE
-
     s = sub.add_parser(
         "suggest",
         help="suggest a category for each photo not sorted yet (from the few labelled)",

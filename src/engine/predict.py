@@ -11,6 +11,8 @@ its :class:`Prediction` (``error``), never fatal.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,6 +23,7 @@ import numpy as np
 import torch
 
 from . import preprocess
+from .atomic import write_text
 from .dataset import is_hidden
 from .device import FP32, Precision, pick_device, resolve_precision
 from .errors import Cancelled, StudioError
@@ -256,11 +259,6 @@ def write_predictions_csv(
     predictions: list[Prediction], path: str | os.PathLike[str], top_k: int = 3
 ) -> None:
     """One row per photo: ``path,label,confidence`` then the next choices (atomic write)."""
-    import csv
-    import io
-
-    from .atomic import write_text
-
     buf = io.StringIO()
     w = csv.writer(buf)
     header = ["path", "label", "confidence"]

@@ -15,13 +15,12 @@ import torch
 from PIL import Image, ImageEnhance
 
 from .backbones import Preprocessing
+from .imagecache import get_default_cache
 from .images import center_crop, open_image, resize_short_side
 
 
 def load_resized(path: str | Path, resize: int) -> Image.Image:
     """Decode ``path`` and resize its shorter side to ``resize`` (uses the disk cache)."""
-    from .imagecache import get_default_cache
-
     cache = get_default_cache()
     if cache is not None:
         hit = cache.get(path, resize)

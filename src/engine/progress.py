@@ -31,3 +31,27 @@ class Throttle:
             self._last = now
             return True
         return False
+
+
+def fmt_duration(seconds: float) -> str:
+    """A duration in plain words, rounded as a person says it ("40 s", "12 min", "1.5 h").
+
+    The one formatter of durations: the CLI, the Train page's time left and the Model
+    page's estimates all use it, so the same number reads the same everywhere.
+    """
+    if seconds < 1:
+        return "under a second"
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def fmt_time_left(seconds: float | None) -> str:
+    """``"about 12 min left"`` (empty when not known yet)."""
+    if seconds is None:
+        return ""
+    if seconds < 5:
+        return "a few seconds left"
+    return f"about {fmt_duration(seconds)} left"

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_text
+from .config import TrainConfig
 from .errors import ModelFileError, StudioError
-from .training import TrainConfig
 
 PROJECT_FORMAT = "finetune-studio-project"
 PROJECT_VERSION = 1
@@ -138,7 +138,7 @@ def load_project(path: str | Path) -> Project:
 
 def resolve_resume(path: Path) -> tuple[TrainConfig, Path]:
     """For ``--resume``: a checkpoint, or a project whose last run left one."""
-    from .modelfile import CHECKPOINT_FORMAT, _read_header
+    from .modelfile import CHECKPOINT_FORMAT, read_header  # here: it loads torch; projects must not
 
     if path.suffix == PROJECT_SUFFIX:
         project = load_project(path)
@@ -147,7 +147,7 @@ def resolve_resume(path: Path) -> tuple[TrainConfig, Path]:
         config = project.config
         config.checkpoint = project.checkpoint
         return config, Path(project.checkpoint)
-    meta = _read_header(path)
+    meta = read_header(path)
     if meta.get("format") != CHECKPOINT_FORMAT:
         raise StudioError(f"{path} is not a training checkpoint or a project file.")
     config = TrainConfig.from_dict(meta.get("config") or {})

@@ -188,7 +188,7 @@ class OrtRunner(Runner):
     name = "onnxruntime"
 
     def __init__(self, data: bytes, crop: int, streams: int) -> None:
-        import onnxruntime as ort
+        import onnxruntime as ort  # here: loaded only when this runtime is chosen
 
         super().__init__(streams)
         sessions = []

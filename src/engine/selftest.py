@@ -36,9 +36,12 @@ def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     t0 = time.monotonic()
     try:
+        # Inside the try: a broken install (torch, a runtime missing) is what the self-test
+        # is for, and it must report that in its one line; also keeps `--help` free of torch.
+        from .config import TrainConfig
         from .export import export_model
         from .predict import Predictor
-        from .training import TrainConfig, train
+        from .training import train
 
         data = sample_dir()
         with tempfile.TemporaryDirectory(prefix="ftstudio-selftest-") as tmp:

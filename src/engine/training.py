@@ -19,20 +19,20 @@ from __future__ import annotations
 import copy
 import math
 import random
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from . import preprocess
+from . import modelfile, preprocess
 from .atomic import SaveError
-from .backbones import DEFAULT_BACKBONE, Preprocessing, StagedNet, build_model, get_backbone
+from .backbones import Preprocessing, StagedNet, build_model, get_backbone
+from .config import EpochRecord, TrainConfig, TrainControl, TrainEvent, TrainResult
 from .dataset import (
     DatasetScan,
     Photo,
@@ -44,6 +44,7 @@ from .dataset import (
 )
 from .device import Precision, pick_device, resolve_precision
 from .errors import Cancelled, StudioError
+from .evaluation import default_threshold
 from .freezing import (
     FreezePlan,
     apply_freeze,
@@ -54,234 +55,6 @@ from .freezing import (
 )
 from .images import ImageLoadError
 from .progress import Throttle
-
-EventKind = Literal["stage", "step", "epoch", "message", "done"]
-
-
-@dataclass
-class TrainConfig:
-    """Everything that defines a training run (saved in projects, models and checkpoints)."""
-
-    data_dir: str = ""
-    val_dir: str | None = None
-    val_split: float = 0.2
-    backbone: str = DEFAULT_BACKBONE
-    train_layers: str = "head"  # "head" | "last" | "all" | "block7,head"
-    epochs: int = 10
-    batch_size: int = 32
-    lr: float | None = None  # None: 3e-3 when only the head trains, 1e-3 / 3e-4 otherwise
-    image_size: int | None = None  # None: the backbone's own input size
-    augment: bool | None = None  # None: on when more than the head trains
-    augment_views: int = 3  # cached views per photo when augmenting a cached prefix
-    seed: int = 0
-    device: str = "auto"
-    precision: str = "auto"  # "auto" (probe once per machine) | "fp32" | "bf16"
-    weight_decay: float = 0.01
-    label_smoothing: float = 0.1
-    warmup_epochs: float = 0.5
-    schedule: str = "cosine"  # "cosine" | "onecycle"
-    class_weights: bool = False
-    early_stop_patience: int = 4  # epochs without improvement before stopping; 0 = never
-    checkpoint: str | None = None  # where to save a resumable checkpoint every epoch
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> TrainConfig:
-        """Build from a dict, ignoring unknown keys and checking basic types."""
-        known = {f.name: f for f in fields(cls)}
-        kwargs: dict[str, Any] = {}
-        for k, v in d.items():
-            if k not in known:
-                continue
-            if v is not None and not isinstance(v, (str, int, float, bool)):
-                raise StudioError(f"Training setting {k!r} has an invalid value.")
-            kwargs[k] = v
-        config = cls(**kwargs)
-        config.check()
-        return config
-
-    def check(self) -> None:
-        """Raise :class:`StudioError` for a value no run can use (wrong type or out of range).
-
-        Settings come from files a person may have edited, damaged or been sent, so each
-        is checked against its declared type and a sane range before anything runs.
-        """
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if not _type_ok(value, str(f.type)):
-                raise StudioError(
-                    f"Training setting {f.name!r} has an invalid value ({_short_repr(value)})."
-                )
-            if isinstance(value, str) and len(value) > 4096:
-                raise StudioError(f"Training setting {f.name!r} is too long.")
-            limits = _LIMITS.get(f.name)
-            if limits and value is not None and not limits[0] <= value <= limits[1]:
-                raise StudioError(
-                    f"Training setting {f.name!r} must be between {limits[0]} and {limits[1]} "
-                    f"(it is {_short_repr(value)})."
-                )
-        for name, allowed in _CHOICES.items():
-            if getattr(self, name) not in allowed:
-                raise StudioError(
-                    f"Training setting {name!r} must be one of {', '.join(allowed)} "
-                    f"(it is {_short_repr(getattr(self, name))})."
-                )
-
-    def resolved_lr(self) -> float:
-        if self.lr:
-            return float(self.lr)
-        return {"head": 3e-3, "last": 1e-3}.get(self.train_layers, 3e-4)
-
-
-#: Sane ranges of numeric settings (NaN fails every comparison, so it is refused too).
-_LIMITS: dict[str, tuple[float, float]] = {
-    "val_split": (0.0, 0.95),
-    "epochs": (1, 10_000),
-    "batch_size": (1, 65_536),
-    "lr": (0.0, 10.0),
-    "image_size": (16, 1024),
-    "augment_views": (1, 64),
-    "weight_decay": (0.0, 10.0),
-    "label_smoothing": (0.0, 0.99),
-    "warmup_epochs": (0.0, 10_000.0),
-    "early_stop_patience": (0, 10_000),
-}
-_CHOICES = {"schedule": ("cosine", "onecycle"), "precision": ("auto", "fp32", "bf16")}
-_KINDS: dict[str, tuple[type, ...]] = {
-    "str": (str,),
-    "int": (int,),
-    "float": (int, float),
-    "bool": (bool,),
-}
-
-
-def _type_ok(value: Any, annotation: str) -> bool:
-    """Does ``value`` fit a simple annotation such as ``"int"`` or ``"float | None"``?"""
-    kinds = [k.strip() for k in annotation.split("|")]
-    if value is None:
-        return "None" in kinds
-    if isinstance(value, bool):  # bool is an int to Python, never to a person
-        return "bool" in kinds
-    return any(isinstance(value, _KINDS.get(k, ())) for k in kinds)
-
-
-def _short_repr(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-@dataclass(frozen=True)
-class EpochRecord:
-    epoch: int
-    train_loss: float
-    train_accuracy: float
-    val_loss: float
-    val_accuracy: float
-    seconds: float
-    lr: float
-
-    def to_dict(self) -> dict[str, float]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class TrainEvent:
-    """One progress report. ``kind`` says which fields are meaningful.
-
-    - ``stage``: a preparation step (``message``), with ``fraction`` done (0..1) if known;
-    - ``step``: ``losses`` holds ``(global_step, loss)`` pairs since the previous report;
-    - ``epoch``: ``record`` is the finished epoch, ``best`` whether it is the best so far;
-    - ``message``: plain-language advice or news (``message``);
-    - ``done``: the run ended (``message`` says how).
-    """
-
-    kind: EventKind
-    message: str = ""
-    fraction: float | None = None
-    epoch: int = 0
-    total_epochs: int = 0
-    step: int = 0
-    steps_per_epoch: int = 0
-    losses: tuple[tuple[int, float], ...] = ()
-    record: EpochRecord | None = None
-    best: bool = False
-    eta_seconds: float | None = None
-
-
-@dataclass
-class TrainResult:
-    classes: list[str]
-    history: list[EpochRecord]
-    best_epoch: int | None
-    val_accuracy: float | None
-    skipped: list[SkippedFile]
-    warnings: list[str]
-    stopped: bool  # stopped by the person (the best completed epoch was kept)
-    early_stopped: bool
-    model_path: Path | None
-    seconds: float
-    trainable_params: int = 0
-    total_params: int = 0
-    net: StagedNet | None = field(default=None, repr=False)
-    val_photos: list[Photo] = field(default_factory=list, repr=False)
-
-    def metrics(self) -> dict[str, Any]:
-        """The ``--metrics-json`` document."""
-        return {
-            "classes": self.classes,
-            "epochs": [
-                {
-                    "epoch": r.epoch,
-                    "train_loss": r.train_loss,
-                    "train_accuracy": r.train_accuracy,
-                    "val_loss": r.val_loss,
-                    "val_accuracy": r.val_accuracy,
-                    "seconds": r.seconds,
-                }
-                for r in self.history
-            ],
-            "best_epoch": self.best_epoch,
-            "val_accuracy": self.val_accuracy,
-            "stopped": self.stopped,
-            "early_stopped": self.early_stopped,
-            "seconds": self.seconds,
-            "trainable_params": self.trainable_params,
-            "total_params": self.total_params,
-            "warnings": self.warnings,
-            "skipped_files": [{"path": s.path, "reason": s.reason} for s in self.skipped],
-        }
-
-
-class TrainControl:
-    """Stop and pause, set from any thread (the GUI sets them directly, never via signals)."""
-
-    def __init__(self) -> None:
-        self.stop_event = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-
-    def stop(self) -> None:
-        self.stop_event.set()
-        self._running.set()
-
-    def pause(self) -> None:
-        self._running.clear()
-
-    def resume(self) -> None:
-        self._running.set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._running.is_set()
-
-    def should_stop(self) -> bool:
-        return self.stop_event.is_set()
-
-    def wait_if_paused(self) -> None:
-        while not self._running.wait(0.1):
-            pass
 
 
 def _emit(on_event, event: TrainEvent) -> None:
@@ -505,8 +278,6 @@ def train(
     mid-epoch keeps the best *completed* epoch. ``resume`` continues from a checkpoint.
     Raises :class:`~engine.errors.DataError` for folders that cannot be trained on.
     """
-    from . import modelfile
-
     config.check()
     started = time.monotonic()
     control = control or TrainControl()
@@ -819,8 +590,6 @@ def train(
         )
         net.to("cpu")
         if len(val_logits):
-            from .evaluation import default_threshold
-
             threshold = default_threshold(val_logits.softmax(1), val_data.labels)
         modelfile.save_model(
             model_path,

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import APP_NAME
+from engine.config import DEFAULT_BACKBONE, TrainConfig
 
 from .help import HtmlDialog, about_html, getting_started_html
 from .model_page import ModelPage
@@ -40,7 +41,7 @@ from .photos_page import PhotosPage
 from .resources import icon_path, sample_dir
 from .results_page import ResultsPage
 from .settings import GuiSettings, load_settings, save_settings
-from .state import DEFAULT_BACKBONE, StudioState
+from .state import StudioState
 from .train_page import TrainPage, TrainSettings
 from .use_page import UsePage
 from .widgets.naming import name_widget
@@ -642,7 +643,6 @@ class MainWindow(QMainWindow):
     def _write_project(self, path: Path) -> bool:
         from engine.errors import StudioError
         from engine.projects import Project, save_project
-        from engine.training import TrainConfig
 
         cfg = TrainConfig.from_dict(self.project_dict())
         model = str(self.state.model_path) if self.state.model_path else None

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.progress import fmt_duration
+
 from .state import StudioState
 from .terms import tip
 from .widgets.naming import name_widget
@@ -117,16 +119,6 @@ def fmt_count(n: int) -> str:
     if n >= 10_000:
         return f"{n / 1e3:.0f} thousand"
     return f"{n:,}"
-
-
-def fmt_seconds(s: float) -> str:
-    if s < 1:
-        return "under a second"
-    if s < 90:
-        return f"{s:.0f} s"
-    if s < 5400:
-        return f"{s / 60:.0f} min"
-    return f"{s / 3600:.1f} hours"
 
 
 class ModelPage(QWidget):
@@ -560,11 +552,11 @@ class ModelPage(QWidget):
         who = f"{n_train:,} + {n_val:,} photos" if self.state.scan is not None else "100 photos"
         if prepare > 0:
             text = (
-                f"Rough time for {who} on this computer: about {fmt_seconds(prepare)} to look "
-                f"at the photos once through the frozen layers, then {fmt_seconds(epoch)} per epoch."
+                f"Rough time for {who} on this computer: about {fmt_duration(prepare)} to look "
+                f"at the photos once through the frozen layers, then {fmt_duration(epoch)} per epoch."
             )
         else:
-            text = f"Rough time for {who} on this computer: about {fmt_seconds(epoch)} per epoch."
+            text = f"Rough time for {who} on this computer: about {fmt_duration(epoch)} per epoch."
         self.time_label.setText(text)
 
     def _photo_counts(self) -> tuple[int, int]:
@@ -625,7 +617,7 @@ class ModelPage(QWidget):
             )
             self.download_progress.setFormat(
                 f"{done_mb:.1f} of {p.total_bytes / 1e6:.1f} MB · {speed:.1f} MB/s"
-                + (f" · {fmt_seconds(left)} left" if left is not None else "")
+                + (f" · {fmt_duration(left)} left" if left is not None else "")
             )
         else:
             self.download_progress.setFormat(f"{done_mb:.1f} MB · {speed:.1f} MB/s")

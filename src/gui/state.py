@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-DEFAULT_BACKBONE = "efficientnet_lite0"  # engine.backbones.DEFAULT_BACKBONE, without torch
+from engine.config import DEFAULT_BACKBONE
 
 
 class StudioState(QObject):

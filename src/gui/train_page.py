@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.config import TrainConfig, TrainControl
+from engine.progress import fmt_time_left
+
 from .state import StudioState
 from .terms import tip
 from .widgets.naming import name_widget
@@ -70,19 +73,6 @@ class TrainSettings:
     device: str = "auto"
 
 
-def fmt_eta(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    s = int(round(seconds))
-    if s < 5:
-        return "a few seconds left"
-    if s < 60:
-        return f"about {s} s left"
-    if s < 3600:
-        return f"about {round(s / 60)} min left"
-    return f"about {s / 3600:.1f} h left"
-
-
 class TrainPage(QWidget):
     training_started = Signal()
     training_finished = Signal(object)  # TrainResult, or None after an error (thread ended)
@@ -97,7 +87,7 @@ class TrainPage(QWidget):
         self.runs_dir_fn = None  # set by the main window: () -> Path for new model files
         self.describe_setup_fn = None  # set by the main window: () -> str
         self._handle: WorkerHandle | None = None
-        self._control: Any = None
+        self._control: TrainControl | None = None
         self._started_at = 0.0
         self._total_epochs = 0
         self._steps_per_epoch = 0
@@ -480,7 +470,10 @@ class TrainPage(QWidget):
         # whole network each time would be most of the run.
         if cfg["train_layers"] != "head":
             cfg["checkpoint"] = str(out.with_suffix(".ckpt"))
-        self._control = None
+        # The one way to stop: the worker's Stop sets this control's own event, and a
+        # paused run returns from its pause when it is set (engine.config.TrainControl).
+        control = TrainControl()
+        self._control = control
         self.last_result = None
         self.last_error = None
         self.events_seen = 0
@@ -497,17 +490,13 @@ class TrainPage(QWidget):
         self._started_at = time.monotonic()
 
         def run(task):
-            from engine.training import TrainConfig, TrainControl, train
+            from engine.training import train  # here: torch loads on the worker, not the window
 
             # The window must win the CPU over training (and the OpenMP threads this
             # thread starts): a repaint competing with two busy cores stalled up to 130 ms.
             lower_this_threads_priority()
-            control = TrainControl()
-            task.report(control)  # the GUI pauses/resumes through it directly
             config = TrainConfig.from_dict(cfg)
-            return train(
-                config, out=out, on_event=task.report, control=control, should_stop=task.should_stop
-            )
+            return train(config, out=out, on_event=task.report, control=control)
 
         self._handle = start_worker(
             self,
@@ -516,17 +505,13 @@ class TrainPage(QWidget):
             on_error=self._on_error,
             on_progress=self._on_event,
             on_finished=self._on_finished,
-            on_stop=self._stop_control,
+            stop_event=control.stop_event,
             progress_per_second=None,  # every event carries losses; the engine throttles
             name="train",
         )
         self._set_running(True)
         self.training_started.emit()
         self.status_message.emit("Training…")
-
-    def _stop_control(self) -> None:
-        if self._control is not None:
-            self._control.stop()
 
     def stop_training(self) -> None:
         if self._handle is not None and self._handle.running:
@@ -557,11 +542,7 @@ class TrainPage(QWidget):
     # ------------------------------------------------------------------ events
     def _on_event(self, e: Any) -> None:
         self.events_seen += 1
-        kind = getattr(e, "kind", None)
-        if kind is None:  # the TrainControl, first thing the worker reports
-            self._control = e
-            self.pause_button.setEnabled(True)
-            return
+        kind = e.kind
         if kind == "stage":
             if e.fraction is None:
                 self.progress.setRange(0, 0)
@@ -595,7 +576,7 @@ class TrainPage(QWidget):
         if self._control is not None and self._control.paused:
             return
         step = f" · step {e.step} of {e.steps_per_epoch}" if e.kind == "step" else ""
-        eta = fmt_eta(e.eta_seconds)
+        eta = fmt_time_left(e.eta_seconds)
         epoch = e.epoch if e.kind == "step" else min(total, e.epoch)
         self.progress.setFormat(f"Epoch {epoch} of {total}{step}" + (f" · {eta}" if eta else ""))
 

@@ -8,10 +8,10 @@ from PIL import Image
 
 from engine.backbones import build_model, get_backbone
 from engine.cli import main
+from engine.config import TrainConfig
 from engine.errors import DataError
 from engine.evaluation import evaluate_folder
 from engine.modelfile import save_model
-from engine.training import TrainConfig
 
 
 @pytest.fixture(scope="module")

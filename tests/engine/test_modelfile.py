@@ -10,9 +10,9 @@ import pytest
 import torch
 
 from engine.backbones import build_model, get_backbone
+from engine.config import TrainConfig
 from engine.errors import ModelFileError
 from engine.modelfile import load_model, read_model_info, save_model
-from engine.training import TrainConfig
 
 
 @pytest.fixture

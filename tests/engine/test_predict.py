@@ -8,10 +8,10 @@ import pytest
 from PIL import Image
 
 from engine.backbones import build_model, get_backbone
+from engine.config import TrainConfig
 from engine.errors import Cancelled
 from engine.modelfile import save_model
 from engine.predict import Predictor
-from engine.training import TrainConfig
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
+from engine.config import TrainConfig
 from engine.errors import ModelFileError
 from engine.projects import Project, load_project, resolve_resume, save_project
-from engine.training import TrainConfig
 
 
 def test_round_trip_with_relative_paths_survives_moving_the_whole_folder(tmp_path):

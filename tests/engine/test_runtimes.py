@@ -8,10 +8,10 @@ from PIL import Image
 
 from engine import runtimes
 from engine.backbones import build_model, get_backbone
+from engine.config import TrainConfig
 from engine.errors import StudioError
 from engine.modelfile import save_model
 from engine.predict import Predictor
-from engine.training import TrainConfig
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,9 @@ from pathlib import Path
 import torch
 
 from corpus import write_bad, write_good
+from engine.config import TrainConfig, TrainControl
 from engine.modelfile import load_checkpoint, load_model
-from engine.training import TrainConfig, TrainControl, train
+from engine.training import train
 
 CLI = [sys.executable, "-m", "engine.cli"]
 

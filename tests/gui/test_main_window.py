@@ -168,8 +168,8 @@ def test_opening_a_project_whose_folder_moved_asks_where(
 ):
     import shutil
 
+    from engine.config import TrainConfig
     from engine.projects import Project, save_project
-    from engine.training import TrainConfig
 
     moved_from = tmp_path / "old place"
     path = save_project(

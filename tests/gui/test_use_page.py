@@ -47,7 +47,8 @@ def trained_fashion(tmp_path_factory) -> tuple[Path, object, Path]:
     only, 3 epochs, on 12 photos of each easy category."""
     cache = trained_fashion.__dict__.setdefault("cache", {})
     if "value" not in cache:
-        from engine.training import TrainConfig, train
+        from engine.config import TrainConfig
+        from engine.training import train
 
         root = tmp_path_factory.mktemp("use-model")
         data = _fashion(root / "train", per_class=12, split="train")

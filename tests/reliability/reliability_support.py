@@ -54,8 +54,8 @@ def save_tiny_model(path: Path, *, classes: list[str] = CLASSES, crop: int = 64,
     import torch
 
     from engine.backbones import build_model, get_backbone
+    from engine.config import TrainConfig
     from engine.modelfile import save_model
-    from engine.training import TrainConfig
 
     torch.manual_seed(seed)
     net = build_model("efficientnet_lite0", len(classes), pretrained=False)

@@ -28,12 +28,13 @@ from corpus import (
     write_more_good,
     write_photos,
 )
+from engine.config import TrainConfig
 from engine.dataset import check_trainable, scan_folder, split_train_val
 from engine.errors import DataError
 from engine.images import ImageLoadError, open_image
 from engine.predict import Predictor
 from engine.sorting import sort_folder
-from engine.training import TrainConfig, train
+from engine.training import train
 
 
 @dataclass

@@ -23,12 +23,13 @@ from reliability_support import child_env, photo_counts, save_tiny_model, sha256
 from corpus import write_photos
 from engine import atomic, backbones
 from engine.atomic import SaveError
+from engine.config import TrainConfig
 from engine.errors import StudioError
 from engine.modelfile import load_checkpoint, load_model, save_checkpoint, save_model
 from engine.predict import Predictor, write_predictions_csv
 from engine.projects import Project, load_project, save_project
 from engine.sorting import sort_folder
-from engine.training import TrainConfig, train
+from engine.training import train
 
 FAST = {"image_size": 64, "precision": "fp32", "early_stop_patience": 0}
 

@@ -23,11 +23,11 @@ import torch
 from reliability_support import save_tiny_model, snapshot
 from safetensors.torch import save as st_save
 
+from engine.config import TrainConfig
 from engine.download import load_weights_file
 from engine.errors import ModelFileError, StudioError
 from engine.modelfile import load_checkpoint, load_model, save_checkpoint
 from engine.projects import Project, load_project, resolve_resume, save_project
-from engine.training import TrainConfig
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 

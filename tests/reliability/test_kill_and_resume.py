@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from reliability_support import CLI, child_env, run_cli, save_tiny_model, sha256, temp_files
 
+from engine.config import TrainConfig
 from engine.modelfile import load_checkpoint, load_model
 from engine.projects import Project, load_project, save_project
-from engine.training import TrainConfig
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -77,7 +77,7 @@ DRIVER = textwrap.dedent(
     atomic.os = Os()
     if sys.argv[1] == "save-project":
         from engine.projects import Project, save_project
-        from engine.training import TrainConfig
+        from engine.config import TrainConfig
         save_project(Project(TrainConfig(data_dir="elsewhere"), notes="new"), sys.argv[2])
     else:
         from engine.cli import main
