@@ -4,6 +4,16 @@ bfloat16 autocast and channels-last memory are 1.5-3x faster on CPUs with AVX-51
 AMX, and 5-13x *slower* on CPUs without them. So instead of guessing from flags, a quick
 probe times the bundled backbone both ways at first use and the answer is remembered
 (keyed by CPU, torch version and thread count) in the app's config folder.
+
+On NVIDIA GPUs the answer does not need timing: mixed precision always wins on tensor
+cores, so the probe reads the card's capability instead (:func:`cuda_precision`): bfloat16
+where the card has it (Ampere and later), else float16, which needs a gradient scaler
+(:func:`grad_scaler`) so that small gradients do not underflow to zero. Both run
+channels-last. Batches go to the card from pinned memory with non-blocking copies
+(:func:`to_device`), so the copy overlaps the work already queued on the card, while the
+thread pool in ``training.prepare`` decodes the next batch of photos. These GPU paths were
+written and tested for their logic on a CPU; their speed has not been measured here (see
+docs/scale.md).
 """
 
 from __future__ import annotations
@@ -53,6 +63,11 @@ class Precision:
     speedup: float = 1.0  # measured against float32 by the probe
 
     @property
+    def needs_grad_scaler(self) -> bool:
+        """float16 gradients underflow without loss scaling; bfloat16 and float32 do not."""
+        return self.dtype == "float16"
+
+    @property
     def autocast_dtype(self) -> torch.dtype | None:
         return {"bfloat16": torch.bfloat16, "float16": torch.float16}.get(self.dtype)
 
@@ -78,6 +93,41 @@ class Precision:
 FP32 = Precision()
 
 
+def cuda_precision(bf16_supported: bool) -> Precision:
+    """The precision for an NVIDIA card: bfloat16 if it has it, else float16 (+ grad scaler)."""
+    return Precision("bfloat16" if bf16_supported else "float16", channels_last=True)
+
+
+def grad_scaler(precision: Precision, device: torch.device) -> torch.amp.GradScaler:
+    """A gradient scaler that is on only where it is needed (float16); otherwise a no-op.
+
+    A disabled scaler passes ``scale(loss)``, ``step(opt)`` and ``update()`` straight
+    through, so the training loop has one shape for every precision.
+    """
+    return torch.amp.GradScaler(device.type, enabled=precision.needs_grad_scaler)
+
+
+def configure_device(device: torch.device) -> None:
+    """Let cuDNN pick the fastest convolution kernels and matmuls use TF32 on CUDA."""
+    if device.type == "cuda":
+        torch.backends.cudnn.benchmark = True  # input shapes are fixed within a run
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+
+
+def to_device(x: torch.Tensor, device: torch.device) -> torch.Tensor:
+    """Copy a batch to ``device``; on CUDA through pinned memory, without blocking.
+
+    The copy then runs while the card still works on the previous step, instead of the
+    host waiting for it. On the CPU this is a plain ``to`` (a no-op for CPU tensors).
+    """
+    if device.type != "cuda":
+        return x.to(device)
+    if not x.is_pinned():
+        x = x.pin_memory()
+    return x.to(device, non_blocking=True)
+
+
 def _machine_key(device: torch.device) -> str:
     cpu = platform.processor() or platform.machine()
     with contextlib.suppress(OSError), open("/proc/cpuinfo") as f:
@@ -85,6 +135,11 @@ def _machine_key(device: torch.device) -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
+    if device.type == "cuda":
+        # The card, not the CPU, decides; the compute capability tells bf16 support.
+        index = device.index if device.index is not None else torch.cuda.current_device()
+        major, minor = torch.cuda.get_device_capability(index)
+        cpu = f"{torch.cuda.get_device_name(index)} sm_{major}{minor}"
     env = os.environ.get("ONEDNN_MAX_CPU_ISA", "") + os.environ.get("ATEN_CPU_CAPABILITY", "")
     return f"{device.type}|{cpu}|torch {torch.__version__}|threads {torch.get_num_threads()}|{env}"
 
@@ -102,7 +157,7 @@ def probe_precision(device: torch.device, *, repeats: int = 3, batch: int = 16) 
     top class on the probe batch's features, cosine similarity > 0.99).
     """
     if device.type == "cuda":
-        return Precision("float16", channels_last=True, speedup=1.0)
+        return cuda_precision(torch.cuda.is_bf16_supported())
     if device.type != "cpu":
         return FP32
     net = build_model("efficientnet_lite0", 2, pretrained=False).eval()
