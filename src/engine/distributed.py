@@ -2,8 +2,8 @@
 
 ``torchrun --nproc-per-node N -m engine train DATA_DIR --out MODEL ...`` starts N copies of
 the command; torchrun gives each its place in the environment (``RANK``, ``WORLD_SIZE``,
-``LOCAL_RANK``, ``MASTER_ADDR``, ``MASTER_PORT``). :func:`launched` reads that without
-importing torch.distributed, so the single-process path pays nothing for this module.
+``LOCAL_RANK``, ``MASTER_ADDR``, ``MASTER_PORT``); :func:`launched` reads it. Without
+torchrun nothing here runs: the single-process path never joins a process group.
 
 How a run is shared (see docs/scale.md):
 
@@ -30,10 +30,16 @@ import signal
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import torch
+import torch.distributed as dist
+import torch.nn.functional as F
+from torch.nn.parallel import DistributedDataParallel
 
+from .activation_store import ActivationStore, threshold_bytes
+from .device import pick_device
 from .errors import StudioError
 
 #: What torchrun sets for every process it starts.
@@ -47,7 +53,7 @@ class RankLost(StudioError):
 
 
 def launched(env: Mapping[str, str] | None = None) -> bool:
-    """Whether this process was started by torchrun as one of several (no torch import)."""
+    """Whether this process was started by torchrun as one of several."""
     env = os.environ if env is None else env
     if not all(k in env for k in _TORCHRUN_ENV):
         return False
@@ -96,7 +102,6 @@ class Ranks:
 
     def sum(self, values: torch.Tensor) -> torch.Tensor:
         """Element-wise sum over ranks (every rank gets it)."""
-        import torch.distributed as dist
 
         t = self._comm(values.detach().clone())
         dist.all_reduce(t)
@@ -104,7 +109,6 @@ class Ranks:
 
     def broadcast_object(self, obj: Any) -> Any:
         """Rank 0's ``obj`` on every rank (for small picklable values)."""
-        import torch.distributed as dist
 
         box = [obj]
         dist.broadcast_object_list(box, src=0, device=self._comm(torch.empty(0)).device)
@@ -112,7 +116,6 @@ class Ranks:
 
     def gather_objects(self, obj: Any) -> list[Any]:
         """Every rank's ``obj``, in rank order, on every rank (small picklable values)."""
-        import torch.distributed as dist
 
         out: list[Any] = [None] * self.world
         dist.all_gather_object(out, obj)
@@ -120,7 +123,6 @@ class Ranks:
 
     def sync_buffers(self, module: torch.nn.Module) -> None:
         """Rank 0's buffers (BatchNorm statistics) on every rank, before checking."""
-        import torch.distributed as dist
 
         for buf in module.buffers():
             t = self._comm(buf.data)
@@ -129,7 +131,6 @@ class Ranks:
                 buf.data.copy_(t)
 
     def barrier(self) -> None:
-        import torch.distributed as dist
 
         dist.barrier()
 
@@ -150,7 +151,6 @@ def gather_rows(
     so on. Rows travel ``chunk`` at a time, so memory stays bounded however big the cache.
     Returns the row counts of all ranks.
     """
-    import torch.distributed as dist
 
     counts = [int(c) for c in ranks.gather_objects(int(count))]
     offsets = [sum(counts[:r]) for r in range(ranks.world)]
@@ -194,9 +194,6 @@ def init_from_env(requested_device: str = "auto", *, timeout_s: float = 1800) ->
     collective waits for a rank that hangs (a dead rank is noticed at once: its connection
     closes, and torchrun stops the others).
     """
-    import torch.distributed as dist
-
-    from .device import pick_device
 
     rank, world = int(os.environ["RANK"]), int(os.environ["WORLD_SIZE"])
     local_rank = int(os.environ.get("LOCAL_RANK", "0"))
@@ -233,7 +230,6 @@ def quiet_exit() -> None:
 
 def finish() -> None:
     """Leave the process group (after a normal end; a broken group is left alone)."""
-    import torch.distributed as dist
 
     if dist.is_initialized():
         dist.destroy_process_group()
@@ -243,7 +239,6 @@ def is_rank_loss(exc: BaseException) -> bool:
     """Whether ``exc`` says a peer went away (a broken collective), not a bug of ours."""
     if isinstance(exc, RankLost):
         return True
-    import torch.distributed as dist
 
     if isinstance(exc, dist.DistError):
         return True
@@ -255,8 +250,6 @@ def is_rank_loss(exc: BaseException) -> bool:
 
 def lost_message(checkpoint: str | None) -> str:
     """The one line rank 0 prints when another rank died."""
-    from pathlib import Path
-
     text = "Another training process stopped, so the run ended."
     if checkpoint and Path(checkpoint).is_file():
         text += (
@@ -288,7 +281,6 @@ def wrap(net: torch.nn.Module, start: int, ranks: Ranks) -> torch.nn.Module:
     DDP hooks the module's ``forward``; StagedNet's ``run(x, start)`` is not it, hence the
     small wrapper. Frozen parameters (``requires_grad=False``) are left out by DDP itself.
     """
-    from torch.nn.parallel import DistributedDataParallel
 
     ids = [ranks.device.index] if ranks.device.type == "cuda" else None
     return DistributedDataParallel(_Suffix(net, start), device_ids=ids)
@@ -310,7 +302,6 @@ def batch_loss(
     (its photo count, or the sum of their class weights), so the parts add up to the
     single-process mean; DDP then averages gradients over ranks, hence the ``* world``.
     """
-    import torch.nn.functional as F
 
     part = (
         F.cross_entropy(
@@ -322,16 +313,16 @@ def batch_loss(
     return part * ranks.world, part.detach()
 
 
-def share_prepared(ranks: Ranks, data: Any, skipped: list) -> tuple[Any, list]:
+def share_prepared(
+    ranks: Ranks, data: Any, skipped: list
+) -> tuple[torch.Tensor | ActivationStore, torch.Tensor, list, list]:
     """Every rank's share of a prepared set, gathered into the whole set on every rank.
 
-    ``data`` is this rank's ``training.PreparedData``; the result holds the photos of all
-    ranks, rank by rank, with their cached inputs in memory or, for a big set, in an
-    :class:`~engine.activation_store.ActivationStore` (the local share's store is removed).
+    ``data`` is this rank's ``training.PreparedData``. Returns the inputs, labels and
+    photos of all ranks, rank by rank, and all skipped files; the inputs are in memory or,
+    for a big set, in an :class:`~engine.activation_store.ActivationStore` (the local
+    share's store is removed).
     """
-    from .activation_store import ActivationStore, threshold_bytes
-    from .training import PreparedData
-
     parts = ranks.gather_objects((data.photos, [int(v) for v in data.labels], skipped))
     photos = [p for ph, _, _ in parts for p in ph]
     labels = torch.tensor([v for _, lab, _ in parts for v in lab], dtype=torch.long)
@@ -364,7 +355,7 @@ def share_prepared(ranks: Ranks, data: Any, skipped: list) -> tuple[Any, list]:
         inputs = full
     if isinstance(local, ActivationStore):
         local.close()
-    return PreparedData(inputs, labels, photos), all_skipped
+    return inputs, labels, photos, all_skipped
 
 
 @dataclass
