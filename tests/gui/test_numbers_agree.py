@@ -27,9 +27,11 @@ def test_numbers_agree_across_train_results_and_use(qtbot, window, wait_catalog,
     # Training in bfloat16 (where the processor has it) is what made the numbers differ:
     # the check during training must still be the saved model's float32 answer.
     _choose(page.precision_combo, "bf16" if _cpu_has_bf16() else "fp32")
-    with qtbot.waitSignal(win.results_page.evaluationReady, timeout=600_000) as checked:
-        with qtbot.waitSignal(page.training_finished, timeout=600_000) as trained:
-            page.train_button.click()
+    with (
+        qtbot.waitSignal(win.results_page.evaluationReady, timeout=600_000) as checked,
+        qtbot.waitSignal(page.training_finished, timeout=600_000) as trained,
+    ):
+        page.train_button.click()
     result, ev = trained.args[0], checked.args[0]
     assert result is not None and result.model_path is not None, page.log.toPlainText()
 
