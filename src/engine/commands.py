@@ -61,6 +61,11 @@ def _cmd_predict(args: argparse.Namespace) -> int:
             print(f"{p.path}\t{p.shown_label()}\t{choices}")
     if args.csv:
         write_predictions_csv(preds, args.csv, top_k=args.top_k)
+    failed = sum(1 for p in preds if p.error)
+    if failed:
+        # A script must notice a photo that was not classified (a typo, a missing file).
+        print(f"{failed} of {len(preds)} photo(s) could not be classified.", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -10,9 +10,11 @@ app (float32) must agree on the check photos.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,11 +124,11 @@ def export_model(
     else:
 
         def write(tmp: Path) -> None:
-            with torch.no_grad():
+            with torch.no_grad(), torchscript_quietly():
                 traced = torch.jit.trace(wrapper, example, check_trace=False)
-            torch.jit.save(
-                traced, str(tmp), _extra_files={"finetune_studio.json": json.dumps(meta)}
-            )
+                torch.jit.save(
+                    traced, str(tmp), _extra_files={"finetune_studio.json": json.dumps(meta)}
+                )
 
     with warnings.catch_warnings():
         # Tracing warns that input sizes become constants: intended, the input size is fixed.
@@ -147,6 +149,19 @@ def export_model(
     return ExportReport(out, json_path, fmt, checked, agreement, max_diff)
 
 
+@contextlib.contextmanager
+def torchscript_quietly() -> Iterator[None]:
+    """torch 2.10+ marks ``torch.jit.trace/save/load`` deprecated with a FutureWarning on
+    every call. TorchScript is still the format people ask for (C++/LibTorch and mobile
+    load it), so it stays on offer: only that one warning is hidden, around our own calls,
+    and any other warning still shows."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message=r"`torch\.jit\.\w+` is deprecated", category=FutureWarning
+        )
+        yield
+
+
 def run_exported(path: str | os.PathLike[str], fmt: str, x: torch.Tensor) -> torch.Tensor:
     """Logits of an exported file for inputs ``x`` (float32 [0,1] NCHW)."""
     if fmt == "onnx":
@@ -155,6 +170,7 @@ def run_exported(path: str | os.PathLike[str], fmt: str, x: torch.Tensor) -> tor
         sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
         outs = [sess.run(None, {"image": x[i : i + 64].numpy()})[0] for i in range(0, len(x), 64)]
         return torch.cat([torch.from_numpy(o) for o in outs])
-    module = torch.jit.load(str(path), map_location="cpu")
+    with torchscript_quietly():
+        module = torch.jit.load(str(path), map_location="cpu")
     with torch.no_grad():
         return torch.cat([module(x[i : i + 64]) for i in range(0, len(x), 64)])

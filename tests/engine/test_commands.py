@@ -58,7 +58,9 @@ def test_predict_csv_has_top_choices_and_reports_unreadable(cli_model, tmp_path)
     shutil.copytree(cli_model["val"] / "bag", photos / "bags")
     (photos / "broken.jpg").write_bytes(b"not a photo")
     out = tmp_path / "p.csv"
-    run("predict", cli_model["model"], photos, "--top-k", "3", "--csv", out)
+    res = run("predict", cli_model["model"], photos, "--top-k", "3", "--csv", out, ok=False)
+    # One photo could not be classified: the answers are written, and the exit says so.
+    assert res.returncode == 1 and "1 of 101 photo(s) could not be classified" in res.stderr
     rows = list(csv.DictReader(out.open()))
     assert len(rows) == 101
     assert list(rows[0])[:7] == [

@@ -71,3 +71,26 @@ def test_same_categories_say_nothing_and_exit_zero(model_path, tmp_path, capsys)
     assert main(["evaluate", str(model_path), str(folder)]) == 0
     out = capsys.readouterr()
     assert "accuracy" in out.out and "do not match" not in out.err
+
+
+@pytest.mark.slow
+def test_predict_on_a_missing_file_fails(model_path, tmp_path, capsys):
+    assert main(["predict", str(model_path), str(tmp_path / "no-such-photo.jpg")]) == 1
+    captured = capsys.readouterr()
+    assert "no-such-photo.jpg" in captured.out and "could not be classified" in captured.err
+
+
+def test_torchscript_export_prints_no_future_warning(model_path, tmp_path):
+    import warnings
+
+    from engine.export import export_model
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        report = export_model(model_path, "torchscript", tmp_path / "m.pt")
+        from engine.export import run_exported
+
+        run_exported(report.path, "torchscript", __import__("torch").zeros(1, 3, 64, 64))
+    assert not [w for w in seen if issubclass(w.category, FutureWarning)], [
+        str(w.message) for w in seen
+    ]
