@@ -7,7 +7,16 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -89,6 +98,10 @@ class MainWindow(QMainWindow):
         self.state = StudioState(self)
         self.project_path: Path | None = None
         self._closing = False
+        # While closing stops the running work, a model it hands over is kept but not
+        # checked yet (the check would be one more thing to stop); see _stop_for_close.
+        self._holding_checks = False
+        self._held_model: Path | None = None
         self._clean_after_scan = False  # an opened project's own scan is not a change
 
         # ---- pages
@@ -445,7 +458,10 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.setWindowModified(True)
             try:
-                self.results_page.show_result(self.state.train_result, path)
+                if self._holding_checks:
+                    self._held_model = path
+                else:
+                    self.results_page.show_result(self.state.train_result, path)
             except Exception:  # noqa: BLE001 - a broken page must not lose the trained model
                 log.exception("results page failed")
             try:
@@ -769,8 +785,12 @@ class MainWindow(QMainWindow):
             if answer != Answer.Yes:
                 event.ignore()
                 return
+            # Stop first and wait, then ask about saving: the question must not sit in
+            # front of a training that goes on, and Cancel must find it stopped.
+            self._stop_for_close()
         if not self._confirm_discard():
             event.ignore()
+            self._release_held_check()
             return
         self._closing = True
         # From here on, outcomes of this window's workers are dropped (see gui.workers):
@@ -779,6 +799,31 @@ class MainWindow(QMainWindow):
         self.shutdown()
         self.save_window_settings()
         event.accept()
+
+    def _stop_for_close(self, timeout_ms: int = 60_000) -> None:
+        """Stop this window's running work and wait for it to end, then take in what it
+        handed over (a stopped training's best epoch is a model) before anything is
+        asked."""
+        self.show_status("Stopping…")
+        self._holding_checks = True
+        mine = [h for h in active_workers() if h.running and h.owner_window() is self]
+        for handle in mine:
+            handle.stop()
+        for handle in mine:
+            handle.wait(timeout_ms)
+        # The stopped workers' last messages (result, finished) are queued for this thread.
+        deadline = QDeadlineTimer(5_000)
+        while self.train_page._handle is not None and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        QCoreApplication.processEvents()
+        self.show_status("Stopped.")
+
+    def _release_held_check(self) -> None:
+        """The close was cancelled: check the model that arrived meanwhile, as usual."""
+        self._holding_checks = False
+        held, self._held_model = self._held_model, None
+        if held is not None and self.state.model_path == held:
+            self.results_page.show_result(self.state.train_result, held)
 
     def shutdown(self, timeout_ms: int = 60_000) -> bool:
         """Stop every worker and wait for it (never leave a QThread running)."""

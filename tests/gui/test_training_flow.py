@@ -208,7 +208,13 @@ def test_closing_while_training_asks_then_stops_cleanly(
     assert win.isVisible() and win.train_page.training  # "No": nothing happens
 
     asked = []
-    monkeypatch.setattr(win, "ask", lambda *a: asked.append(a) or QMessageBox.StandardButton.Yes)
+
+    def yes_then_discard(title, text, buttons, default):
+        asked.append((title, text))
+        discard = QMessageBox.StandardButton.Discard
+        return discard if buttons & discard else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(win, "ask", yes_then_discard)
     win.close()
     assert asked and "Training is running" in asked[0][1]
     assert not win.isVisible()
