@@ -97,7 +97,39 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .atomic import write_text
+    from .check import CheckProgress, check_folder
+
+    def progress(p: CheckProgress) -> None:
+        frac = f" {p.fraction:.0%}" if p.fraction is not None else ""
+        print(f"{p.message}{frac}", file=sys.stderr, end="\r" if sys.stderr.isatty() else "\n")
+
+    report = check_folder(
+        args.data_dir,
+        val_dir=args.val_dir,
+        backbone=args.backbone,
+        on_progress=progress if args.progress else None,
+    )
+    for line in report.summary_lines():
+        print(line)
+    if args.json:
+        write_text(args.json, json.dumps(report.to_dict(), indent=2))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    c = sub.add_parser(
+        "check",
+        help="find wrongly filed photos, duplicates, leaks and odd ones out in a photo folder",
+    )
+    c.add_argument("data_dir", type=Path, metavar="DATA_DIR")
+    c.add_argument("--json", type=Path, help="write the findings here")
+    c.add_argument("--val-dir", type=Path, help="a separate validation folder to check for copies")
+    c.add_argument("--backbone", default="efficientnet_lite0", help="whose features to compare")
+    c.add_argument("--progress", action="store_true", help="report progress on stderr")
+    c.set_defaults(func=_cmd_check)
+
     e = sub.add_parser("evaluate", help="measure a model on a labelled folder")
     e.add_argument("model", type=Path, metavar="MODEL_FILE")
     e.add_argument("data_dir", type=Path, metavar="DATA_DIR")

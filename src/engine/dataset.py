@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import SaveError, write_text
+from .duplicates import group_indices, perceptual_hash
 from .errors import Cancelled, DataError
 from .images import ImageLoadError, is_candidate, open_image, unsupported_reason
 from .paths import cache_dir
@@ -56,6 +57,7 @@ class Photo:
     path: Path
     label: int
     digest: str = ""  # content hash, to find the same photo filed twice
+    phash: str = ""  # perceptual hash (engine.duplicates), to find it re-saved
 
 
 @dataclass(frozen=True)
@@ -192,9 +194,9 @@ def scan_folder(
             continue
         known = memo.get(path)
         if known is not None:
-            ok, value = known
+            ok, value, phash = known
             if ok:
-                photos.append(Photo(path, label, value if check_duplicates else ""))
+                photos.append(Photo(path, label, *((value, phash) if check_duplicates else ())))
             else:
                 skipped.append(SkippedFile(str(path), value))
             continue
@@ -203,7 +205,9 @@ def scan_folder(
             if reason:
                 raise ImageLoadError(path, reason)
             data = path.read_bytes()
-            open_image(data, draft_size=32, name=str(path))
+            # Draft size 64: the perceptual hash needs 32x32, and JPEG draft scales are
+            # 1/2, 1/4, 1/8 of the photo, so a big photo decodes no slower than at 32.
+            phash = perceptual_hash(open_image(data, draft_size=64, name=str(path)))
         except ImageLoadError as exc:
             skipped.append(SkippedFile(str(path), exc.reason))
             memo.put(path, False, exc.reason)
@@ -212,8 +216,8 @@ def scan_folder(
             skipped.append(SkippedFile(str(path), _unreadable_reason(path, exc)))
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        memo.put(path, True, digest)
-        photos.append(Photo(path, label, digest if check_duplicates else ""))
+        memo.put(path, True, digest, phash)
+        photos.append(Photo(path, label, *((digest, phash) if check_duplicates else ())))
     memo.save()
     if on_progress:
         on_progress(ScanProgress(total, total, ""))
@@ -221,6 +225,10 @@ def scan_folder(
     scan = DatasetScan(root, names, photos, skipped, warnings)
     scan.warnings.extend(describe_problems(scan))
     return scan
+
+
+#: 2: entries carry the perceptual hash too (a version-1 memo is simply decoded again).
+_MEMO_VERSION = 2
 
 
 class ScanMemo:
@@ -242,7 +250,7 @@ class ScanMemo:
             doc = json.loads(self.path.read_text(encoding="utf-8"))
             if (
                 isinstance(doc, dict)
-                and doc.get("version") == 1
+                and doc.get("version") == _MEMO_VERSION
                 and isinstance(doc.get("files"), dict)
             ):
                 self.entries = doc["files"]
@@ -257,20 +265,21 @@ class ScanMemo:
             return None
         return [st.st_size, st.st_mtime_ns]
 
-    def get(self, path: Path) -> tuple[bool, str] | None:
+    def get(self, path: Path) -> tuple[bool, str, str] | None:
+        """(usable, digest or skip reason, perceptual hash) of an unchanged file, else None."""
         entry = self.entries.get(str(path))
-        if not (isinstance(entry, list) and len(entry) == 4):
+        if not (isinstance(entry, list) and len(entry) == 5):
             return None
-        if entry[:2] != self._stamp(path) or not isinstance(entry[3], str):
+        if entry[:2] != self._stamp(path) or not all(isinstance(v, str) for v in entry[3:]):
             return None
-        return bool(entry[2]), entry[3]
+        return bool(entry[2]), entry[3], entry[4]
 
-    def put(self, path: Path, ok: bool, value: str) -> None:
+    def put(self, path: Path, ok: bool, value: str, phash: str = "") -> None:
         if self.path is None:
             return
         stamp = self._stamp(path)
         if stamp is not None:
-            self.entries[str(path)] = [*stamp, ok, value]
+            self.entries[str(path)] = [*stamp, ok, value, phash]
             self.dirty = True
 
     def save(self) -> None:
@@ -278,7 +287,7 @@ class ScanMemo:
             return
         # Only a speed-up: a failed save means the next scan decodes again.
         with contextlib.suppress(SaveError):
-            write_text(self.path, json.dumps({"version": 1, "files": self.entries}))
+            write_text(self.path, json.dumps({"version": _MEMO_VERSION, "files": self.entries}))
 
 
 def _unreadable_reason(path: Path, exc: OSError) -> str:
@@ -325,11 +334,21 @@ def split_train_val(
     """A stratified split: each category gives ``val_fraction`` of its photos to validation.
 
     A category with a single photo keeps it for training. The same seed always gives the
-    same split.
+    same split. Copies of one photo (exact, or re-saved: see :mod:`engine.duplicates`)
+    always land on the same side, even across categories: a photo checked with that the
+    model trained on makes the accuracy a lie. Without copies the split is the plain
+    stratified one.
     """
     if not 0.0 <= val_fraction < 1.0:
         raise DataError("The validation share must be between 0% and 95%.")
     rng = random.Random(seed)
+    group_of: dict[Path, list[Photo]] = {}
+    for idx, _ in group_indices([p.digest for p in scan.photos], [p.phash for p in scan.photos]):
+        members = [scan.photos[i] for i in idx]
+        for p in members:
+            group_of[p.path] = members
+    side: dict[Path, str] = {}  # "train" | "val", once a photo's group is placed
+    val_count: Counter[int] = Counter()
     train: list[Photo] = []
     val: list[Photo] = []
     for label in range(len(scan.classes)):
@@ -340,8 +359,14 @@ def split_train_val(
             n_val = max(1, min(n_val, len(items) - 1))
         else:
             n_val = 0
-        val.extend(items[:n_val])
-        train.extend(items[n_val:])
+        for p in items:
+            if p.path not in side:
+                where = "val" if val_count[label] < n_val else "train"
+                for member in group_of.get(p.path, [p]):
+                    side[member.path] = where
+                    if where == "val":
+                        val_count[member.label] += 1
+            (val if side[p.path] == "val" else train).append(p)
     return train, val
 
 

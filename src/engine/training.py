@@ -43,8 +43,10 @@ from .dataset import (
     split_train_val,
 )
 from .device import Precision, pick_device, resolve_precision
+from .duplicates import find_leaks, leak_sentence
 from .errors import Cancelled, StudioError
 from .evaluation import default_threshold
+from .features import FeatureCache, default_feature_cache, network_key
 from .freezing import (
     FreezePlan,
     apply_freeze,
@@ -117,6 +119,7 @@ def prepare(
     should_stop=lambda: False,
     label: str = "Preparing photos",
     feature_dtype: torch.dtype = torch.float16,
+    cache: FeatureCache | None = None,
 ) -> tuple[PreparedData, list[SkippedFile]]:
     """Decode every photo once and run the frozen stages ``[0, upto)`` over it once.
 
@@ -126,7 +129,38 @@ def prepare(
     are stored as ``feature_dtype`` (float16 halves the memory of the training views; the
     checking photos keep float32, see :func:`train`). When the device runs out of memory,
     fewer photos go through at a time (with a message).
+    With a ``cache`` (one plain view per photo only), photos whose features are on disk
+    are not decoded at all, and new features are stored (see :mod:`engine.features`).
     """
+    if cache is not None and views == 1 and upto > 0:
+        # float32 features serve a float16 request too (cast, as computing would).
+        dtypes = [feature_dtype] + ([torch.float32] if feature_dtype != torch.float32 else [])
+        keys = [network_key(net, upto, prep.to_dict(), precision.dtype, d) for d in dtypes]
+        key = keys[0]
+        found = [_cached(cache, keys, p.digest, feature_dtype) for p in photos]
+        missing = [p for p, f in zip(photos, found, strict=True) if f is None]
+        fresh, skipped = prepare(
+            net, missing, prep, upto=upto, views=1, device=device, precision=precision,
+            seed=seed, batch_size=batch_size, on_event=on_event, should_stop=should_stop,
+            label=label, feature_dtype=feature_dtype,
+        )  # fmt: skip
+        computed = {p.path: fresh.inputs[0, i].numpy() for i, p in enumerate(fresh.photos)}
+        digest_of = {p.path: p.digest for p in missing}
+        for path, arr in computed.items():
+            cache.put(key, digest_of[path], arr)
+        kept = [
+            p for p, f in zip(photos, found, strict=True) if f is not None or p.path in computed
+        ]
+        if not kept:
+            return fresh, skipped
+        rows = [
+            torch.from_numpy(f if f is not None else computed[p.path])
+            for p, f in zip(photos, found, strict=True)
+            if f is not None or p.path in computed
+        ]
+        inputs = torch.stack(rows).unsqueeze(0)
+        labels = torch.tensor([p.label for p in kept], dtype=torch.long)
+        return PreparedData(inputs, labels, kept), skipped
     skipped: list[SkippedFile] = []
     kept: list[Photo] = []
     chunks: list[torch.Tensor] = []
@@ -192,6 +226,16 @@ def prepare(
     inputs = torch.cat(chunks, dim=1)
     labels = torch.tensor([p.label for p in kept], dtype=torch.long)
     return PreparedData(inputs, labels, kept), skipped
+
+
+def _cached(
+    cache: FeatureCache, keys: list[str], digest: str, dtype: torch.dtype
+) -> np.ndarray | None:
+    for key in keys:
+        arr = cache.get(key, digest)
+        if arr is not None:
+            return arr.astype(np.float32 if dtype == torch.float32 else np.float16, copy=False)
+    return None
 
 
 # ------------------------------------------------------------------------- the training loop
@@ -313,6 +357,9 @@ def train(
         train_photos, val_photos = list(scan.photos), list(vscan.photos)
         skipped += vscan.skipped
         warnings += [f"Validation folder: {w}" for w in vscan.warnings]
+        leaks = find_leaks(scan.photos, vscan.photos)
+        if leaks:
+            warnings.append(leak_sentence(len(leaks)))
     else:
         train_photos, val_photos = split_train_val(scan, config.val_split, config.seed)
     check_trainable(scan.classes, train_photos, val_photos)
@@ -358,6 +405,7 @@ def train(
         on_event=on_event,
         should_stop=stop,
         label=f"{what} (training photos)",
+        cache=default_feature_cache(),
     )
     skipped += sk
     # The checking photos are run exactly as the saved model will run them afterwards
@@ -380,6 +428,7 @@ def train(
         should_stop=stop,
         label=f"{what} (validation photos)",
         feature_dtype=torch.float32,
+        cache=default_feature_cache(),
     )
     skipped += sk
     check_trainable(scan.classes, train_data.photos, val_data.photos)
