@@ -7,11 +7,13 @@ shows; torch is imported on a worker thread afterwards (see ``MainWindow.start``
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import logging
 import os
 import sys
 import time
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
@@ -42,6 +44,72 @@ def setup_logging() -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+
+_CRASH_LOG = None  # the open file faulthandler writes into (kept open for the process)
+
+
+def enable_crash_log() -> Path | None:
+    """A hard crash (segmentation fault, abort) writes every thread's Python stack to
+    ``crash.log`` in the log folder (Help > Open log folder), instead of vanishing."""
+    global _CRASH_LOG
+    from engine.paths import log_dir
+
+    if _CRASH_LOG is not None:
+        return Path(_CRASH_LOG.name)
+    try:
+        path = log_dir() / "crash.log"
+        if path.exists() and path.stat().st_size > 1_000_000:
+            path.replace(path.with_suffix(".log.1"))
+        _CRASH_LOG = open(path, "a", encoding="utf-8")  # noqa: SIM115 - open for the process
+    except OSError:
+        return None
+    _CRASH_LOG.write(
+        f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} pid {os.getpid()} {APP_NAME} "
+        f"{__version__}: a crash, if any, is described below\n"
+    )
+    _CRASH_LOG.flush()
+    faulthandler.enable(file=_CRASH_LOG, all_threads=True)
+    return path
+
+
+#: Qt platform themes that are not loaded. Qt's GTK 3 theme plugin runs GTK inside the app
+#: (its own main loop, theme engine and settings daemon calls); one start in six crashed in
+#: it right after the window appeared (QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=Adwaita:dark).
+#: The app needs nothing from it: Fusion draws every widget, and a dark system gets the
+#: dark palette below (follow_color_scheme).
+AVOIDED_PLATFORM_THEMES = ("gtk3", "gtk2", "gtk")
+
+
+def avoid_crashing_platform_theme() -> str:
+    """Drop a GTK platform theme from the environment before Qt starts (see
+    AVOIDED_PLATFORM_THEMES); returns the theme dropped ("" if none)."""
+    theme = os.environ.get("QT_QPA_PLATFORMTHEME", "")
+    if theme.split(":")[0].strip().lower() in AVOIDED_PLATFORM_THEMES:
+        os.environ.pop("QT_QPA_PLATFORMTHEME")
+        return theme
+    return ""
+
+
+def block_triton() -> None:
+    """Keep torch's GPU kernel compiler (triton) out of the window's process.
+
+    torchvision imports torch._dynamo, which imports triton when it is installed, on the
+    warm-up thread while the window is already running. Loading triton's C++ library
+    (it carries its own LLVM) there segfaulted the app under a GTK theme (the stack in the
+    crash log: triton/knobs.py). The app never compiles kernels (no torch.compile), torch
+    treats a missing triton as "not installed", and the packaged app leaves it out anyway.
+    """
+    if "triton" not in sys.modules:
+        sys.modules["triton"] = None  # type: ignore[assignment] - "import triton" fails
+
+
+def system_prefers_dark() -> bool:
+    """Whether the desktop asks for dark colours: Qt's own answer, or (where Qt has no
+    platform theme to ask) GTK_THEME's ``:dark`` variant."""
+    if QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+        return True
+    return os.environ.get("GTK_THEME", "").lower().endswith(":dark")
 
 
 def _dark_palette() -> QPalette:
@@ -83,7 +151,7 @@ def follow_color_scheme(app: QApplication) -> None:
     default = QPalette(app.palette())
 
     def apply() -> None:
-        dark = hints.colorScheme() == Qt.ColorScheme.Dark
+        dark = system_prefers_dark()
         looks_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
         if dark and not looks_dark:
             app.setPalette(_dark_palette())
@@ -118,8 +186,14 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
 
 def run_app(demo: bool = False, project: str | None = None) -> int:
     """Open the main window; return the process exit code."""
+    setup_logging()
+    enable_crash_log()
+    block_triton()
     app = QApplication.instance()
     if app is None:
+        dropped = avoid_crashing_platform_theme()
+        if dropped:
+            log.info("not loading Qt's %s platform theme (it crashed at start)", dropped)
         # Fractional scale factors (125%, 150%) as the system says, not rounded.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -135,7 +209,6 @@ def run_app(demo: bool = False, project: str | None = None) -> int:
         app.setStyle("Fusion")  # consistent everywhere, follows the palette
     follow_color_scheme(app)
     _load_stylesheet(app)
-    setup_logging()
     sys.excepthook = _excepthook
     app.aboutToQuit.connect(stop_all_workers)
 

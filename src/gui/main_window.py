@@ -14,13 +14,11 @@ from PySide6.QtCore import (
     QEventLoop,
     QSize,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
@@ -706,7 +704,9 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         from engine.paths import log_dir
 
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+        from .widgets.prediction_card import open_folder
+
+        open_folder(log_dir())
 
     # ------------------------------------------------------------------ drag and drop
     @staticmethod

@@ -19,10 +19,9 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPainter, QPalette
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -568,7 +567,9 @@ class PhotosPage(QWidget):
         if self.state.data_dir is None or not index.isValid():
             return
         folder = self.state.data_dir / self.model.names[index.row()]
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        from .widgets.prediction_card import open_folder
+
+        open_folder(folder)
 
     # ------------------------------------------------------------------ validation
     def _on_validation_edited(self) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
+    QGuiApplication,
     QImage,
     QPainter,
     QPalette,
@@ -45,11 +46,17 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionButton,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -86,14 +93,97 @@ def open_in_viewer(path: str | os.PathLike[str]) -> bool:
 
 
 def show_in_folder(path: str | os.PathLike[str]) -> bool:
-    """Show the file in the system's file manager (selected where the system allows it)."""
+    """Show the file in the system's file manager (selected where the system allows it);
+    where none can be opened, say where the folder is (with a Copy button)."""
     path = os.path.abspath(os.fspath(path))
     if sys.platform == "win32":
-        return QProcess.startDetached("explorer", [f"/select,{os.path.normpath(path)}"])[0]
-    if sys.platform == "darwin":
-        return QProcess.startDetached("open", ["-R", path])[0]
-    # Linux desktops differ; opening the folder works everywhere.
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        ok = QProcess.startDetached("explorer", [f"/select,{os.path.normpath(path)}"])[0]
+    elif sys.platform == "darwin":
+        ok = QProcess.startDetached("open", ["-R", path])[0]
+    else:
+        # Linux desktops differ; opening the folder works everywhere there is a file manager.
+        return open_folder(Path(path).parent)
+    if not ok:
+        FolderLocationDialog.tell(Path(path).parent)
+    return ok
+
+
+def _linux_folder_handler_missing() -> bool:
+    """True when this Linux desktop has no program to open folders with: Qt would start
+    ``xdg-open``, which then fails where nobody sees it."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("xdg-open"):
+        return True
+    if not shutil.which("xdg-mime"):
+        return False  # cannot tell: let xdg-open try
+    try:
+        out = subprocess.run(
+            ["xdg-mime", "query", "default", "inode/directory"],
+            capture_output=True,
+            text=True,
+            timeout=3,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return out.returncode == 0 and not out.stdout.strip()
+
+
+def open_folder(folder: str | os.PathLike[str]) -> bool:
+    """Open ``folder`` in the file manager; where none can be opened, show where it is
+    (the path, with a Copy button) and return False."""
+    folder = Path(os.path.abspath(os.fspath(folder)))
+    ok = False
+    if not (sys.platform.startswith("linux") and _linux_folder_handler_missing()):
+        ok = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    if not ok:
+        FolderLocationDialog.tell(folder)
+    return ok
+
+
+class FolderLocationDialog(QDialog):
+    """No file manager could show a folder: its path, selectable, and a Copy button."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("folderLocationDialog")
+        self.setWindowTitle("Where the folder is")
+        self.folder = str(folder)
+        text = QLabel(
+            "No file manager could be opened on this computer. The folder is here; copy "
+            "its location to open it another way:"
+        )
+        text.setWordWrap(True)
+        self.path_edit = QLineEdit(self.folder)
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setObjectName("folderLocationPath")
+        self.path_edit.setAccessibleName("Folder location")
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setObjectName("folderLocationCopy")
+        self.copy_button.clicked.connect(self.copy)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(row)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(560, self.sizeHint().height())
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.folder)
+        self.copy_button.setText("Copied")
+
+    @classmethod
+    def tell(cls, folder: Path) -> FolderLocationDialog:
+        """Show the dialog over the active window (not modal: nothing waits for it)."""
+        dialog = cls(folder, QApplication.activeWindow())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
 
 # ------------------------------------------------------------------------------- the model
