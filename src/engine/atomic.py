@@ -29,6 +29,8 @@ class SaveError(StudioError):
 def _explain(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return f"Could not save {path}: the disk is full. Free some space and try again; the previous file was kept."
+    if exc.errno == errno.EFBIG:
+        return f"Could not save {path}: the file is larger than this disk or folder allows. The previous file was kept."
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"Could not save {path}: no permission to write there. Choose another folder."
     return f"Could not save {path}: {exc.strerror or exc}. The previous file was kept."
@@ -135,8 +137,12 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Atomically replace ``path`` with ``text`` (UTF-8)."""
-    write_bytes(path, text.encode("utf-8"))
+    """Atomically replace ``path`` with ``text`` (UTF-8).
+
+    A file name that is not valid UTF-8 (Python keeps its bytes as surrogate escapes) is
+    written byte for byte, so a CSV or JSON listing it names the real file.
+    """
+    write_bytes(path, text.encode("utf-8", "surrogateescape"))
 
 
 def write_with(path: str | os.PathLike[str], writer: Callable[[Path], None]) -> None:

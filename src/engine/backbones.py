@@ -8,6 +8,7 @@ caching possible: everything before the first trainable stage runs once per phot
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -38,12 +39,13 @@ class Preprocessing:
 
     @classmethod
     def from_dict(cls, d: dict) -> Preprocessing:
-        return cls(
-            int(d["resize"]),
-            int(d["crop"]),
-            tuple(map(float, d["mean"])),
-            tuple(map(float, d["std"])),
-        )  # type: ignore[arg-type]
+        """Read and check (ValueError: three finite means, three finite stds above 0)."""
+        mean, std = tuple(map(float, d["mean"])), tuple(map(float, d["std"]))
+        if len(mean) != 3 or len(std) != 3:
+            raise ValueError("mean and std need one value per colour (3)")
+        if not all(math.isfinite(v) for v in mean + std) or min(std) <= 0:
+            raise ValueError("mean and std must be numbers, std above 0")
+        return cls(int(d["resize"]), int(d["crop"]), mean, std)  # type: ignore[arg-type]
 
     def for_size(self, crop: int) -> Preprocessing:
         """The same preprocessing for another input size (keeping the resize/crop ratio)."""
@@ -425,7 +427,19 @@ def build_model(
 
 
 def _load_weights(path: Path) -> dict[str, torch.Tensor]:
-    return download.load_weights_file(Path(path))
+    state = download.load_weights_file(Path(path))
+    check_finite(path, state, "pretrained weight")
+    return state
+
+
+def check_finite(path: Path | str, tensors: dict[str, torch.Tensor], what: str = "weight") -> None:
+    """Refuse weights holding NaN or infinity: such a model answers "nan%" for every photo."""
+    bad = [k for k, v in tensors.items() if v.is_floating_point() and not torch.isfinite(v).all()]
+    if bad:
+        raise ModelFileError(
+            f"{path} is damaged: {len(bad)} of its {what} tensors hold values that are not "
+            f"numbers (NaN or infinite), e.g. {bad[0]}. Train the model again, or use another file."
+        )
 
 
 def _load_checked(net: StagedNet, body: dict[str, torch.Tensor], name: str, path: Path) -> None:

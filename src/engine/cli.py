@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,41 +16,13 @@ from . import __version__, commands, pile
 from .atomic import write_text
 from .config import CHOICES, TrainConfig, TrainEvent
 from .errors import Cancelled, StudioError
+from .progress import LinePrinter as _Printer
 from .progress import fmt_time_left
 from .projects import resolve_resume
 from .selftest import run_self_test
 
 #: TrainConfig's own defaults: the options below read them, never write them again.
 _DEFAULTS = TrainConfig()
-
-
-class _Printer:
-    """Progress on one updating line in a terminal, plain lines otherwise."""
-
-    def __init__(self, stream=sys.stderr) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
-        self._last_plain = 0.0
-        self._width = 0
-
-    def line(self, text: str) -> None:
-        self._clear()
-        print(text, file=self.stream, flush=True)
-
-    def status(self, text: str) -> None:
-        if self.tty:
-            pad = max(0, self._width - len(text))
-            self.stream.write("\r" + text + " " * pad)
-            self.stream.flush()
-            self._width = len(text)
-        elif time.monotonic() - self._last_plain > 5:
-            self._last_plain = time.monotonic()
-            print(text, file=self.stream, flush=True)
-
-    def _clear(self) -> None:
-        if self.tty and self._width:
-            self.stream.write("\r" + " " * self._width + "\r")
-            self._width = 0
 
 
 def _train_printer(printer: _Printer):
@@ -116,6 +87,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         if args.checkpoint
         else (config.checkpoint or str(Path(out).with_suffix(".ckpt")))
     )
+    _guard_train(config, Path(out), args)
     printer = _Printer()
     result = train(config, out=out, on_event=_train_printer(printer), resume=checkpoint)
     printer.line(f"Saved {result.model_path}" if result.model_path else "No model saved.")
@@ -124,6 +96,19 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if args.metrics_json:
         write_text(args.metrics_json, json.dumps(result.metrics(), indent=2))
     return 0 if result.model_path else 1
+
+
+def _guard_train(config, out: Path, args: argparse.Namespace) -> None:
+    from .pathguard import check_train_paths
+
+    check_train_paths(
+        data_dir=config.data_dir,
+        val_dir=config.val_dir,
+        out=out,
+        checkpoint=config.checkpoint,
+        metrics=args.metrics_json,
+        resume=args.resume,
+    )
 
 
 def _cmd_backbones(args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .atomic import write_text
 from .errors import StudioError
+from .pathguard import check_outputs
+from .text import printable
 
 #: engine.predict.BACKENDS, written out so that `--help` does not import torch.
 PREDICT_BACKENDS = ("auto", "openvino", "onnxruntime", "torch")
@@ -21,20 +23,27 @@ PREDICT_BACKENDS = ("auto", "openvino", "onnxruntime", "torch")
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluation import evaluate_folder
 
+    check_outputs(
+        {"--json": args.json}, {"the model": args.model, "the photo folder": args.data_dir}
+    )
     ev = evaluate_folder(args.model, args.data_dir)
     if ev.category_note():
-        print(ev.category_note(), file=sys.stderr)
+        print(printable(ev.category_note()), file=sys.stderr)
     if not ev.count:
-        raise StudioError(f"No photo in {args.data_dir} could be checked.")
+        raise StudioError(
+            f"No photo in {printable(args.data_dir)} could be checked: its folders must be named "
+            "like the model's categories and hold photos."
+        )
     print(f"accuracy {ev.accuracy:.1%} on {ev.count} photos")
-    width = max(len(c) for c in ev.classes)
+    names = [printable(c) for c in ev.classes]
+    width = max(len(c) for c in names)
     print(f"{'category':<{width}}  precision  recall     f1  photos")
     for m in ev.per_class:
         print(
-            f"{m.name:<{width}}  {m.precision:>9.1%}  {m.recall:>6.1%}  {m.f1:>5.2f}  {m.support:>6}"
+            f"{printable(m.name):<{width}}  {m.precision:>9.1%}  {m.recall:>6.1%}  {m.f1:>5.2f}  {m.support:>6}"
         )
     for line in ev.advice():
-        print(line)
+        print(printable(line))
     if ev.skipped:
         print(f"{len(ev.skipped)} file(s) skipped", file=sys.stderr)
     if args.json:
@@ -43,22 +52,29 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
+    from .images import is_candidate
     from .predict import Predictor, write_predictions_csv
 
+    inputs = {"the model": args.model, **{f"photo {p}": p for p in args.paths}}
+    check_outputs({"--csv": args.csv}, inputs, is_input_file=is_candidate)
     predictor = Predictor(args.model, threshold=args.min_confidence, backend=args.backend)
     if predictor.backend_note and args.backend == "auto":
         print(
             f"note: predicting with {predictor.backend} ({predictor.backend_note})", file=sys.stderr
         )
-    preds = predictor.predict_paths(args.paths, top_k=args.top_k)
+    progress = _progress("classified")
+    preds = predictor.predict_paths(
+        args.paths, top_k=args.top_k, on_results=lambda batch: progress(len(batch))
+    )
+    progress.end()
     if not preds:
         raise StudioError("No photos found in the given paths.")
     for p in preds:
         if p.error:
-            print(f"{p.path}\tunreadable: {p.error}")
+            print(f"{printable(p.path)}\tunreadable: {printable(p.error)}")
         else:
-            choices = ", ".join(f"{label} {conf:.0%}" for label, conf in p.top)
-            print(f"{p.path}\t{p.shown_label()}\t{choices}")
+            choices = ", ".join(f"{printable(label)} {conf:.0%}" for label, conf in p.top)
+            print(f"{printable(p.path)}\t{printable(p.shown_label())}\t{choices}")
     if args.csv:
         write_predictions_csv(preds, args.csv, top_k=args.top_k)
     failed = sum(1 for p in preds if p.error)
@@ -72,26 +88,43 @@ def _cmd_predict(args: argparse.Namespace) -> int:
 def _cmd_sort(args: argparse.Namespace) -> int:
     from .sorting import sort_folder
 
+    progress = _progress("sorted")
     report = sort_folder(
-        args.model, args.src_dir, args.out_dir, move=args.move, min_confidence=args.min_confidence
+        args.model,
+        args.src_dir,
+        args.out_dir,
+        move=args.move,
+        min_confidence=args.min_confidence,
+        on_progress=lambda done, total: progress.at(done, total),
     )
+    progress.end()
     verb = "moved" if args.move else "copied"
-    counts = ", ".join(f"{k} {v}" for k, v in sorted(report.counts().items()))
+    counts = ", ".join(f"{printable(k)} {v}" for k, v in sorted(report.counts().items()))
     print(
-        f"{len(report.placed)} photo(s) {verb} into {args.out_dir} ({counts}); list in {report.csv_path}"
+        f"{len(report.placed)} photo(s) {verb} into {printable(args.out_dir)} ({counts}); "
+        f"list in {printable(report.csv_path)}"
     )
     for path, reason in report.unreadable:
-        print(f"not sorted: {path}: {reason}", file=sys.stderr)
+        print(f"not sorted: {printable(path)}: {printable(reason)}", file=sys.stderr)
     for path, err in report.failed:
-        print(f"failed (left in place): {path}: {err}", file=sys.stderr)
+        print(f"failed (left in place): {printable(path)}: {printable(err)}", file=sys.stderr)
     return 0 if not report.failed else 1
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .export import export_model
 
+    if args.check is not None and not args.check.exists():
+        raise StudioError(
+            f"--check {printable(args.check)} does not exist. Give a folder of photos."
+        )
     check = [args.check] if args.check else None
     report = export_model(args.model, args.format, args.out, check_paths=check)
+    if check and not report.checked:
+        raise StudioError(
+            f"No photo in {printable(args.check)} could be used for the parity check; the "
+            f"export {printable(report.path)} was written but is unchecked."
+        )
     print(report.summary())
     print(f"Preprocessing and categories: {report.json_path}")
     return 0 if report.ok else 1
@@ -118,6 +151,43 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+class _progress:
+    """Throttled progress on stderr for long CLI runs (at most a line every few seconds
+    when not in a terminal), like the window's progress bar."""
+
+    def __init__(self, verb: str) -> None:
+        from .progress import LinePrinter
+
+        self.verb = verb
+        self.printer = LinePrinter()
+        self.done = 0
+        self.shown = False
+
+    def __call__(self, n: int) -> None:
+        self.at(self.done + n, None)
+
+    def at(self, done: int, total: int | None) -> None:
+        self.done = done
+        of = f" of {total}" if total else ""
+        self.printer.status(f"{done}{of} photos {self.verb}")
+        self.shown = True
+
+    def end(self) -> None:
+        text = f"{self.done} photos {self.verb}"
+        if self.shown and (self.printer.tty or self.printer.last_plain != text):
+            self.printer.line(text)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     c = sub.add_parser(
         "check",
@@ -141,7 +211,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("predict", help="classify photos or folders")
     p.add_argument("model", type=Path, metavar="MODEL_FILE")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    p.add_argument("--top-k", type=int, default=3)
+    p.add_argument("--top-k", type=_at_least_one, default=3, help="how many categories to show (3)")
     p.add_argument("--csv", type=Path, help="write path,label,confidence,... rows here")
     p.add_argument(
         "--min-confidence",

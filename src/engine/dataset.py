@@ -20,7 +20,13 @@ from pathlib import Path
 from .atomic import SaveError, write_text
 from .duplicates import group_indices, perceptual_hash
 from .errors import Cancelled, DataError
-from .images import ImageLoadError, is_candidate, open_image, unsupported_reason
+from .images import (
+    ImageLoadError,
+    is_candidate,
+    open_image,
+    read_photo_bytes,
+    unsupported_reason,
+)
 from .paths import cache_dir
 from .progress import ProgressFn, StopFn, Throttle, never_stop
 from .readiness import imbalance, imbalance_sentence, small_categories, small_sentence
@@ -204,7 +210,7 @@ def scan_folder(
             reason = unsupported_reason(path)
             if reason:
                 raise ImageLoadError(path, reason)
-            data = path.read_bytes()
+            data = read_photo_bytes(path)
             # Draft size 64: the perceptual hash needs 32x32, and JPEG draft scales are
             # 1/2, 1/4, 1/8 of the photo, so a big photo decodes no slower than at 32.
             phash = perceptual_hash(open_image(data, draft_size=64, name=str(path)))
@@ -244,7 +250,7 @@ class ScanMemo:
         self.path: Path | None = None
         if root is None:
             return
-        key = hashlib.blake2b(os.path.abspath(root).encode(), digest_size=12).hexdigest()
+        key = hashlib.blake2b(os.fsencode(os.path.abspath(root)), digest_size=12).hexdigest()
         self.path = cache_dir() / "scans" / f"{key}.json"
         try:
             doc = json.loads(self.path.read_text(encoding="utf-8"))

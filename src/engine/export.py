@@ -11,9 +11,12 @@ app (float32) must agree on the check photos.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import io
 import json
 import os
 import warnings
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,13 +24,16 @@ from pathlib import Path
 import torch
 
 from . import __version__, preprocess
-from .atomic import write_text, write_with
+from .atomic import write_bytes, write_text
 from .errors import StudioError
+from .images import IMAGE_SUFFIXES
 from .modelfile import LoadedModel, load_model
+from .pathguard import check_outputs, same_file
 from .predict import expand_paths
 from .runtimes import NormalizedModel, onnx_bytes
 
 FORMATS = ("onnx", "torchscript")
+EXTRA_FILE = "finetune_studio.json"  # the record inside a TorchScript file
 
 
 @dataclass
@@ -101,42 +107,44 @@ def export_model(
     """Write ``out`` (and ``out`` + ``.json``), then compare it with the app on photos."""
     if fmt not in FORMATS:
         raise StudioError(f"Unknown export format {fmt!r}: choose onnx or torchscript.")
+    out = Path(out)
+    model_path = model.path if isinstance(model, LoadedModel) else model
+    checks = {f"check photo {p}": p for p in check_paths or ()}
+    check_outputs(
+        {"the export": out, "its record": record_path(out)},
+        {"the model": model_path, **checks},
+        is_input_file=lambda p: p.suffix.lower() in IMAGE_SUFFIXES or same_file(p, model_path),
+    )
     loaded = model if isinstance(model, LoadedModel) else load_model(model)
     loaded.net.to("cpu").eval()
     wrapper = NormalizedModel(loaded).eval()
-    out = Path(out)
     size = loaded.prep.crop
     example = torch.rand(1, 3, size, size)
     meta = sidecar(loaded, fmt)
     if fmt == "onnx":
+        import onnx
 
-        def write(tmp: Path) -> None:
-            import onnx  # here: slow to import, and only ONNX export needs it
-
-            m = onnx.load_from_string(onnx_bytes(wrapper, example, ("image", "logits")))
-            for key, value in (
-                ("finetune_studio", json.dumps(meta)),
-                ("classes", json.dumps(loaded.classes)),
-            ):
-                prop = m.metadata_props.add()
-                prop.key, prop.value = key, value
-            onnx.save(m, str(tmp))
+        m = onnx.load_from_string(onnx_bytes(wrapper, example, ("image", "logits")))
+        for key, value in (
+            ("finetune_studio", json.dumps(meta)),
+            ("classes", json.dumps(loaded.classes)),
+        ):
+            prop = m.metadata_props.add()
+            prop.key, prop.value = key, value
+        data = m.SerializeToString()
     else:
-
-        def write(tmp: Path) -> None:
+        with warnings.catch_warnings():
+            # Tracing warns that input sizes become constants: intended, the size is fixed.
+            warnings.simplefilter("ignore")
             with torch.no_grad(), torchscript_quietly():
                 traced = torch.jit.trace(wrapper, example, check_trace=False)
-                torch.jit.save(
-                    traced, str(tmp), _extra_files={"finetune_studio.json": json.dumps(meta)}
-                )
-
-    with warnings.catch_warnings():
-        # Tracing warns that input sizes become constants: intended, the input size is fixed.
-        warnings.simplefilter("ignore")
-        write_with(out, write)
-    json_path = out.with_name(out.name + ".json")
-    write_text(json_path, json.dumps(meta, indent=2))
-
+        buf = io.BytesIO()
+        with torchscript_quietly():
+            torch.jit.save(traced, buf, _extra_files={EXTRA_FILE: json.dumps(meta)})
+        data = buf.getvalue()
+    # Serialised in memory, then written by the atomic writer: a full disk is a plain
+    # SaveError and leaves no temporary file (torch's own file writer aborts the process).
+    json_path = write_export(out, data, meta)
     checked, agreement, max_diff = 0, 1.0, 0.0
     x = _check_inputs(loaded, expand_paths(check_paths), check_limit) if check_paths else None
     if x is not None:
@@ -160,6 +168,74 @@ def torchscript_quietly() -> Iterator[None]:
             "ignore", message=r"`torch\.jit\.\w+` is deprecated", category=FutureWarning
         )
         yield
+
+
+def record_path(out: str | os.PathLike[str]) -> Path:
+    """The JSON record beside an exported file: ``model.onnx`` -> ``model.onnx.json``."""
+    out = Path(out)
+    return out.with_name(out.name + ".json")
+
+
+def write_export(out: Path, data: bytes, meta: dict) -> Path:
+    """Write the exported file, then its record with the file's sha256.
+
+    Two files cannot be replaced at once. The record names the sha256 of the file it
+    describes, so a kill between the two renames leaves a *detectable* disagreement
+    (:func:`check_export_record`), which :func:`repair_export_record` mends from the
+    metadata embedded in the exported file itself.
+    """
+    record = {**meta, "sha256": hashlib.sha256(data).hexdigest()}
+    write_bytes(out, data)
+    json_path = record_path(out)
+    write_text(json_path, json.dumps(record, indent=2))
+    return json_path
+
+
+def check_export_record(out: str | os.PathLike[str]) -> str | None:
+    """None when ``out`` and its ``.json`` record agree, else what is wrong (in words)."""
+    out = Path(out)
+    try:
+        record = json.loads(record_path(out).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return f"{record_path(out).name} is missing"
+    except (OSError, ValueError) as exc:
+        return f"{record_path(out).name} cannot be read ({exc})"
+    try:
+        digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    except OSError as exc:
+        return f"{out.name} cannot be read ({exc})"
+    if not isinstance(record, dict) or record.get("sha256") != digest:
+        return f"{record_path(out).name} describes another version of {out.name}"
+    return None
+
+
+def embedded_metadata(out: str | os.PathLike[str]) -> dict:
+    """The record an exported file carries inside itself (read without running it)."""
+    out = Path(out)
+    data = out.read_bytes()
+    if zipfile.is_zipfile(io.BytesIO(data)):  # TorchScript: a zip with an extra/ file
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            name = next(n for n in z.namelist() if n.endswith(f"/extra/{EXTRA_FILE}"))
+            return json.loads(z.read(name))
+    import onnx
+
+    m = onnx.load_from_string(data)
+    return json.loads(next(p.value for p in m.metadata_props if p.key == "finetune_studio"))
+
+
+def repair_export_record(out: str | os.PathLike[str]) -> bool:
+    """Rewrite a record that disagrees with its exported file (after a kill); returns
+    whether anything was rewritten."""
+    out = Path(out)
+    if not out.is_file() or check_export_record(out) is None:
+        return False
+    data = out.read_bytes()
+    meta = embedded_metadata(out)
+    write_text(
+        record_path(out),
+        json.dumps({**meta, "sha256": hashlib.sha256(data).hexdigest()}, indent=2),
+    )
+    return True
 
 
 def run_exported(path: str | os.PathLike[str], fmt: str, x: torch.Tensor) -> torch.Tensor:

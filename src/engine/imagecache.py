@@ -34,7 +34,10 @@ class ImageCache:
             st = os.stat(path)
         except OSError:
             return None
-        raw = f"{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{resize}".encode()
+        # fsencode: a file name need not be valid UTF-8 (bad\xffname.png); its bytes are.
+        raw = (
+            os.fsencode(os.path.abspath(path)) + f"|{st.st_size}|{st.st_mtime_ns}|{resize}".encode()
+        )
         digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         return self.folder / digest[:2] / f"{digest}.npy"
 

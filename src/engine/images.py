@@ -8,8 +8,10 @@ reduced size (draft mode) when the caller only needs a small image, which is 3-5
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 import warnings
 from pathlib import Path
 
@@ -24,6 +26,9 @@ ImageFile.LOAD_TRUNCATED_IMAGES = False
 #: Largest image we decode. Bigger ones are almost certainly decompression bombs (a tiny
 #: file that claims billions of pixels); the biggest consumer cameras make ~100 MP.
 MAX_PIXELS = 150_000_000
+#: Largest file read as a photo. A 100 MP camera TIFF is ~600 MB; anything bigger is not
+#: a photo (or a 6 GB sparse file named .png) and would exhaust memory when read whole.
+MAX_FILE_BYTES = 1024**3
 #: Smallest side that still carries something to learn from.
 MIN_SIDE = 8
 #: Neutral grey behind transparent pixels, so cut-out objects do not look black or white.
@@ -71,6 +76,64 @@ def unsupported_reason(path: Path) -> str | None:
     return f"unsupported format ({kind}): export it as JPEG or PNG" if kind else None
 
 
+def read_photo_bytes(path: str | os.PathLike[str], label: str = "") -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`, or a named skip.
+
+    Checked with a stat *before* reading and again on the open file (which is opened
+    non-blocking): a device (``/dev/zero``), a named pipe, a socket or a huge (sparse)
+    file is refused at once instead of hanging or filling the memory.
+    """
+    label = label or str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        _check_regular(os.stat(path), label)
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise ImageLoadError(
+                label, "a shortcut (symbolic link) to a file that is gone"
+            ) from None
+        raise ImageLoadError(label, "the file is gone (moved or deleted)") from None
+    except IsADirectoryError:
+        raise ImageLoadError(label, "a folder, not a photo") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ImageLoadError(label, "a loop of symbolic links, not a photo") from None
+        raise ImageLoadError(label, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)  # the file opened may not be the one stat-ed (swapped meanwhile)
+        _check_regular(st, label)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ImageLoadError(label, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise ImageLoadError(label, _too_big(len(data)))
+    return data
+
+
+def _check_regular(st: os.stat_result, label: str) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise ImageLoadError(label, "a folder, not a photo")
+    if not stat.S_ISREG(st.st_mode):
+        kind = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(st.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(st.st_mode)
+            else "a device"
+        )
+        raise ImageLoadError(label, f"not a regular file ({kind}), not a photo")
+    if st.st_size > MAX_FILE_BYTES:
+        raise ImageLoadError(label, _too_big(st.st_size))
+
+
+def _too_big(size: int) -> str:
+    return f"too large for a photo ({size / 1e9:.1f} GB; at most {MAX_FILE_BYTES / 1e9:.1f} GB is read)"
+
+
 def open_image(
     source: str | os.PathLike[str] | bytes, *, draft_size: int | None = None, name: str = ""
 ) -> Image.Image:
@@ -85,14 +148,7 @@ def open_image(
         reason = unsupported_reason(Path(source))
         if reason:
             raise ImageLoadError(label, reason)
-        try:
-            data = Path(source).read_bytes()
-        except FileNotFoundError:
-            raise ImageLoadError(label, "the file is gone (moved or deleted)") from None
-        except IsADirectoryError:
-            raise ImageLoadError(label, "a folder, not a photo") from None
-        except OSError as exc:
-            raise ImageLoadError(label, f"cannot be read ({exc.strerror or exc})") from None
+        data = read_photo_bytes(source, label)
     else:
         data = source
     if not data:

@@ -1,9 +1,9 @@
 """The move journal: every photo the app moves or copies survives a kill, and can be undone.
 
 Sorting (``sort --move``), refiling, removing to a trash folder and labelling all move
-files through here, in the CLI and in the window alike. The journal of a folder lives in
-``ROOT/.finetune-journal/`` (hidden, so no scan or sort ever takes it for photos), one
-JSON-lines file per batch of moves.
+files through here, in the CLI and in the window alike. The journal of a folder ``ROOT`` lives in the app's state folder
+(:func:`journal_folder`), one JSON-lines file per batch of moves; a move in progress
+uses a hidden ``.ft-*.part`` temporary file in the destination folder.
 
 How one move is made, and why it cannot lose or truncate a photo:
 
@@ -52,8 +52,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomic import fsync_dir
 from .errors import StudioError
 from .pathguard import same_file
+from .paths import state_dir
 from .progress import Throttle
 
 try:  # POSIX; on Windows a batch is not protected against a second process (documented)
@@ -61,7 +63,6 @@ try:  # POSIX; on Windows a batch is not protected against a second process (doc
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-JOURNAL_DIR = ".finetune-journal"
 PathLike = str | os.PathLike[str]
 ProgressCallback = Callable[[int, int], None]
 
@@ -99,6 +100,13 @@ class BatchRecord:
         return self.undone_by is None
 
 
+def journal_folder(root: PathLike) -> Path:
+    """Where the journal of ``root`` is kept: in the app's state folder, one subfolder per
+    real path (the person's folders get nothing but their photos and records)."""
+    key = hashlib.blake2b(os.fsencode(os.path.realpath(root)), digest_size=10).hexdigest()
+    return state_dir() / "journals" / key
+
+
 def free_name(folder: Path, name: str) -> Path:
     """``folder/name``, or ``name (2).ext``, ``name (3).ext``... whichever does not exist."""
     target = folder / name
@@ -108,17 +116,6 @@ def free_name(folder: Path, name: str) -> Path:
         target = folder / f"{stem} ({n}){suffix}"
         n += 1
     return target
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _same_content(a: Path, b: Path) -> bool:
@@ -199,7 +196,7 @@ def _transfer(src: Path, dst: Path, tmp: Path, copy: bool) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-    _fsync_dir(dst.parent)
+    fsync_dir(dst.parent)
     if copy:
         return
     try:
@@ -210,7 +207,7 @@ def _transfer(src: Path, dst: Path, tmp: Path, copy: bool) -> None:
         with contextlib.suppress(OSError):
             os.unlink(dst)
         raise
-    _fsync_dir(src.parent)
+    fsync_dir(src.parent)
 
 
 class MoveJournal:
@@ -218,7 +215,7 @@ class MoveJournal:
 
     def __init__(self, root: PathLike) -> None:
         self.root = Path(os.path.abspath(os.fspath(root)))
-        self.folder = self.root / JOURNAL_DIR
+        self.folder = journal_folder(self.root)
 
     # ------------------------------------------------------------------ locking and files
     @contextlib.contextmanager
@@ -229,7 +226,8 @@ class MoveJournal:
             fd = os.open(self.folder / "lock", os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise StudioError(
-                f"Cannot write into {self.root}: {_reason(exc)}. Choose another folder."
+                f"Cannot keep the journal of moves into {self.root} in {self.folder}: "
+                f"{_reason(exc)}. Check the app's own folder can be written."
             ) from None
         try:
             if fcntl is not None:
@@ -393,12 +391,13 @@ class Batch:
         self.failed: list[tuple[str, str, str]] = []
         self._n = 0
         self._pending: dict[str, Any] | None = None
+        journal.folder.mkdir(parents=True, exist_ok=True)
         self._file = open(journal._path(self.id), "a", encoding="ascii")  # noqa: SIM115
         self._write(
             {"op": "begin", "id": self.id, "kind": kind, "meta": meta, "pid": os.getpid()},
             sync=True,
         )
-        _fsync_dir(journal.folder)
+        fsync_dir(journal.folder)
 
     def _write(self, line: dict[str, Any], *, sync: bool = False) -> None:
         # json.dumps escapes everything to ASCII, undecodable file-name bytes included
@@ -526,6 +525,9 @@ class Batch:
             self._pending = None
 
     def finish(self, status: str) -> None:
+        """Settle the move in flight and record how the batch ended (once)."""
+        if self._file.closed:
+            return
         self._settle_pending()
         with contextlib.suppress(OSError, ValueError):
             self._write({"op": "end", "status": status}, sync=True)
@@ -563,7 +565,7 @@ def _settle(intent: dict[str, Any]) -> dict[str, Any]:
         if same_file(src, dst) or _same_content(src, dst):
             try:
                 os.unlink(src)  # the complete photo is under its final name: finish
-                _fsync_dir(src.parent)
+                fsync_dir(src.parent)
             except OSError as exc:
                 with contextlib.suppress(OSError):
                     os.unlink(dst)

@@ -12,6 +12,8 @@ epoch's weights as extra tensors.
 from __future__ import annotations
 
 import json
+import os
+import stat
 import struct
 import time
 from dataclasses import dataclass
@@ -19,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from safetensors import safe_open
+from safetensors.torch import load as st_load
 from safetensors.torch import save as st_save
 
 from . import __version__
 from .atomic import write_bytes
-from .backbones import Preprocessing, StagedNet, build_model, get_backbone
+from .backbones import Preprocessing, StagedNet, build_model, check_finite, get_backbone
 from .config import MAX_CLASSES, EpochRecord
 from .errors import ModelFileError, StudioError
 
@@ -33,6 +35,7 @@ CHECKPOINT_FORMAT = "finetune-studio-checkpoint"
 FORMAT_VERSION = 1
 MODEL_SUFFIX = ".ftmodel"
 MAX_HEADER_BYTES = 64 * 1024 * 1024  # a real header is a few hundred KB at most
+MAX_FILE_BYTES = 8 * 1024**3  # the biggest backbone's checkpoint is well under 1 GB
 
 
 @dataclass
@@ -90,10 +93,50 @@ def save_model(
     return Path(path)
 
 
-def read_header(path: Path) -> dict[str, Any]:
-    """Check the file is a safetensors file with our metadata before handing it to anything."""
+def _read_file(path: Path) -> bytes:
+    """The whole file, read into memory (not memory-mapped).
+
+    A memory-mapped file that another process rewrites while it loads kills this one with
+    SIGBUS; a copy in memory cannot change under us. A model is tens of megabytes.
+    """
     try:
         with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise ModelFileError(f"{path} is not a regular file, so not a model file.")
+            if size > MAX_FILE_BYTES:
+                raise ModelFileError(_not_ours(path))
+            return f.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ModelFileError(f"The model file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise ModelFileError(f"{path} is a folder, not a model file.") from None
+    except OSError as exc:
+        raise ModelFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
+def read_header(path: Path, data: bytes | None = None) -> dict[str, Any]:
+    """Check the file is a safetensors file with our metadata before handing it to anything.
+
+    ``data``: the file's bytes when already read (then the header is parsed from them, so
+    header and weights come from the same version of the file)."""
+    if data is not None:
+        head, rest = data[:8], memoryview(data)[8:]
+        if len(head) < 8:
+            raise ModelFileError(
+                f"{path} is not a Finetune Studio model: it is empty or cut short."
+            )
+        (size,) = struct.unpack("<Q", head)
+        if size <= 1 or size > MAX_HEADER_BYTES:
+            raise ModelFileError(_not_ours(path))
+        header = bytes(rest[:size])
+        if len(header) < size:
+            raise ModelFileError(f"{path} is damaged: the file is cut short (truncated).")
+        return _parse_header(path, header)
+    try:
+        with open(path, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise ModelFileError(f"{path} is not a regular file, so not a model file.")
             head = f.read(8)
             if len(head) < 8:
                 raise ModelFileError(
@@ -111,6 +154,10 @@ def read_header(path: Path) -> dict[str, Any]:
         raise ModelFileError(f"{path} is a folder, not a model file.") from None
     except OSError as exc:
         raise ModelFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    return _parse_header(path, header)
+
+
+def _parse_header(path: Path, header: bytes) -> dict[str, Any]:
     try:
         doc = json.loads(header.decode("utf-8"))
         raw = doc["__metadata__"]["finetune_studio"]
@@ -172,14 +219,9 @@ def _check_meta(
     return classes, prep, backbone
 
 
-def _load_tensors(path: Path, prefix: str = "") -> dict[str, torch.Tensor]:
+def _load_tensors(path: Path, data: bytes) -> dict[str, torch.Tensor]:
     try:
-        out = {}
-        with safe_open(str(path), framework="pt", device="cpu") as f:
-            for k in f.keys():  # noqa: SIM118 (safe_open is not a dict)
-                if k.startswith(prefix):
-                    out[k[len(prefix) :]] = f.get_tensor(k)
-        return out
+        return st_load(data)
     except Exception as exc:  # safetensors raises its own error types for damaged files
         raise ModelFileError(
             f"{path} is damaged and cannot be loaded ({type(exc).__name__})."
@@ -198,6 +240,7 @@ def _build(
             f"{path} does not match its backbone {backbone} ({len(bad)} missing or wrong-shape, "
             f"{len(extra)} unexpected weights)."
         )
+    check_finite(path, weights)
     net.load_state_dict(weights)
     return net.eval()
 
@@ -205,9 +248,10 @@ def _build(
 def load_model(path: str | Path) -> LoadedModel:
     """Load a model file safely; raises :class:`ModelFileError` with a clear message."""
     path = Path(path)
-    meta = read_header(path)
+    data = _read_file(path)
+    meta = read_header(path, data)
     classes, prep, backbone = _check_meta(path, meta, MODEL_FORMAT)
-    weights = _load_tensors(path)
+    weights = _load_tensors(path, data)
     net = _build(path, backbone, classes, weights)
     return LoadedModel(
         net, classes, prep, backbone, meta.get("summary") or {}, meta.get("config") or {}, path
@@ -291,7 +335,8 @@ def save_checkpoint(
 def load_checkpoint(path: str | Path) -> Checkpoint:
     """Read a checkpoint written by :func:`save_checkpoint` (safely, like a model file)."""
     path = Path(path)
-    meta = read_header(path)
+    data = _read_file(path)
+    meta = read_header(path, data)
     classes, _prep, _backbone = _check_meta(path, meta, CHECKPOINT_FORMAT)
     try:
         history = [
@@ -303,7 +348,7 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
             raise TypeError
     except (TypeError, ValueError, AttributeError):
         raise ModelFileError(f"{path} has an invalid training history.") from None
-    tensors = _load_tensors(path)
+    tensors = _load_tensors(path, data)
     weights = {k[4:]: v for k, v in tensors.items() if k.startswith("net.")}
     best = {k[5:]: v for k, v in tensors.items() if k.startswith("best.")} or None
     opt = {k: v for k, v in tensors.items() if k.startswith("opt.")}

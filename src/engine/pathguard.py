@@ -100,6 +100,40 @@ def check_outputs(
                 )
 
 
+def check_separate_folders(train_dir: PathLike | None, val_dir: PathLike | None) -> None:
+    """Refuse a validation folder that is (inside, or holds) the training folder: the model
+    would be checked on the photos it learned from, and the accuracy would mean nothing."""
+    if not train_dir or not val_dir:
+        return
+    if is_inside(val_dir, train_dir) or is_inside(train_dir, val_dir):
+        raise PathGuardError(
+            f"The validation folder {os.fspath(val_dir)} overlaps the training folder "
+            f"{os.fspath(train_dir)}: the model would be checked on photos it learned from. "
+            "Choose a separate folder, or leave it out to set aside a share of the photos."
+        )
+
+
+def check_train_paths(
+    *,
+    data_dir: PathLike | None,
+    out: PathLike,
+    checkpoint: PathLike | None = None,
+    val_dir: PathLike | None = None,
+    metrics: PathLike | None = None,
+    resume: PathLike | None = None,
+) -> None:
+    """The guard for a training run (CLI and window): the model, checkpoint and metrics
+    files may not overwrite a photo, the resumed file or each other, and the validation
+    folder must be separate from the training folder."""
+    if resume is not None and checkpoint and same_file(resume, checkpoint):
+        resume = None  # resuming from the checkpoint it keeps writing: that is the point
+    check_outputs(
+        {"--out": out, "--checkpoint": checkpoint, "--metrics-json": metrics},
+        {"the photo folder": data_dir, "--val-dir": val_dir, "--resume": resume},
+    )
+    check_separate_folders(data_dir, val_dir)
+
+
 def written_by_app(path: PathLike, formats: Iterable[str]) -> bool:
     """True when ``path`` is a safetensors file whose header says the app wrote it as one
     of ``formats`` (e.g. ``"finetune-studio-checkpoint"``). Reads the header only."""

@@ -37,3 +37,12 @@ def log_dir() -> Path:
     path = home / "logs" if home else Path(_DIRS.user_log_dir)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def state_dir() -> Path:
+    """What the app must keep to finish its work after a crash (the move journals);
+    unlike the cache, never cleared to save space."""
+    home = _home()
+    path = home / "state" if home else Path(_DIRS.user_state_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

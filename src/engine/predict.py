@@ -29,6 +29,7 @@ from .device import FP32, Precision, pick_device, resolve_precision
 from .errors import Cancelled, StudioError
 from .images import ImageLoadError, is_candidate
 from .modelfile import LoadedModel, load_model
+from .pathguard import check_outputs
 from .runtimes import RUNTIMES, Runner, build_runner
 
 #: Fallback "not sure" threshold when the model file carries none.
@@ -151,6 +152,9 @@ class Predictor:
             return f"cannot be read ({exc.strerror or exc})"
 
     def _answer(self, path: Path, probs: torch.Tensor, top_k: int) -> Prediction:
+        if not bool(torch.isfinite(probs).all()):
+            # Never "bag nan%": a model that gives no number gives no answer.
+            return Prediction(str(path), error="the model gave no usable answer (not a number)")
         k = min(top_k, len(self.classes))
         values, indices = probs.topk(k)
         top = tuple(
@@ -173,6 +177,8 @@ class Predictor:
         through ``on_results``; the first batch is small so the first answers show at once.
         With a runtime, one thread per core decodes and classifies a photo at a time, a
         batch ahead; with PyTorch, decoding runs in two threads a batch ahead of the network."""
+        if top_k < 1:
+            raise StudioError(f"top_k must be 1 or more (got {top_k}).")
         files = expand_paths(paths)
         batches: list[list[Path]] = []
         i = 0
@@ -241,6 +247,9 @@ class Predictor:
                 results += out
                 if on_results:
                     on_results(out)
+        except BaseException:
+            stopped = True  # Ctrl-C or an error: do not wait for photos still being read
+            raise
         finally:
             # On a stop, do not wait for the photos being decoded ahead.
             pool.shutdown(wait=not stopped, cancel_futures=True)
@@ -259,6 +268,9 @@ def write_predictions_csv(
     predictions: list[Prediction], path: str | os.PathLike[str], top_k: int = 3
 ) -> None:
     """One row per photo: ``path,label,confidence`` then the next choices (atomic write)."""
+    # The CSV may not land on one of the photos it lists (predict --csv photo.png).
+    check_outputs({"the CSV file": path}, {f"photo {p.path}": p.path for p in predictions})
+
     buf = io.StringIO()
     w = csv.writer(buf)
     header = ["path", "label", "confidence"]

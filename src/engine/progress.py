@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
 
 ProgressFn = Callable[[Any], None]
 StopFn = Callable[[], bool]
@@ -55,3 +56,35 @@ def fmt_time_left(seconds: float | None) -> str:
     if seconds < 5:
         return "a few seconds left"
     return f"about {fmt_duration(seconds)} left"
+
+
+class LinePrinter:
+    """Progress on one updating line in a terminal, plain lines otherwise."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        stream = stream if stream is not None else sys.stderr
+        self.stream = stream
+        self.tty = stream.isatty()
+        self._last_plain = 0.0
+        self.last_plain = ""  # the last line printed when not in a terminal
+        self._width = 0
+
+    def line(self, text: str) -> None:
+        self._clear()
+        print(text, file=self.stream, flush=True)
+
+    def status(self, text: str) -> None:
+        if self.tty:
+            pad = max(0, self._width - len(text))
+            self.stream.write("\r" + text + " " * pad)
+            self.stream.flush()
+            self._width = len(text)
+        elif time.monotonic() - self._last_plain > 5:
+            self._last_plain = time.monotonic()
+            self.last_plain = text
+            print(text, file=self.stream, flush=True)
+
+    def _clear(self) -> None:
+        if self.tty and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self._width = 0

@@ -1,5 +1,6 @@
 """Run an engine call and SIGKILL it at its K-th file-system step (issue 14's kill sweep).
 
+``KILL_ON=journal.unlink:N`` kills at the N-th step of that kind instead.
 ``KILL_AT=K`` (0: never) counts every step the journal and the atomic writer take (open,
 write, fsync, link, rename, unlink, copy) and kills the process with SIGKILL just before
 step K; a copy step first writes half of the data, so a kill there leaves a half-written
@@ -20,14 +21,19 @@ import signal
 import sys
 
 KILL_AT = int(os.environ.get("KILL_AT", "0"))
+KILL_ON, _, KILL_NTH = os.environ.get("KILL_ON", ":0").partition(":")
 NO_HARDLINKS = os.environ.get("NO_HARDLINKS") == "1"
 steps = 0
+matching = 0
 
 
 def step(what: str) -> None:
-    global steps
+    """One step; ``what`` is ``module.call`` (``journal.unlink``, ``atomic.replace``)."""
+    global steps, matching
     steps += 1
-    if steps == KILL_AT:
+    if what == KILL_ON:
+        matching += 1
+    if steps == KILL_AT or (what == KILL_ON and matching == int(KILL_NTH)):
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -35,6 +41,9 @@ class CountingOs:
     """``os`` for one engine module, counting the steps that change files."""
 
     WATCHED = frozenset({"open", "fsync", "link", "rename", "replace", "unlink", "fdopen"})
+
+    def __init__(self, module: str) -> None:
+        self.module = module
 
     def __getattr__(self, name):
         value = getattr(os, name)
@@ -44,7 +53,7 @@ class CountingOs:
         def counted(*a, **k):
             if name == "link" and NO_HARDLINKS:
                 raise OSError(errno.EXDEV, "Invalid cross-device link (test)")
-            step(name)
+            step(f"{self.module}.{name}")
             return value(*a, **k)
 
         return counted
@@ -54,7 +63,7 @@ def counting_copyfileobj(src, dst, length=0):
     data = src.read()
     dst.write(data[: len(data) // 2])
     dst.flush()
-    step("copy")  # a kill here leaves the temporary file half written
+    step("journal.copy")  # a kill here leaves the temporary file half written
     dst.write(data[len(data) // 2 :])
 
 
@@ -66,9 +75,9 @@ class CountingShutil:
 def install() -> None:
     from engine import atomic, journal
 
-    journal.os = CountingOs()
+    journal.os = CountingOs("journal")
     journal.shutil = CountingShutil()
-    atomic.os = CountingOs()
+    atomic.os = CountingOs("atomic")
 
 
 def main() -> int:

@@ -19,7 +19,7 @@ import pytest
 from reliability_support import child_env
 
 from engine.errors import StudioError
-from engine.journal import JOURNAL_DIR, JournalBusy, MoveJournal, recover
+from engine.journal import JournalBusy, MoveJournal, recover
 from engine.pathguard import PathGuardError, check_outputs, remove_own_file
 
 DRIVER = Path(__file__).with_name("kill_driver.py")
@@ -39,11 +39,10 @@ def _photos(folder: Path, n: int, *, seed: int = 0) -> dict[str, str]:
 
 
 def _census(*folders: Path) -> dict[str, list[str]]:
-    """sha256 -> every path holding it, in ``folders`` (the journal's own folder left out)."""
+    """sha256 -> every path holding it, in ``folders``."""
     found: dict[str, list[str]] = {}
     for folder in folders:
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames[:] = [d for d in dirnames if d != JOURNAL_DIR]
+        for dirpath, _dirnames, filenames in os.walk(folder):
             for name in filenames:
                 p = Path(dirpath) / name
                 found.setdefault(hashlib.sha256(p.read_bytes()).hexdigest(), []).append(str(p))
