@@ -83,7 +83,7 @@ def bench_train(size: dict) -> dict:
     page = win.train_page
     page.epochs_spin.setValue(size["gui_epochs"])
     page.patience_spin.setValue(0)
-    config = page.config_dict()
+    config = win.state.config.to_dict()
     finished: list = []
     page.training_finished.connect(finished.append)
     probe = LatencyProbe(10)

@@ -40,16 +40,16 @@ from PySide6.QtWidgets import (
 )
 
 from engine import APP_NAME
-from engine.config import DEFAULT_BACKBONE, TrainConfig
 
 from .help import HtmlDialog, about_html, getting_started_html
-from .model_page import ModelPage
+from .model_page import ModelPage, layers_words
 from .photos_page import PhotosPage
 from .resources import icon_path, sample_dir
 from .results_page import ResultsPage
 from .settings import GuiSettings, load_settings, save_settings
 from .state import StudioState
-from .train_page import TrainPage, TrainSettings
+from .steps import STEP_PAGES
+from .train_page import TrainPage
 from .use_page import UsePage
 from .widgets.naming import name_widget
 from .workers import (
@@ -61,8 +61,11 @@ from .workers import (
 
 log = logging.getLogger(__name__)
 
-STEPS = ("Photos", "Model", "Train", "Results", "Use")
-PHOTOS, MODEL, TRAIN, RESULTS, USE = range(5)
+STEPS = tuple(page.title for page in STEP_PAGES)
+# The steps the window itself points at (Go to Train, Results after training, ...).
+PHOTOS, MODEL, TRAIN, RESULTS, USE = (
+    STEP_PAGES.index(page) for page in (PhotosPage, ModelPage, TrainPage, ResultsPage, UsePage)
+)
 PROJECT_FILTER = "Finetune Studio projects (*.ftproj);;All files (*)"
 Answer = QMessageBox.StandardButton
 
@@ -102,21 +105,15 @@ class MainWindow(QMainWindow):
         self._held_model: Path | None = None
         self._clean_after_scan = False  # an opened project's own scan is not a change
 
-        # ---- pages
-        self.photos_page = PhotosPage(self.state)
-        self.model_page = ModelPage(self.state)
-        self.train_page = TrainPage(self.state)
+        # ---- pages: one per step (gui.steps), each built from the shared state
+        self.pages = [page_class(self.state) for page_class in STEP_PAGES]
+        self.photos_page: PhotosPage = self.pages[PHOTOS]
+        self.model_page: ModelPage = self.pages[MODEL]
+        self.train_page: TrainPage = self.pages[TRAIN]
+        self.results_page: ResultsPage = self.pages[RESULTS]
+        self.use_page: UsePage = self.pages[USE]
         self.train_page.runs_dir_fn = self._runs_dir
         self.train_page.describe_setup_fn = self._describe_setup
-        self.results_page = ResultsPage()
-        self.use_page = UsePage()
-        self.pages = [
-            self.photos_page,
-            self.model_page,
-            self.train_page,
-            self.results_page,
-            self.use_page,
-        ]
 
         self.stack = QStackedWidget()
         name_widget(self.stack, "stepStack", "Current step")
@@ -377,7 +374,8 @@ class MainWindow(QMainWindow):
                 self.model_page.load_catalog()
 
     def _set_model_steps_enabled(self, enabled: bool) -> None:
-        for step in (RESULTS, USE):
+        model_steps = [i for i, page in enumerate(self.pages) if page.needs_model]
+        for step in model_steps:
             item = self.step_list.item(step)
             flags = item.flags()
             if enabled:
@@ -388,52 +386,26 @@ class MainWindow(QMainWindow):
                 item.setToolTip("Train a model first (or open a project with a trained model).")
             self.step_actions[step].setEnabled(enabled)
         self.act_export.setEnabled(enabled)
-        if not enabled and self.current_step() in (RESULTS, USE):
+        if not enabled and self.current_step() in model_steps:
             self.step_list.setCurrentRow(TRAIN)
 
     def _update_step_texts(self) -> None:
-        st = self.state
-        scan = st.scan
-        texts = {
-            PHOTOS: "Scanning…"
-            if self.photos_page.scanning
-            # The Photos step's own answer (engine.readiness), in a few words.
-            else (
-                self.photos_page.readiness.headline
-                if scan and self.photos_page.readiness is not None
-                else "Choose a folder"
-            ),
-            MODEL: f"{self._backbone_title()}, {self._layers_words()}",
-            TRAIN: "Training…"
-            if self.train_page.training
-            else (
-                f"Best: {st.train_result.val_accuracy:.0%}"
-                if st.train_result is not None and st.train_result.val_accuracy is not None
-                else ("Model ready" if st.model_path else "Press Train")
-            ),
-            RESULTS: "How good is it?",
-            USE: "Recognise new photos",
-        }
-        for i, name in enumerate(STEPS):
+        for i, page in enumerate(self.pages):
             item = self.step_list.item(i)
-            item.setText(f"{i + 1}  {name}\n     {texts[i]}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {i + 1}, {name}: {texts[i]}")
+            text = page.subtitle()
+            item.setText(f"{i + 1}  {page.title}\n     {text}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {i + 1}, {page.title}: {text}")
+        # The Photos step's whole readiness line (engine.readiness) as its tooltip.
         readiness = self.photos_page.readiness
-        self.step_list.item(PHOTOS).setToolTip(readiness.line if readiness and scan else "")
+        self.step_list.item(PHOTOS).setToolTip(
+            readiness.line if readiness and self.state.scan else ""
+        )
 
     def _describe_setup(self) -> str:
         scan = self.state.scan
         photos = f"{len(scan.photos):,} photos in {len(scan.classes)} categories" if scan else ""
-        return f"{photos} · {self._backbone_title()} · {self._layers_words()}"
-
-    def _backbone_title(self) -> str:
-        info = self.model_page.catalog.get(self.state.backbone)
-        return info.title.replace(" (built in)", "") if info else self.state.backbone
-
-    def _layers_words(self) -> str:
-        return {"head": "head only", "last": "last block + head", "all": "everything"}.get(
-            self.state.train_layers, "custom"
-        )
+        words = layers_words(self.state.train_layers)
+        return f"{photos} · {self.model_page.backbone_title()} · {words}"
 
     def _on_warmed_up(self) -> None:
         # torch and torchvision are imported now: hundreds of thousands of long-lived
@@ -493,10 +465,7 @@ class MainWindow(QMainWindow):
             return
         if not self._confirm_discard():
             return
-        self.reset_project()
-        self.state.set_backbone(DEFAULT_BACKBONE)
-        self.model_page.select_backbone(DEFAULT_BACKBONE)
-        self.model_page.apply_preset("head")
+        self.reset_project()  # the engine's defaults: the built-in backbone, head only
         self.photos_page.load_folder(folder)
         self.banner_label.setText(
             "<b>This is the sample</b>: 150 photos of clothing (Fashion-MNIST) in 5 categories, "
@@ -515,23 +484,10 @@ class MainWindow(QMainWindow):
         return cache_dir() / "runs"
 
     def reset_project(self) -> None:
-        self.photos_page._abort_scan()
-        self.photos_page.model.set_scan(None)
-        self.photos_page.table.setVisible(False)
-        self.photos_page.empty_hint.setVisible(True)
-        self.photos_page.problems.setVisible(False)
-        self.photos_page.summary.setText("")
-        self.photos_page.folder_label.setText("No folder chosen yet.")
-        self.photos_page.set_validation("split", 0.2, None)
-        self.state.set_scan(None, None)
-        self.state.set_model(None)
-        self.state.history = []
-        self.train_page.loss_plot.reset()
-        self.train_page.accuracy_plot.reset()
-        self.train_page.log.clear()
-        self.train_page.progress.setFormat("Not started")
-        self.train_page.progress.setValue(0)
-        self.train_page.results_button.setVisible(False)
+        """Nothing chosen: every page's own reset, then the state's defaults."""
+        for page in self.pages:
+            page.reset()
+        self.state.reset()
         self.banner.setVisible(False)
         self.project_path = None
         self._update_title()
@@ -543,7 +499,6 @@ class MainWindow(QMainWindow):
             return
         if self._confirm_discard():
             self.reset_project()
-            self.train_page.apply_settings(TrainSettings())
             self.go_to(PHOTOS)
 
     def _confirm_discard(self) -> bool:
@@ -597,22 +552,9 @@ class MainWindow(QMainWindow):
                 setattr(cfg, key, str(new))
         self.reset_project()
         self.project_path = Path(path)
-        self.state.set_backbone(cfg.backbone)
-        self.state.set_train_layers(cfg.train_layers)
-        self.model_page.select_backbone(cfg.backbone)
-        self.model_page.reapply_layers()
-        self.photos_page.set_validation(
-            "folder" if cfg.val_dir else "split",
-            cfg.val_split,
-            Path(cfg.val_dir) if cfg.val_dir else None,
-        )
-        fields = TrainSettings.__dataclass_fields__
-        self.train_page.apply_settings(TrainSettings(**{k: getattr(cfg, k) for k in fields}))
-        if cfg.data_dir:
-            self._clean_after_scan = True
-            self.photos_page.load_folder(Path(cfg.data_dir))
-        self.state.history = list(project.history)
-        self.train_page.show_history(project.history)
+        # An opened project's own scan is not a change.
+        self._clean_after_scan = bool(cfg.data_dir)
+        self.state.load(project)  # the pages show it; the Photos page scans the folder
         if project.model_file and Path(project.model_file).is_file():
             self.state.set_model(Path(project.model_file), None)
         self.settings.add_recent(path)
@@ -651,14 +593,12 @@ class MainWindow(QMainWindow):
             return False
         return self._write_project(Path(path))
 
-    def project_dict(self) -> dict[str, Any]:
-        return self.train_page.config_dict()
-
     def _write_project(self, path: Path) -> bool:
         from engine.errors import StudioError
         from engine.projects import Project, save_project
 
-        cfg = TrainConfig.from_dict(self.project_dict())
+        cfg = self.state.config_for_run()
+        cfg.checkpoint = None  # a run's own setting; the project keeps its checkpoint below
         model = str(self.state.model_path) if self.state.model_path else None
         ckpt = str(self.state.model_path.with_suffix(".ckpt")) if self.state.model_path else None
         if ckpt and not Path(ckpt).is_file():

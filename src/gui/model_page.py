@@ -113,6 +113,13 @@ def _measure_structure(name: str) -> BackboneStructure:
     )
 
 
+def layers_words(spec: str) -> str:
+    """A freezing spec in a few words, for the step list and the Train page."""
+    return {"head": "head only", "last": "last block + head", "all": "everything"}.get(
+        spec, "custom"
+    )
+
+
 def fmt_count(n: int) -> str:
     if n >= 1_000_000:
         return f"{n / 1e6:.1f} million"
@@ -257,6 +264,42 @@ class ModelPage(QWidget):
 
         state.scan_changed.connect(lambda _scan: self.reapply_layers())
         state.validation_changed.connect(self._update_estimates)
+        # A project opened, a reset: show the state's choice. What this page writes itself
+        # comes back here too, and is skipped (self._writing), so showing never writes back.
+        self._writing = False
+        state.backbone_changed.connect(self._on_backbone_changed)
+        state.freezing_changed.connect(self._on_freezing_changed)
+
+    # ------------------------------------------------------------------ the step
+    title = "Model"
+    needs_model = False
+
+    def subtitle(self) -> str:
+        return f"{self.backbone_title()}, {layers_words(self.state.train_layers)}"
+
+    def backbone_title(self) -> str:
+        """The chosen backbone's short title (its name until the catalog is loaded)."""
+        info = self.catalog.get(self.state.backbone)
+        return info.title.replace(" (built in)", "") if info else self.state.backbone
+
+    def reset(self) -> None:
+        """Nothing to clear: the backbone and the ticks follow the state's defaults."""
+        self.reapply_layers()
+
+    def _on_backbone_changed(self, name: str) -> None:
+        if not self._writing:
+            self.select_backbone(name)
+
+    def _on_freezing_changed(self, _spec: str) -> None:
+        if not self._writing:
+            self.reapply_layers()
+
+    def _write(self, **values: Any) -> None:
+        self._writing = True
+        try:
+            self.state.update(**values)
+        finally:
+            self._writing = False
 
     # ------------------------------------------------------------------ catalog
     def load_catalog(self) -> None:
@@ -324,7 +367,7 @@ class ModelPage(QWidget):
             if item.data(Qt.ItemDataRole.UserRole) == name:
                 self.backbone_list.setCurrentItem(item)
                 return
-        self.state.set_backbone(name)
+        self._write(backbone=name)
 
     def _on_backbone_selected(self, item: QListWidgetItem | None, _prev: Any = None) -> None:
         if item is None:
@@ -332,7 +375,7 @@ class ModelPage(QWidget):
         name = item.data(Qt.ItemDataRole.UserRole)
         if not name:
             return
-        self.state.set_backbone(name)
+        self._write(backbone=name)
         self._show_details(name)
         self._load_structure(name)
 
@@ -481,7 +524,7 @@ class ModelPage(QWidget):
     def apply_preset(self, key: str) -> None:
         s = self.structure
         if s is None:
-            self.state.set_train_layers(key)
+            self._write(train_layers=key)
             return
         from engine.freezing import FreezePlan
 
@@ -500,7 +543,7 @@ class ModelPage(QWidget):
         self._after_plan_change(FreezePlan(list(self.structure.groups), self.frozen_groups()))
 
     def _after_plan_change(self, plan: Any) -> None:
-        self.state.set_train_layers(plan.describe())
+        self._write(train_layers=plan.describe())
         preset = plan.preset_name()
         idx = self.preset_combo.findData(preset or "custom")
         self.preset_combo.setCurrentIndex(idx)

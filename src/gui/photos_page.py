@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QSignalBlocker,
     QSize,
     Qt,
     Signal,
@@ -320,7 +321,6 @@ class PhotosPage(QWidget):
         self.val_split_spin.setDecimals(0)
         self.val_split_spin.setSingleStep(5)
         self.val_split_spin.setSuffix(" %")
-        self.val_split_spin.setValue(20)
         split_tail = QLabel("of each category's photos (chosen at random, always the same ones)")
         self.val_folder_radio = QRadioButton("Use a separate folder:")
         name_widget(
@@ -344,7 +344,6 @@ class PhotosPage(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.val_split_radio)
         group.addButton(self.val_folder_radio)
-        self.val_split_radio.setChecked(True)
         vb = QVBoxLayout(val_box)
         r1 = QHBoxLayout()
         r1.addWidget(self.val_split_radio)
@@ -406,6 +405,37 @@ class PhotosPage(QWidget):
         layout.addWidget(val_box)
         layout.addWidget(self.problems)
         self.table.setVisible(False)
+        self._show_validation()  # start values from the state's TrainConfig
+        state.validation_changed.connect(self._show_validation)
+        state.project_loaded.connect(self._on_project_loaded)
+
+    # ------------------------------------------------------------------ the step
+    title = "Photos"
+    needs_model = False
+
+    def subtitle(self) -> str:
+        scan = self.state.scan
+        if self.scanning:
+            return "Scanning…"
+        # The Photos step's own answer (engine.readiness), in a few words.
+        if scan and self.readiness is not None:
+            return self.readiness.headline
+        return "Choose a folder"
+
+    def reset(self) -> None:
+        """Nothing chosen: no scan running, no folder shown."""
+        self._abort_scan()
+        self.model.set_scan(None)
+        self.table.setVisible(False)
+        self.empty_hint.setVisible(True)
+        self.problems.setVisible(False)
+        self.summary.setText("")
+        self.folder_label.setText("No folder chosen yet.")
+        self.val_scan = None
+
+    def _on_project_loaded(self, _project: Any) -> None:
+        if self.state.data_dir is not None:
+            self.load_folder(self.state.data_dir)
 
     # ------------------------------------------------------------------ folder choice
     def choose_folder(self) -> None:
@@ -590,12 +620,20 @@ class PhotosPage(QWidget):
         if folder is not None and self.state.scan is not None:
             self._scan_val_folder(folder)
 
-    def set_validation(self, mode: str, split: float, folder: Path | None) -> None:
-        """Show a saved choice (a project being opened)."""
-        self.val_split_spin.setValue(round(split * 100))
-        self.val_folder_label.setText(str(folder) if folder else "none chosen")
-        (self.val_folder_radio if mode == "folder" else self.val_split_radio).setChecked(True)
-        self.state.set_validation(mode, split, folder)
+    def _show_validation(self) -> None:
+        """Show the state's validation choice (a project opened, a reset) without editing it."""
+        st = self.state
+        with (
+            QSignalBlocker(self.val_split_spin),
+            QSignalBlocker(self.val_split_radio),
+            QSignalBlocker(self.val_folder_radio),
+        ):
+            self.val_split_spin.setValue(round(st.val_split * 100))
+            (self.val_folder_radio if st.val_mode == "folder" else self.val_split_radio).setChecked(
+                True
+            )
+        self.val_folder_label.setText(str(st.val_dir) if st.val_dir else "none chosen")
+        self.val_folder_label.setToolTip(str(st.val_dir) if st.val_dir else "")
         self._update_split()
 
     def _scan_val_folder(self, folder: Path) -> None:

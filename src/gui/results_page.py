@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -43,7 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .state import StudioState
 from .widgets.confusion import ConfusionMatrixWidget
+from .widgets.job import JobProgressWidget
 from .widgets.prediction_card import open_in_viewer, show_in_folder
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import (
@@ -52,7 +53,6 @@ from .workers import (
     WorkerHandle,
     freeze_long_lived_objects,
     lower_this_threads_priority,
-    start_worker,
 )
 
 GALLERY_THUMB = 88
@@ -211,8 +211,13 @@ class ResultsPage(QWidget):
     evaluation_failed = Signal(object)  # WorkerError
     use_model_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    title = "Results"
+    needs_model = True
+    EMPTY = "Train a model, or open one (File > Open model), to see how good it is."
+
+    def __init__(self, state: StudioState | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.state = state
         self.setObjectName("resultsPage")
         self.model_path: Path | None = None
         self.train_result: Any = None
@@ -220,7 +225,19 @@ class ResultsPage(QWidget):
         self._job: WorkerHandle | None = None
         self._thumbs = ThumbnailLoader(size=GALLERY_THUMB, capacity=1500, parent=self)
         self._build()
-        self._show_empty("Train a model, or open one (File > Open model), to see how good it is.")
+        self._show_empty(self.EMPTY)
+
+    # ------------------------------------------------------------------ the step
+    def subtitle(self) -> str:
+        return "How good is it?"
+
+    def reset(self) -> None:
+        """No model: stop a check that runs, show the empty page."""
+        self.stop()
+        self.model_path = None
+        self.train_result = None
+        self.evaluation = None
+        self._show_empty(self.EMPTY)
 
     # ----------------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -254,12 +271,10 @@ class ResultsPage(QWidget):
         self.advice_label.setTextFormat(Qt.TextFormat.RichText)
         self.advice_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.status_label = QLabel("")
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(260)
-        self.progress.hide()
+        self.jobs = JobProgressWidget(bar_width=260)  # checking the model
         status = QHBoxLayout()
         status.addWidget(self.status_label, 1)
-        status.addWidget(self.progress)
+        status.addWidget(self.jobs)
         verdict_box = QVBoxLayout()
         verdict_box.addWidget(self.verdict_label)
         verdict_box.addWidget(self.advice_label, 1)
@@ -453,28 +468,15 @@ class ResultsPage(QWidget):
             return how(predictor, task)
 
         self.status_label.setText(message)
-        self.progress.setRange(0, 0)
-        self.progress.show()
         self.check_folder_button.setEnabled(False)
-        handle = start_worker(
-            self,
-            run,
-            on_result=self._on_evaluated,
-            on_error=self._on_failed,
-            on_progress=self._on_progress,
-            name="evaluate",
+        handle = self.jobs.start(
+            self, run, on_result=self._on_evaluated, on_error=self._on_failed, name="evaluate"
         )
         self._job = handle
         return handle
 
-    def _on_progress(self, progress: tuple[int, int]) -> None:
-        done, total = progress
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
-
     def _finish_job(self) -> None:
         self._job = None
-        self.progress.hide()
         self.check_folder_button.setEnabled(True)
 
     def _on_failed(self, err: WorkerError) -> None:

@@ -8,11 +8,10 @@ and a log; the plots redraw from their own timer.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.config import TrainConfig, TrainControl
+from engine.config import TrainControl
 from engine.progress import fmt_time_left
 
 from .state import StudioState
@@ -52,25 +51,6 @@ LR_CHOICES = (None, 0.01, 0.003, 0.001, 0.0003, 0.0001, 0.00003)
 SIZE_CHOICES = (None, 96, 128, 160, 192, 224, 256, 288, 320, 384)
 
 
-@dataclass
-class TrainSettings:
-    """The Train page's fields (the TrainConfig fields it owns)."""
-
-    epochs: int = 10
-    lr: float | None = None
-    image_size: int | None = None
-    augment: bool | None = None
-    batch_size: int = 32
-    weight_decay: float = 0.01
-    label_smoothing: float = 0.1
-    warmup_epochs: float = 0.5
-    schedule: str = "cosine"
-    class_weights: bool = False
-    early_stop_patience: int = 4
-    augment_views: int = 3
-    seed: int = 0
-    precision: str = "auto"
-    device: str = "auto"
 
 
 class TrainPage(QWidget):
@@ -102,7 +82,6 @@ class TrainPage(QWidget):
         self.epochs_spin = QSpinBox()
         name_widget(self.epochs_spin, "epochsSpin", "Epochs", tip("epoch"))
         self.epochs_spin.setRange(1, 500)
-        self.epochs_spin.setValue(10)
         self.lr_combo = QComboBox()
         name_widget(self.lr_combo, "lrCombo", "Learning rate", tip("lr"))
         for v in LR_CHOICES:
@@ -155,19 +134,19 @@ class TrainPage(QWidget):
         adv.addSpacing(24)
         adv.addLayout(form_r)
         adv.addStretch(1)
-        self.batch_spin = self._spin("batchSizeSpin", "Batch size", "batch_size", 1, 1024, 32)
+        self.batch_spin = self._spin("batchSizeSpin", "Batch size", "batch_size", 1, 1024)
         self.wd_spin = self._dspin(
-            "weightDecaySpin", "Weight decay", "weight_decay", 0, 1, 0.01, 3, 0.005
+            "weightDecaySpin", "Weight decay", "weight_decay", 0, 1, 3, 0.005
         )
         self.ls_spin = self._dspin(
-            "labelSmoothingSpin", "Label smoothing", "label_smoothing", 0, 0.5, 0.1, 2, 0.05
+            "labelSmoothingSpin", "Label smoothing", "label_smoothing", 0, 0.5, 2, 0.05
         )
-        self.warmup_spin = self._dspin("warmupSpin", "Warm-up epochs", "warmup", 0, 20, 0.5, 1, 0.5)
+        self.warmup_spin = self._dspin("warmupSpin", "Warm-up epochs", "warmup", 0, 20, 1, 0.5)
         self.schedule_combo = QComboBox()
         name_widget(self.schedule_combo, "scheduleCombo", "Learning-rate schedule", tip("schedule"))
         self.schedule_combo.addItem("Cosine (smooth)", "cosine")
         self.schedule_combo.addItem("One-cycle", "onecycle")
-        self.patience_spin = self._spin("patienceSpin", "Stop early after", "patience", 0, 100, 4)
+        self.patience_spin = self._spin("patienceSpin", "Stop early after", "patience", 0, 100)
         self.patience_spin.setSpecialValueText("never")
         self.patience_spin.setSuffix(" epochs without improvement")
         self.class_weights_check = QCheckBox("Weigh small categories more")
@@ -175,9 +154,9 @@ class TrainPage(QWidget):
             self.class_weights_check, "classWeightsCheck", "Class weights", tip("class_weights")
         )
         self.views_spin = self._spin(
-            "augmentViewsSpin", "Augmented copies per photo", "augment", 1, 10, 3
+            "augmentViewsSpin", "Augmented copies per photo", "augment", 1, 10
         )
-        self.seed_spin = self._spin("seedSpin", "Random seed", "seed", 0, 2**31 - 1, 0)
+        self.seed_spin = self._spin("seedSpin", "Random seed", "seed", 0, 2**31 - 1)
         self.precision_combo = QComboBox()
         name_widget(self.precision_combo, "precisionCombo", "Number precision", tip("precision"))
         for label, v in (
@@ -314,13 +293,35 @@ class TrainPage(QWidget):
             state.freezing_changed,
         ):
             sig.connect(self.update_ready)
+        self._bind_fields()
+        state.project_loaded.connect(lambda _p: self.show_history(self.state.history))
         self._set_running(False)
 
-    def _spin(self, obj: str, acc: str, key: str, lo: int, hi: int, value: int) -> QSpinBox:
+    # ------------------------------------------------------------------ the step
+    title = "Train"
+    needs_model = False
+
+    def subtitle(self) -> str:
+        st = self.state
+        if self.training:
+            return "Training…"
+        if st.train_result is not None and st.train_result.val_accuracy is not None:
+            return f"Best: {st.train_result.val_accuracy:.0%}"
+        return "Model ready" if st.model_path else "Press Train"
+
+    def reset(self) -> None:
+        """No curves, no log, not started (the settings follow the state)."""
+        self.loss_plot.reset()
+        self.accuracy_plot.reset()
+        self.log.clear()
+        self.progress.setFormat("Not started")
+        self.progress.setValue(0)
+        self.results_button.setVisible(False)
+
+    def _spin(self, obj: str, acc: str, key: str, lo: int, hi: int) -> QSpinBox:
         w = QSpinBox()
         name_widget(w, obj, acc, tip(key))
         w.setRange(lo, hi)
-        w.setValue(value)
         return w
 
     def _dspin(
@@ -330,7 +331,6 @@ class TrainPage(QWidget):
         key: str,
         lo: float,
         hi: float,
-        value: float,
         decimals: int,
         step: float,
     ) -> QDoubleSpinBox:
@@ -339,7 +339,6 @@ class TrainPage(QWidget):
         w.setRange(lo, hi)
         w.setDecimals(decimals)
         w.setSingleStep(step)
-        w.setValue(value)
         return w
 
     def _toggle_advanced(self, on: bool) -> None:
@@ -347,55 +346,50 @@ class TrainPage(QWidget):
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     # ------------------------------------------------------------------ settings
-    def settings(self) -> TrainSettings:
-        return TrainSettings(
-            epochs=self.epochs_spin.value(),
-            lr=self.lr_combo.currentData(),
-            image_size=self.size_combo.currentData(),
-            augment=self.augment_combo.currentData(),
-            batch_size=self.batch_spin.value(),
-            weight_decay=self.wd_spin.value(),
-            label_smoothing=self.ls_spin.value(),
-            warmup_epochs=self.warmup_spin.value(),
-            schedule=self.schedule_combo.currentData(),
-            class_weights=self.class_weights_check.isChecked(),
-            early_stop_patience=self.patience_spin.value(),
-            augment_views=self.views_spin.value(),
-            seed=self.seed_spin.value(),
-            precision=self.precision_combo.currentData(),
-            device=self.device_combo.currentData(),
-        )
-
-    def apply_settings(self, s: TrainSettings) -> None:
-        """Show saved settings (a project being opened); unknown values become custom ones."""
-        self.epochs_spin.setValue(s.epochs)
-        _select(self.lr_combo, s.lr, lambda v: f"{v:g}")
-        _select(self.size_combo, s.image_size, lambda v: f"{v} × {v} pixels")
-        _select(self.augment_combo, s.augment)
-        self.batch_spin.setValue(s.batch_size)
-        self.wd_spin.setValue(s.weight_decay)
-        self.ls_spin.setValue(s.label_smoothing)
-        self.warmup_spin.setValue(s.warmup_epochs)
-        _select(self.schedule_combo, s.schedule)
-        self.class_weights_check.setChecked(s.class_weights)
-        self.patience_spin.setValue(s.early_stop_patience)
-        self.views_spin.setValue(s.augment_views)
-        self.seed_spin.setValue(s.seed)
-        _select(self.precision_combo, s.precision)
-        _select(self.device_combo, s.device)
-
-    def config_dict(self) -> dict[str, Any]:
-        """A ``TrainConfig.to_dict()``-shaped dict of everything set up so far."""
-        st = self.state
-        d: dict[str, Any] = {
-            "data_dir": str(st.data_dir) if st.data_dir else "",
-            "val_dir": str(st.val_dir) if (st.val_mode == "folder" and st.val_dir) else None,
-            "val_split": st.val_split,
-            "backbone": st.backbone,
-            "train_layers": st.train_layers,
+    def _bind_fields(self) -> None:
+        """Each widget edits one TrainConfig field of the state and shows its changes."""
+        self._fields: dict[str, QWidget] = {
+            "epochs": self.epochs_spin,
+            "lr": self.lr_combo,
+            "image_size": self.size_combo,
+            "augment": self.augment_combo,
+            "batch_size": self.batch_spin,
+            "weight_decay": self.wd_spin,
+            "label_smoothing": self.ls_spin,
+            "warmup_epochs": self.warmup_spin,
+            "schedule": self.schedule_combo,
+            "class_weights": self.class_weights_check,
+            "early_stop_patience": self.patience_spin,
+            "augment_views": self.views_spin,
+            "seed": self.seed_spin,
+            "precision": self.precision_combo,
+            "device": self.device_combo,
         }
-        d.update(self.settings().__dict__)
-        return d
+        for name, w in self._fields.items():
+            changed = (
+                w.currentIndexChanged
+                if isinstance(w, QComboBox)
+                else w.toggled
+                if isinstance(w, QCheckBox)
+                else w.valueChanged
+            )
+            changed.connect(lambda *_a, name=name, w=w: self.state.update(**{name: _value(w)}))
+            self._show_field(name)  # start values come from TrainConfig's defaults
+        self.state.config_changed.connect(self._show_field)
+
+    def _show_field(self, name: str) -> None:
+        """Show the state's value of ``name`` (a saved project's value, a reset)."""
+        w = self._fields.get(name)
+        if w is None:
+            return
+        value = getattr(self.state.config, name)
+        with QSignalBlocker(w):  # showing a value is not editing it
+            if isinstance(w, QComboBox):
+                _select(w, value, _CUSTOM_LABELS.get(name))
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(value))
+            else:
+                w.setValue(value)
 
     # ------------------------------------------------------------------ running
     @property
@@ -463,21 +457,21 @@ class TrainPage(QWidget):
             self.ready_label.setText(reason)
             self.status_message.emit(reason)
             return
-        cfg = self.config_dict()
+        config = self.state.config_for_run()
+        config.checkpoint = None  # never resume an older run by accident
         out = self.new_model_path()
         # A resumable checkpoint every epoch is worth it when epochs are long; with only the
         # head training on cached features an epoch takes milliseconds and writing the
         # whole network each time would be most of the run.
-        if cfg["train_layers"] != "head":
-            cfg["checkpoint"] = str(out.with_suffix(".ckpt"))
-        # The one way to stop: the worker's Stop sets this control's own event, and a
-        # paused run returns from its pause when it is set (engine.config.TrainControl).
-        control = TrainControl()
-        self._control = control
+        if config.train_layers != "head":
+            config.checkpoint = str(out.with_suffix(".ckpt"))
+        # The one way to stop and pause: made here, on the GUI thread, so Pause works from
+        # the first moment; the worker's Stop sets this control's own event.
+        control = self._control = TrainControl()
         self.last_result = None
         self.last_error = None
         self.events_seen = 0
-        self._total_epochs = cfg["epochs"]
+        self._total_epochs = config.epochs
         self._steps_per_epoch = 0
         self.loss_plot.reset()
         self.accuracy_plot.reset()
@@ -485,7 +479,7 @@ class TrainPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setFormat("Starting…")
         self._log(
-            f"Training {cfg['backbone']} ({cfg['train_layers']}) for up to {cfg['epochs']} epochs on the photos in {cfg['data_dir']}."
+            f"Training {config.backbone} ({config.train_layers}) for up to {config.epochs} epochs on the photos in {config.data_dir}."
         )
         self._started_at = time.monotonic()
 
@@ -495,7 +489,6 @@ class TrainPage(QWidget):
             # The window must win the CPU over training (and the OpenMP threads this
             # thread starts): a repaint competing with two busy cores stalled up to 130 ms.
             lower_this_threads_priority()
-            config = TrainConfig.from_dict(cfg)
             return train(config, out=out, on_event=task.report, control=control)
 
         self._handle = start_worker(
@@ -653,6 +646,21 @@ class TrainPage(QWidget):
     def shutdown(self) -> None:
         self.loss_plot.stop_timer()
         self.accuracy_plot.stop_timer()
+
+
+# Combo values a saved project may hold that the lists do not offer: shown as custom items.
+_CUSTOM_LABELS = {
+    "lr": lambda v: f"{v:g}",
+    "image_size": lambda v: f"{v} × {v} pixels",
+}
+
+
+def _value(w: QWidget) -> Any:
+    if isinstance(w, QComboBox):
+        return w.currentData()
+    if isinstance(w, QCheckBox):
+        return w.isChecked()
+    return w.value()  # type: ignore[attr-defined]
 
 
 def _select(combo: QComboBox, value: Any, label=None) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QSlider,
     QStackedLayout,
@@ -37,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .state import StudioState
 from .widgets.drop_area import PhotoDropArea
+from .widgets.job import JobProgressWidget
 from .widgets.prediction_card import (
     PathRole,
     PredictionCardView,
@@ -63,6 +64,7 @@ PARITY_PHOTOS = 64  # photos the export's parity check uses (from the cards show
 # ~45 photos/s, batches of 32 at ~25 (their activations no longer fit in the caches).
 # Small batches also make the cards arrive in a smoother stream.
 PREDICT_BATCH = 8
+NO_MODEL = "No model yet: train one, or open one (File > Open model)."
 
 
 # ---------------------------------------------------------------------- worker messages
@@ -145,8 +147,12 @@ class UsePage(QWidget):
     sort_finished = Signal(object)  # engine.sorting.SortReport
     sort_failed = Signal(object)  # WorkerError
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    title = "Use"
+    needs_model = True
+
+    def __init__(self, state: StudioState | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.state = state
         self.setObjectName("usePage")
         self.model_path: Path | None = None
         self.predictor: Any = None
@@ -167,7 +173,7 @@ class UsePage(QWidget):
 
     # ------------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self.model_label = QLabel("No model yet: train one, or open one (File > Open model).")
+        self.model_label = QLabel(NO_MODEL)
         self.model_label.setObjectName("useModelLabel")
         self.model_label.setWordWrap(True)
         self.sort_button = QPushButton("Sort into folders…")
@@ -206,12 +212,8 @@ class UsePage(QWidget):
         self.reset_threshold.clicked.connect(self._reset_threshold)
         self.summary_label = QLabel("")
         self.summary_label.setObjectName("useSummary")
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
-        self.progress.hide()
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.hide()
-        self.stop_button.clicked.connect(self._on_stop_clicked)
+        self.jobs = JobProgressWidget()  # classifying and sorting
+        self.jobs.stop_requested.connect(self._on_stop_clicked)
         second = QHBoxLayout()
         second.addWidget(QLabel("Not sure below"))
         second.addWidget(self.threshold_slider)
@@ -219,8 +221,7 @@ class UsePage(QWidget):
         second.addWidget(self.reset_threshold)
         second.addSpacing(16)
         second.addWidget(self.summary_label, 1)
-        second.addWidget(self.progress)
-        second.addWidget(self.stop_button)
+        second.addWidget(self.jobs)
 
         # The drop area holds the hint row and the cards: a drop anywhere on it counts.
         self.drop_area = PhotoDropArea()
@@ -268,6 +269,22 @@ class UsePage(QWidget):
         self._feed.timeout.connect(self._feed_cards)
         self._summary_timer = QTimer(self, singleShot=True, interval=150)
         self._summary_timer.timeout.connect(self._update_summary)
+
+    # ------------------------------------------------------------------ the step
+    def subtitle(self) -> str:
+        return "Recognise new photos"
+
+    def reset(self) -> None:
+        """No model: stop what runs, remove the cards."""
+        self.stop()
+        if self._model_job is not None:
+            self._model_job.stop()
+            self._model_job = None
+        self.clear()
+        self.model_path = None
+        self.predictor = None
+        self.model_label.setText(NO_MODEL)
+        self._update_enabled()
 
     # -------------------------------------------------------------------- the model
     def set_model(self, model_path: Path) -> None:
@@ -404,10 +421,7 @@ class UsePage(QWidget):
                 )
             return ClassifyDone(len(files), time.monotonic() - t0)
 
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.stop_button.show()
-        self._job = start_worker(
+        self._job = self.jobs.start(
             self,
             run,
             on_result=self._on_classified,
@@ -417,14 +431,14 @@ class UsePage(QWidget):
                 self._on_classify_progress(msg) if gen == self._generation else None
             ),
             progress_per_second=None,  # every batch of answers must arrive
+            hold=True,  # the bar stays until the last queued answer is a card
             name="classify",
         )
 
     def _on_classify_progress(self, msg: Any) -> None:
         if isinstance(msg, _Found):
             self._expected += msg.count
-            self.progress.setRange(0, max(1, self._expected))
-            self.progress.setValue(self.model.rowCount() + len(self._pending))
+            self.jobs.set_progress((self.model.rowCount() + len(self._pending), self._expected))
             if msg.count == 0:
                 self.summary_label.setText("No photos found there.")
         elif isinstance(msg, _Answers):
@@ -447,7 +461,7 @@ class UsePage(QWidget):
             chunk.append(self._pending.popleft())
         self.model.append(chunk)
         self.stack.setCurrentWidget(self.cards)
-        self.progress.setValue(self.model.rowCount())
+        self.jobs.set_progress((self.model.rowCount(), max(self._expected, self.model.rowCount())))
         if not self._summary_timer.isActive():
             self._summary_timer.start()
         self._update_enabled()
@@ -470,8 +484,7 @@ class UsePage(QWidget):
 
     def _finish_progress(self) -> None:
         if self._job is None and not self._queue:
-            self.progress.hide()
-            self.stop_button.hide()
+            self.jobs.release()
             self._expected = self.model.rowCount()
         self._update_summary()
 
@@ -482,9 +495,8 @@ class UsePage(QWidget):
             self._job.stop()
 
     def _on_stop_clicked(self) -> None:
+        # The bar has stopped its jobs (classifying, sorting); photos still queued are dropped.
         self.stop()
-        if self._side_job is not None and self._side_job.name == "sort":
-            self._side_job.stop()
 
     def clear(self) -> None:
         """Remove every card."""
@@ -656,30 +668,14 @@ class UsePage(QWidget):
                 should_stop=task.should_stop,
             )
 
-        self.progress.setRange(0, 0)
-        self.progress.show()
         self.summary_label.setText(f"Sorting the photos in {src.name}…")
-        self._side_job = start_worker(
-            self,
-            run,
-            on_result=self._on_sorted,
-            on_error=self._on_sort_failed,
-            on_progress=self._on_side_progress,
-            name="sort",
+        self._side_job = self.jobs.start(
+            self, run, on_result=self._on_sorted, on_error=self._on_sort_failed, name="sort"
         )
-        self.stop_button.show()
         return self._side_job
-
-    def _on_side_progress(self, progress: tuple[int, int]) -> None:
-        done, total = progress
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
 
     def _end_side_job(self) -> None:
         self._side_job = None
-        if self._job is None:
-            self.progress.hide()
-            self.stop_button.hide()
 
     def _on_sorted(self, report: Any) -> None:
         self._end_side_job()

@@ -102,10 +102,10 @@ def test_validation_share_and_separate_folder(qtbot, window, tiny_photos, tmp_pa
     assert window.state.val_mode == "folder" and window.state.val_dir == val
     qtbot.waitUntil(lambda: page.val_scan is not None, timeout=20_000)
     assert [page.model.index(r, 2).data() for r in range(3)] == ["8 / 8", "8 / 8", "8 / 0"]
-    cfg = window.train_page.config_dict()
+    cfg = window.state.config.to_dict()
     assert cfg["val_dir"] == str(val)
     page.val_split_radio.setChecked(True)
-    assert window.train_page.config_dict()["val_dir"] is None
+    assert window.state.config.to_dict()["val_dir"] is None
 
 
 def test_dropping_a_folder_on_the_window_loads_it(qtbot, window, tiny_photos):
