@@ -193,6 +193,11 @@ def make_linux_archive(version: str) -> Path:
             "io.github.finetunestudio.FinetuneStudio.metainfo.xml",
             0o644,
         ),
+        (
+            ROOT / "resources" / "io.github.finetunestudio.FinetuneStudio.mime.xml",
+            "io.github.finetunestudio.FinetuneStudio.mime.xml",
+            0o644,
+        ),
         (icons / "finetune-studio.svg", "icons/finetune-studio.svg", 0o644),
     ]
     extra += [(p, f"icons/{p.name}", 0o644) for p in sorted(icons.glob("finetune-studio-*.png"))]

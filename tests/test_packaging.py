@@ -28,6 +28,8 @@ BUILD_PY = PACKAGING / "build.py"
 LAUNCHER = PACKAGING / "launcher.py"
 DESKTOP = RESOURCES / "finetune-studio.desktop"
 METAINFO = RESOURCES / "io.github.finetunestudio.FinetuneStudio.metainfo.xml"
+MIME_XML = RESOURCES / "io.github.finetunestudio.FinetuneStudio.mime.xml"
+MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 ICONS = RESOURCES / "icons"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 APP_ID = "io.github.finetunestudio.FinetuneStudio"
@@ -304,12 +306,99 @@ def test_desktop_file_has_required_keys_and_matching_names():
     assert desktop_problems(DESKTOP.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.skipif(
-    shutil.which("desktop-file-validate") is None, reason="desktop-file-validate not installed"
-)
 def test_desktop_file_validates():
-    proc = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
+    # Not skipped: scripts/install-system-deps.sh installs desktop-file-utils for `make test`.
+    tool = shutil.which("desktop-file-validate")
+    assert tool, "desktop-file-validate is missing: run scripts/install-system-deps.sh"
+    proc = subprocess.run([tool, str(DESKTOP)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def mime_problems(mime_text: str, desktop_text: str) -> list[str]:
+    """The file types: one per file of ours, each named by the desktop entry, which takes a
+    file (%f) so a double-click opens it."""
+    from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
+
+    try:
+        root = ET.fromstring(mime_text)
+    except ET.ParseError as exc:
+        return [f"MIME XML does not parse: {exc}"]
+    types = {
+        t.get("type"): [g.get("pattern") for g in t.findall(f"{MIME_NS}glob")]
+        for t in root.findall(f"{MIME_NS}mime-type")
+    }
+    problems = []
+    for suffix in (PROJECT_SUFFIX, MODEL_SUFFIX):
+        if not any(f"*{suffix}" in globs for globs in types.values()):
+            problems.append(f"no MIME type for *{suffix}")
+    entry = read_desktop(desktop_text)["Desktop Entry"]
+    named = [m for m in entry.get("MimeType", "").split(";") if m]
+    if sorted(named) != sorted(types):
+        problems.append(f"desktop MimeType {named} differs from the MIME file's {sorted(types)}")
+    if "%f" not in entry.get("Exec", "").split() and "%F" not in entry.get("Exec", "").split():
+        problems.append("Exec takes no file (%f)")
+    return problems
+
+
+def test_mime_types_match_the_desktop_entry_and_our_suffixes():
+    assert (
+        mime_problems(MIME_XML.read_text(encoding="utf-8"), DESKTOP.read_text(encoding="utf-8"))
+        == []
+    )
+
+
+def test_mime_check_catches_a_missing_type_and_a_desktop_entry_without_a_file():
+    desktop = DESKTOP.read_text(encoding="utf-8")
+    mime = MIME_XML.read_text(encoding="utf-8").replace('"*.ftmodel"', '"*.other"')
+    assert any("*.ftmodel" in p for p in mime_problems(mime, desktop))
+    no_file = desktop.replace(" %f", "")
+    assert "Exec takes no file (%f)" in mime_problems(MIME_XML.read_text(encoding="utf-8"), no_file)
+
+
+def _fake_unpacked_app(folder: Path) -> Path:
+    """What make_linux_archive puts in the tarball, with a stand-in for the frozen app."""
+    folder.mkdir()
+    (folder / "FinetuneStudio").mkdir()
+    app = folder / "FinetuneStudio" / "FinetuneStudio"
+    app.write_text("#!/bin/sh\necho fake\n")
+    app.chmod(0o755)
+    for name in ("install.sh", "uninstall.sh", "finetune-studio"):
+        shutil.copy2(PACKAGING / "linux" / name, folder / name)
+    for path in (DESKTOP, METAINFO, MIME_XML):
+        shutil.copy2(path, folder / path.name)
+    shutil.copytree(ICONS, folder / "icons")
+    return folder
+
+
+@pytest.mark.skipif(shutil.which("update-mime-database") is None, reason="shared-mime-info missing")
+def test_install_sh_registers_the_file_types_and_uninstall_removes_them(tmp_path):
+    unpacked = _fake_unpacked_app(tmp_path / "unpacked")
+    data, bin_dir = tmp_path / "data", tmp_path / "bin"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)}
+    env["BIN_DIR"] = str(bin_dir)
+    proc = subprocess.run(
+        ["sh", str(unpacked / "install.sh")], env=env, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    mime_file = data / "mime" / "packages" / "io.github.finetunestudio.FinetuneStudio.xml"
+    assert mime_file.is_file()
+    # update-mime-database read it: the types are in the compiled database.
+    assert (data / "mime" / "application" / "x-finetune-studio-project.xml").is_file()
+    assert (data / "mime" / "application" / "x-finetune-studio-model.xml").is_file()
+    entry = read_desktop((data / "applications" / "finetune-studio.desktop").read_text())
+    exec_line = entry["Desktop Entry"]["Exec"]
+    assert exec_line.endswith(" %f") and str(data / "finetune-studio") in exec_line
+    installed = data / "applications" / "finetune-studio.desktop"
+    assert subprocess.run(["desktop-file-validate", str(installed)]).returncode == 0
+    proc = subprocess.run(
+        ["sh", str(data / "finetune-studio" / "uninstall.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert not mime_file.exists() and not installed.exists()
+    assert not (data / "mime" / "application" / "x-finetune-studio-model.xml").exists()
 
 
 def test_metainfo_parses_and_matches_desktop_file():

@@ -4,6 +4,8 @@
 #   a command      -> ~/.local/bin/finetune-studio
 #   menu entry     -> ~/.local/share/applications/finetune-studio.desktop
 #   icons          -> ~/.local/share/icons/hicolor/<size>/apps/finetune-studio.png
+#   file types     -> ~/.local/share/mime/packages/io.github.finetunestudio.FinetuneStudio.xml
+#                     (.ftproj projects and .ftmodel models open in the app on a double-click)
 #
 #   ./install.sh              install (or update) from this unpacked folder
 #   ./install.sh --uninstall  remove everything listed above
@@ -20,16 +22,22 @@ icon_root="$data_home/icons/hicolor"
 metainfo_dir="$data_home/metainfo"
 sizes="16 24 32 48 64 128 256 512"
 metainfo="io.github.finetunestudio.FinetuneStudio.metainfo.xml"
+mime_root="$data_home/mime"
+mime_source="io.github.finetunestudio.FinetuneStudio.mime.xml"
+mime_file="$mime_root/packages/io.github.finetunestudio.FinetuneStudio.xml"
 
 refresh_caches() {
     command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$apps_dir" || true
     command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$icon_root" || true
+    if [ -d "$mime_root/packages" ]; then
+        command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$mime_root" || true
+    fi
 }
 
 uninstall() {
     rm -rf "$app_dir"
     rm -f "$bin_dir/finetune-studio" "$apps_dir/finetune-studio.desktop" "$metainfo_dir/$metainfo"
-    rm -f "$icon_root/scalable/apps/finetune-studio.svg"
+    rm -f "$icon_root/scalable/apps/finetune-studio.svg" "$mime_file"
     for s in $sizes; do rm -f "$icon_root/${s}x${s}/apps/finetune-studio.png"; done
     refresh_caches
     echo "Finetune Studio was removed. Your projects and trained models were not touched."
@@ -65,10 +73,12 @@ done
 mkdir -p "$icon_root/scalable/apps"
 cp "$app_dir/icons/finetune-studio.svg" "$icon_root/scalable/apps/finetune-studio.svg"
 cp "$app_dir/$metainfo" "$metainfo_dir/$metainfo"
+mkdir -p "$mime_root/packages"
+cp "$app_dir/$mime_source" "$mime_file"
 
 # The menu entry starts the installed launcher by its full path: ~/.local/bin is not on the
-# PATH of every desktop session.
-sed -e "s|^Exec=.*|Exec=\"$app_dir/finetune-studio\"|" \
+# PATH of every desktop session. %f: the file a double-click (or "Open with") hands over.
+sed -e "s|^Exec=.*|Exec=\"$app_dir/finetune-studio\" %f|" \
     -e "s|^TryExec=.*|TryExec=$app_dir/finetune-studio|" \
     "$app_dir/finetune-studio.desktop" > "$apps_dir/finetune-studio.desktop"
 chmod 644 "$apps_dir/finetune-studio.desktop"

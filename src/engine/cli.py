@@ -244,18 +244,36 @@ def build_parser() -> argparse.ArgumentParser:
 GuiRunner = Callable[..., int]
 
 
+def _is_path_to_open(arg: str, parser: argparse.ArgumentParser) -> bool:
+    """A first argument that is not a sub-command but one of our files or a folder."""
+    if arg.startswith("-") or arg in _command_names(parser):
+        return False
+    return arg.endswith((".ftproj", ".ftmodel")) or Path(arg).exists()
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    # argparse has no public way to list sub-commands; its sub-parsers action holds them.
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
 def main(argv: list[str] | None = None, *, open_gui: GuiRunner | None = None) -> int:
     """Entry point of the ``finetune-studio`` command.
 
-    ``open_gui(demo=..., project=...)`` opens the window when no sub-command is given; the
+    ``open_gui(demo=..., path=...)`` opens the window when no sub-command is given; the
     engine never imports the GUI itself (``gui.launch`` passes it in).
     """
     argv = sys.argv[1:] if argv is None else argv
-    # `finetune-studio my.ftproj` (a file manager's "open with") opens that project.
-    project = None
-    if argv and not argv[0].startswith("-") and argv[0].endswith(".ftproj"):
-        project, argv = argv[0], argv[1:]
     parser = build_parser()
+    # `finetune-studio PATH` (a file manager's "open with", the desktop entry's %f) opens a
+    # project, a model or a photo folder in the window: anything that is not a sub-command.
+    path = None
+    if argv and _is_path_to_open(argv[0], parser):
+        path, argv = argv[0], argv[1:]
     args = parser.parse_args(argv)
     try:
         if args.self_test:
@@ -264,7 +282,7 @@ def main(argv: list[str] | None = None, *, open_gui: GuiRunner | None = None) ->
             if open_gui is None:
                 parser.print_help()
                 return 0
-            return open_gui(demo=args.demo, project=project)
+            return open_gui(demo=args.demo, path=path)
         return int(args.func(args) or 0)
     except Cancelled as exc:
         print(str(exc), file=sys.stderr)

@@ -33,7 +33,6 @@ from .errors import ModelFileError, StudioError
 MODEL_FORMAT = "finetune-studio-model"
 CHECKPOINT_FORMAT = "finetune-studio-checkpoint"
 FORMAT_VERSION = 1
-MODEL_SUFFIX = ".ftmodel"
 MAX_HEADER_BYTES = 64 * 1024 * 1024  # a real header is a few hundred KB at most
 MAX_FILE_BYTES = 8 * 1024**3  # the biggest backbone's checkpoint is well under 1 GB
 

@@ -1,4 +1,4 @@
-"""Where the app keeps its own files (settings, caches, logs).
+"""Where the app keeps its own files (settings, caches, logs), and the person's models.
 
 ``FINETUNE_STUDIO_HOME`` overrides everything (tests point it at a temporary folder).
 """
@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -46,3 +47,48 @@ def state_dir() -> Path:
     path = home / "state" if home else Path(_DIRS.user_state_dir)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+# ------------------------------------------------------------------ the person's own files
+# Models are the person's work, not the app's cache: they go into a visible folder in their
+# documents, named after what they were trained for, where a file manager finds them.
+
+MODELS_FOLDER_NAME = "Finetune Studio"
+MODEL_SUFFIX = ".ftmodel"  # the app's own model files (engine.modelfile writes them)
+PROJECT_SUFFIX = ".ftproj"  # the app's projects (engine.projects writes them)
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def models_dir() -> Path:
+    """The visible "Finetune Studio" folder in the person's documents (created if needed).
+
+    ``FINETUNE_STUDIO_HOME`` redirects it (tests), like the app's own folders."""
+    home = _home()
+    base = home if home else Path(_DIRS.user_documents_dir)
+    path = base / MODELS_FOLDER_NAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def file_stem(name: str, fallback: str = "Model") -> str:
+    """``name`` made safe as a file name on every system (what a person typed or a folder)."""
+    stem = _UNSAFE.sub("_", name).strip().strip(".")
+    return stem[:120] or fallback
+
+
+def new_model_path(name: str, folder: Path | None = None) -> Path:
+    """Where a new model named ``name`` goes: ``<folder>/<name>.ftmodel``, never over an
+    existing model (``<name> 2.ftmodel`` and on). ``folder`` defaults to :func:`models_dir`.
+
+    The checkpoint of the same run is the same path with ``.ckpt``; both are checked, so a
+    run never resumes from, or overwrites, another run's files.
+    """
+    folder = Path(folder) if folder is not None else models_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(name)
+    n = 1
+    while True:
+        candidate = folder / (f"{stem}{MODEL_SUFFIX}" if n == 1 else f"{stem} {n}{MODEL_SUFFIX}")
+        if not candidate.exists() and not candidate.with_suffix(".ckpt").exists():
+            return candidate
+        n += 1

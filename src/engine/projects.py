@@ -2,26 +2,31 @@
 
 A project is a small JSON file (``.ftproj``): the photo folder, the validation choice, the
 backbone, the freezing, the training settings, the trained model's file and its history.
-Paths are stored relative to the project file where possible, so a project folder can be
-moved as a whole. Written atomically; a folder that moved is reported so the app can ask
-for the new place instead of failing.
+
+The trained model lives beside the project: saving ``Plants.ftproj`` copies the model to
+``Plants.ftmodel`` next to it (see :func:`save_project`), so the two files are the whole
+project and can be copied anywhere together. Paths are stored relative to the project file
+where possible, so a project folder can be moved as a whole. Written atomically; a folder
+or model that moved is reported (:meth:`Project.missing_folders`,
+:meth:`Project.missing_model`) so the app can ask for the new place instead of failing.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_text
+from .atomic import write_text, write_with
 from .config import TrainConfig
 from .errors import ModelFileError, StudioError
+from .paths import MODEL_SUFFIX, PROJECT_SUFFIX
 
 PROJECT_FORMAT = "finetune-studio-project"
 PROJECT_VERSION = 1
-PROJECT_SUFFIX = ".ftproj"
 MAX_PROJECT_BYTES = 16 * 1024 * 1024
 
 
@@ -51,6 +56,10 @@ class Project:
             "notes": self.notes,
         }
 
+    def missing_model(self) -> bool:
+        """True when the project names a trained model that is not there (moved, deleted)."""
+        return bool(self.model_file) and not Path(self.model_file).is_file()
+
     def missing_folders(self) -> list[str]:
         """Folders the project points at that are not there any more (moved or renamed)."""
         out = []
@@ -78,11 +87,39 @@ def _abs(value: Any, base: Path) -> str | None:
     return str((base / value).resolve()) if not os.path.isabs(value) else value
 
 
-def save_project(project: Project, path: str | Path) -> Path:
-    """Write ``project`` to ``path`` atomically."""
+def project_model_path(project_path: str | Path) -> Path:
+    """Where a project keeps its trained model: beside it, with the same name."""
+    return Path(project_path).with_suffix(MODEL_SUFFIX)
+
+
+def near_existing(path: str | Path) -> Path:
+    """The nearest folder of ``path`` that still exists (where a "Locate…" dialog starts)."""
+    p = Path(path)
+    for candidate in (p, *p.parents):
+        if candidate.is_dir():
+            return candidate
+    return Path.home()
+
+
+def save_project(project: Project, path: str | Path, *, keep_model_beside: bool = True) -> Path:
+    """Write ``project`` to ``path`` atomically, with its model beside it.
+
+    With ``keep_model_beside`` (the app's layout), a trained model kept elsewhere (the
+    models folder, a run folder) is first copied to :func:`project_model_path` (atomically,
+    so an interrupted save leaves the older copy whole), and the project refers to that
+    copy by a relative path. Copying the ``.ftproj`` and the ``.ftmodel`` elsewhere then
+    keeps everything.
+    """
     path = Path(path)
     if path.suffix != PROJECT_SUFFIX:
         path = path.with_suffix(PROJECT_SUFFIX)
+    if keep_model_beside and project.model_file and Path(project.model_file).is_file():
+        beside = project_model_path(path)
+        source = Path(project.model_file)
+        if not beside.exists() or not os.path.samefile(source, beside):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_with(beside, lambda tmp: shutil.copyfile(source, tmp))
+        project.model_file = str(beside)
     project.path = path
     write_text(path, json.dumps(project.to_dict(), indent=2))
     return path
@@ -155,8 +192,35 @@ def resolve_resume(path: Path) -> tuple[TrainConfig, Path]:
     return config, path
 
 
+def checking_photos(config: TrainConfig, *, should_stop: Any = None) -> tuple[list[Any], list[str]]:
+    """The photos a run with ``config`` was checked on, and the category names their labels
+    index: the separate checking folder, or the same stratified share of the photo folder
+    that training set aside (the same seed gives the same split).
+
+    For showing the Results of a reopened project or model again; raises
+    :class:`StudioError` (or a subclass) when a folder cannot be read.
+    """
+    from .dataset import scan_folder, split_train_val
+
+    stop = should_stop or (lambda: False)
+    scan = scan_folder(config.data_dir, should_stop=stop)
+    if config.val_dir:
+        vscan = scan_folder(config.val_dir, classes=scan.classes, should_stop=stop)
+        return list(vscan.photos), list(scan.classes)
+    return split_train_val(scan, config.val_split, config.seed)[1], list(scan.classes)
+
+
 def project_from_dict(d: dict[str, Any]) -> Project:
     return Project(TrainConfig.from_dict(d.get("config") or {}))
 
 
-__all__ = ["Project", "load_project", "save_project", "resolve_resume", "asdict"]
+__all__ = [
+    "Project",
+    "asdict",
+    "checking_photos",
+    "load_project",
+    "near_existing",
+    "project_model_path",
+    "resolve_resume",
+    "save_project",
+]

@@ -14,14 +14,16 @@ import sys
 import time
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QFileOpenEvent, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engine import APP_NAME, __version__
 
 from .resources import icon_path, resources_dir
+from .single_instance import hand_over_or_start
 from .workers import stop_all_workers
 
 log = logging.getLogger("gui")
@@ -184,8 +186,39 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
         )
 
 
-def run_app(demo: bool = False, project: str | None = None) -> int:
-    """Open the main window; return the process exit code."""
+class _FileOpenFilter(QObject):
+    """macOS opens files by a ``QFileOpenEvent`` (Finder, the Dock), not by the command
+    line; they may arrive before the window exists, so they wait for it."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.pending: list[str] = []
+        self.window: Any = None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file() or event.url().toLocalFile()
+            if path:
+                if self.window is None:
+                    self.pending.append(path)
+                else:
+                    self.window.open_path(Path(path))
+            return True
+        return super().eventFilter(obj, event)
+
+
+def _bring_forward(win: Any, path: str | None) -> None:
+    """A later launch handed over ``path``: open it here and show this window."""
+    win.showNormal() if win.isMinimized() else win.show()
+    win.raise_()
+    win.activateWindow()
+    if path:
+        win.open_path(Path(path))
+
+
+def run_app(demo: bool = False, path: str | None = None) -> int:
+    """Open the main window (or hand ``path`` to the one already open); return the
+    process exit code. ``path``: a project, a model or a photo folder to open."""
     setup_logging()
     enable_crash_log()
     block_triton()
@@ -211,10 +244,20 @@ def run_app(demo: bool = False, project: str | None = None) -> int:
     _load_stylesheet(app)
     sys.excepthook = _excepthook
     app.aboutToQuit.connect(stop_all_workers)
+    file_open = _FileOpenFilter(app)
+    app.installEventFilter(file_open)
+
+    holder: dict[str, Any] = {}
+    instance = hand_over_or_start(path, lambda p: _bring_forward(holder["win"], p))
+    if instance is None:
+        print("finetune-studio: handed over to the window already open.", file=sys.stderr)
+        return 0
+    app.aboutToQuit.connect(instance.close)
 
     from .main_window import MainWindow
 
-    win = MainWindow()
+    win = holder["win"] = MainWindow()
+    file_open.window = win
     win.show()
     shown = time.perf_counter() - _T0
     log.info("window shown %.2f s after the app module was imported", shown)
@@ -226,7 +269,10 @@ def run_app(demo: bool = False, project: str | None = None) -> int:
             if os.environ.get("FINETUNE_STUDIO_REPORT_SHOWN") == "quit":
                 win.close()
                 return
-        win.start(demo=demo, project=project)
+        win.start(demo=demo, path=path or (file_open.pending.pop(0) if file_open.pending else None))
+        for later in file_open.pending:
+            win.open_path(Path(later))
+        file_open.pending.clear()
 
     QTimer.singleShot(0, after_shown)
     code = app.exec()

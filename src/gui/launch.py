@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 
-def open_window(demo: bool = False, project: str | None = None) -> int:
+def open_window(demo: bool = False, path: str | None = None) -> int:
     try:
         from gui.app import run_app
     except ImportError as exc:  # a headless install without PySide6
@@ -18,7 +18,7 @@ def open_window(demo: bool = False, project: str | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    return run_app(demo=demo, project=project)
+    return run_app(demo=demo, path=path)
 
 
 def main(argv: list[str] | None = None) -> int:

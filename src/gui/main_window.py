@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import APP_NAME
+from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
 
 from .help import HtmlDialog, about_html, getting_started_html
 from .model_page import ModelPage, layers_words
@@ -67,6 +68,7 @@ PHOTOS, MODEL, TRAIN, RESULTS, USE = (
     STEP_PAGES.index(page) for page in (PhotosPage, ModelPage, TrainPage, ResultsPage, UsePage)
 )
 PROJECT_FILTER = "Finetune Studio projects (*.ftproj);;All files (*)"
+MODEL_FILTER = "Finetune Studio models (*.ftmodel);;All files (*)"
 Answer = QMessageBox.StandardButton
 
 
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self._holding_checks = False
         self._held_model: Path | None = None
         self._clean_after_scan = False  # an opened project's own scan is not a change
+        self._bare_model = False  # the model was opened as a file, not trained or a project's
 
         # ---- pages: one per step (gui.steps), each built from the shared state
         self.pages = [page_class(self.state) for page_class in STEP_PAGES]
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
         self.results_page: ResultsPage = self.pages[RESULTS]
         self.use_page: UsePage = self.pages[USE]
         self.train_page.runs_dir_fn = self._runs_dir
+        self.train_page.model_name_fn = self._model_name
         self.train_page.describe_setup_fn = self._describe_setup
 
         self.stack = QStackedWidget()
@@ -206,6 +210,13 @@ class MainWindow(QMainWindow):
             "Open a saved project (.ftproj).",
             "actionOpen",
         )
+        self.act_open_model = self._action(
+            "Open &model…",
+            self.open_model_dialog,
+            "Ctrl+Shift+M",
+            "Open a trained model (.ftmodel) to use it on new photos.",
+            "actionOpenModel",
+        )
         self.act_save = self._action(
             "&Save project",
             self.save_project,
@@ -285,6 +296,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("&File")
         m.addAction(self.act_new)
         m.addAction(self.act_open)
+        m.addAction(self.act_open_model)
         self.recent_menu = m.addMenu("Open &recent")
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -346,6 +358,7 @@ class MainWindow(QMainWindow):
         self.photos_page.scan_finished.connect(lambda _s: self._update_step_texts())
         self.photos_page.readiness_changed.connect(lambda _r: self._update_step_texts())
         self.train_page.training_started.connect(lambda: self.banner.setVisible(False))
+        self.train_page.training_started.connect(self._on_training_started)
         # Helper pages (steps 4 and 5) may offer their own "next step" signal.
         use_requested = getattr(self.results_page, "use_model_requested", None)
         if use_requested is not None:
@@ -354,6 +367,8 @@ class MainWindow(QMainWindow):
         self.model_page.structure_ready.connect(self.train_page.update_ready)
         self.model_page.catalog_ready.connect(self._on_warmed_up)
         self.photos_page.scan_finished.connect(self._on_scan_finished)
+        self.use_page.model_ready.connect(self._on_model_loaded)
+        self.use_page.open_requested.connect(self.open_path)
 
     # ------------------------------------------------------------------ steps
     def go_to(self, step: int) -> None:
@@ -427,11 +442,14 @@ class MainWindow(QMainWindow):
         self._set_model_steps_enabled(path is not None)
         if path is not None:
             self.setWindowModified(True)
+            # A project's model is checked again on the project's photos (where the person
+            # located them); a model file opened by itself names its own.
+            config = None if self._bare_model else self.state.config_for_run()
             try:
                 if self._holding_checks:
                     self._held_model = path
                 else:
-                    self.results_page.show_result(self.state.train_result, path)
+                    self.results_page.show_result(self.state.train_result, path, config=config)
             except Exception:  # noqa: BLE001 - a broken page must not lose the trained model
                 log.exception("results page failed")
             try:
@@ -439,6 +457,9 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001
                 log.exception("use page failed")
         self._update_step_texts()
+
+    def _on_training_started(self) -> None:
+        self._bare_model = False  # the next model is this window's own run
 
     def _train_shortcut(self) -> None:
         self.go_to(TRAIN)
@@ -448,13 +469,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     # ------------------------------------------------------------------ start-up
-    def start(self, demo: bool = False, project: str | None = None) -> None:
-        """Called once the window is on screen: load what is slow, then what was asked."""
+    def start(self, demo: bool = False, path: str | None = None) -> None:
+        """Called once the window is on screen: load what is slow, then what was asked
+        (``path``: a project, a model or a photo folder given on the command line)."""
         # The catalog imports torch and torchvision on a worker thread: by the time
         # someone reaches step 2 or presses Train, they are loaded.
         self.model_page.load_catalog()
-        if project:
-            self.open_project(Path(project))
+        if path:
+            self.open_path(Path(path))
         elif demo:
             self.try_sample()
 
@@ -477,17 +499,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ projects
     def _runs_dir(self) -> Path:
-        if self.project_path is not None:
-            return self.project_path.parent / f"{self.project_path.stem} models"
-        from engine.paths import cache_dir
+        """Where new models go: the visible models folder (engine.paths.models_dir)."""
+        from engine.paths import models_dir
 
-        return cache_dir() / "runs"
+        return models_dir()
+
+    def _model_name(self) -> str:
+        """New models are named after the project, or else the photo folder."""
+        return self.project_path.stem if self.project_path is not None else ""
 
     def reset_project(self) -> None:
         """Nothing chosen: every page's own reset, then the state's defaults."""
         for page in self.pages:
             page.reset()
         self.state.reset()
+        self._bare_model = False
         self.banner.setVisible(False)
         self.project_path = None
         self._update_title()
@@ -525,6 +551,64 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(Path(path))
 
+    def open_path(self, path: Path) -> bool:
+        """Open what ``path`` is: a project, a model, or a folder of photos (the command
+        line, a drop, a second launch, the system's "Open with")."""
+        path = Path(path)
+        if path.suffix == PROJECT_SUFFIX:
+            return self.open_project(path)
+        if path.suffix == MODEL_SUFFIX:
+            return self.open_model(path)
+        if path.is_dir():
+            self.banner.setVisible(False)
+            self.go_to(PHOTOS)
+            self.photos_page.load_folder(path)
+            return True
+        QMessageBox.warning(
+            self,
+            "Cannot open this",
+            f"{path} is not a Finetune Studio project (.ftproj), a model (.ftmodel) or a "
+            "folder of photos" + ("" if path.exists() else ", and it does not exist") + ".",
+        )
+        return False
+
+    def open_model_dialog(self) -> None:
+        from engine.paths import models_dir
+
+        start = str(self.state.model_path.parent if self.state.model_path else models_dir())
+        path, _ = QFileDialog.getOpenFileName(self, "Open a model", start, MODEL_FILTER)
+        if path:
+            self.open_model(Path(path))
+
+    def open_model(self, path: Path) -> bool:
+        """Use the model in ``path`` (a .ftmodel): on the Use step, and on Results, checked
+        again when the photos it was checked on are at hand (its file names them)."""
+        if self.train_page.training:
+            self.show_status("Stop training before opening a model.")
+            return False
+        path = Path(path)
+        if not path.is_file():
+            QMessageBox.warning(self, "Cannot open the model", f"{path} does not exist.")
+            return False
+        if not self._confirm_discard():
+            return False
+        self._bare_model = True  # its own file says what it was trained and checked on
+        self.state.history = []  # the curves come from the model file once it is loaded
+        self.train_page.show_history([])
+        self.state.set_model(path, None)
+        self.go_to(USE)
+        self.show_status(f"Opened {path.name}.")
+        return True
+
+    def _on_model_loaded(self, predictor: Any) -> None:
+        """A model is ready on the Use step: an opened model file brings its curves."""
+        if self.state.history:
+            return
+        history = (getattr(predictor.model, "summary", None) or {}).get("history") or []
+        if isinstance(history, list) and all(isinstance(h, dict) for h in history):
+            self.state.history = list(history)
+            self.train_page.show_history(self.state.history)
+
     def open_project(self, path: Path) -> bool:
         if self.train_page.training:
             self.show_status("Stop training before opening another project.")
@@ -540,6 +624,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open the project", str(exc))
             return False
         cfg = project.config
+        located = False  # something was found somewhere else: the project has changed
         for key in project.missing_folders():
             old = getattr(cfg, key)
             what = "photo folder" if key == "data_dir" else "checking folder"
@@ -550,10 +635,15 @@ class MainWindow(QMainWindow):
                 cfg.val_dir = None
             else:
                 setattr(cfg, key, str(new))
+            located = True
+        if project.missing_model():
+            new_model = self.ask_moved_model(str(project.model_file))
+            project.model_file = str(new_model) if new_model else None
+            located = True
         self.reset_project()
         self.project_path = Path(path)
-        # An opened project's own scan is not a change.
-        self._clean_after_scan = bool(cfg.data_dir)
+        # An opened project's own scan is not a change (what was located is one).
+        self._clean_after_scan = bool(cfg.data_dir) and not located
         self.state.load(project)  # the pages show it; the Photos page scans the folder
         if project.model_file and Path(project.model_file).is_file():
             self.state.set_model(Path(project.model_file), None)
@@ -561,22 +651,55 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(Path(path).parent)
         save_settings(self.settings)
         self._update_title()
-        self.setWindowModified(False)
-        self.show_status(f"Opened {Path(path).name}.")
+        self.setWindowModified(located)
+        self.show_status(
+            f"Opened {Path(path).name}." + (" Save it to keep the new places." if located else "")
+        )
         self.project_opened.emit(Path(path))
         return True
 
     def ask_moved_folder(self, what: str, old: str) -> Path | None:
         """The project's folder is gone: ask where it is now (tests replace this method)."""
-        QMessageBox.information(
-            self,
+        from engine.projects import near_existing
+
+        if not self._ask_to_locate(
             "Folder not found",
-            f"The {what} of this project is not at\n{old}\nany more. Please show where it is now.",
-        )
+            f"The {what} of this project is not at\n{old}\nany more (moved, renamed, or on a "
+            "drive that is not connected). Locate it to go on.",
+            "Cancel" if what == "photo folder" else "Open without it",
+        ):
+            return None
         folder = QFileDialog.getExistingDirectory(
-            self, f"Where is the {what} now?", str(Path.home())
+            self, f"Where is the {what} now?", str(near_existing(old))
         )
         return Path(folder) if folder else None
+
+    def _ask_to_locate(self, title: str, text: str, other: str) -> bool:
+        """Say plainly what is missing; True when the person chooses "Locate…"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setObjectName("locateBox")
+        locate = box.addButton("Locate…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(other, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(locate)
+        box.exec()
+        return box.clickedButton() is locate
+
+    def ask_moved_model(self, old: str) -> Path | None:
+        """The project's model file is gone: ask where it is (tests replace this method).
+        None opens the project without its model (its settings and photos still load)."""
+        from engine.projects import near_existing
+
+        if not self._ask_to_locate(
+            "Model not found",
+            f"The trained model of this project is not at\n{old}\nany more. Locate it, or "
+            "open the project without it (you can train again).",
+            "Open without it",
+        ):
+            return None
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Where is the model now?", str(near_existing(old)), MODEL_FILTER
+        )
+        return Path(path) if path else None
 
     def save_project(self) -> bool:
         if self.project_path is None:
@@ -605,10 +728,17 @@ class MainWindow(QMainWindow):
             ckpt = None
         project = Project(cfg, model, ckpt, list(self.state.history))
         try:
-            saved = save_project(project, path)
+            saved = save_project(project, path)  # copies the model beside the project
         except StudioError as exc:
             QMessageBox.warning(self, "Cannot save the project", str(exc))
             return False
+        if project.model_file:
+            # From now on the project's own copy is the model (the Use page's loaded copy
+            # is the same file's content, so nothing needs loading again).
+            self.state.model_path = Path(project.model_file)
+            self.use_page.model_path = self.state.model_path
+            self.results_page.model_path = self.state.model_path
+        self._bare_model = False
         self.project_path = saved
         self.settings.add_recent(saved)
         self.settings.last_folder = str(saved.parent)
@@ -657,7 +787,7 @@ class MainWindow(QMainWindow):
         for url in mime.urls():
             if url.isLocalFile():
                 p = Path(url.toLocalFile())
-                if p.is_dir() or p.suffix == ".ftproj":
+                if p.is_dir() or p.suffix in (PROJECT_SUFFIX, MODEL_SUFFIX):
                     return p
         return None
 
@@ -679,12 +809,7 @@ class MainWindow(QMainWindow):
         self.handle_dropped(path)
 
     def handle_dropped(self, path: Path) -> None:
-        if path.suffix == ".ftproj":
-            self.open_project(path)
-        else:
-            self.banner.setVisible(False)
-            self.go_to(PHOTOS)
-            self.photos_page.load_folder(path)
+        self.open_path(path)
 
     # ------------------------------------------------------------------ geometry and closing
     def _restore_geometry(self) -> None:

@@ -406,13 +406,15 @@ class ResultsPage(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # --------------------------------------------------------------------- public API
-    def show_result(self, train_result: Any, model_path: Path) -> None:
+    def show_result(self, train_result: Any, model_path: Path, config: Any = None) -> None:
         """Show how good the model in ``model_path`` is.
 
-        ``train_result`` is the :class:`engine.training.TrainResult` of the run that made
-        it (its validation photos are checked again with the saved model), or None for an
-        opened model file (its saved summary is shown; "Check on another folder…" gives
-        the details)."""
+        ``train_result`` is the :class:`engine.config.TrainResult` of the run that made it
+        (its validation photos are checked again with the saved model). Without one (a
+        reopened project, an opened model file) the photos it was checked on are found
+        again, in the background, from ``config`` (the project's settings) or else from the
+        model file's own; when they are not at hand, its saved summary is shown ("Check on
+        another folder…" gives the details)."""
         self.model_path = Path(model_path)
         self.train_result = train_result
         photos = list(getattr(train_result, "val_photos", None) or [])
@@ -424,6 +426,10 @@ class ResultsPage(QWidget):
             )
         else:
             self._show_summary_only()
+            self._evaluate(
+                lambda predictor, task: _evaluate_again(predictor, config, task),
+                "Checking the model again on the photos it was checked on…",
+            )
 
     def evaluate_folder(self, folder: str | Path) -> WorkerHandle | None:
         """Measure the current model on a labelled folder (one subfolder per category)."""
@@ -489,6 +495,9 @@ class ResultsPage(QWidget):
     def _on_evaluated(self, evaluation: Any) -> None:
         freeze_long_lived_objects()  # torch is loaded now: keep full GC passes short
         self._finish_job()
+        if evaluation is None:  # its checking photos are not at hand: the summary stays
+            self.status_label.setText("")
+            return
         self.show_evaluation(evaluation)
         self.evaluation_ready.emit(evaluation)
 
@@ -656,6 +665,28 @@ def _evaluate_photos(predictor: Any, photos: list, classes: list[str], task: Tas
         on_progress=lambda done, total: task.report((done, total)),
         should_stop=task.should_stop,
     )
+
+
+def _evaluate_again(predictor: Any, config: Any, task: Task) -> Any:
+    """Check a reopened model on the photos it was checked on, or None when they are not
+    at hand (the folder moved, or the model file does not name one)."""
+    from engine.config import TrainConfig
+    from engine.errors import StudioError
+    from engine.projects import checking_photos
+
+    if config is None:
+        try:
+            config = TrainConfig.from_dict(predictor.model.config or {})
+        except StudioError:
+            return None
+    if not config.data_dir or not Path(config.data_dir).is_dir():
+        return None
+    if config.val_dir and not Path(config.val_dir).is_dir():
+        return None
+    photos, classes = checking_photos(config, should_stop=task.should_stop)
+    if not photos:
+        return None
+    return _evaluate_photos(predictor, photos, classes, task)
 
 
 def _evaluate_folder(predictor: Any, folder: Path, task: Task) -> Any:

@@ -51,8 +51,6 @@ LR_CHOICES = (None, 0.01, 0.003, 0.001, 0.0003, 0.0001, 0.00003)
 SIZE_CHOICES = (None, 96, 128, 160, 192, 224, 256, 288, 320, 384)
 
 
-
-
 class TrainPage(QWidget):
     training_started = Signal()
     training_finished = Signal(object)  # TrainResult, or None after an error (thread ended)
@@ -65,6 +63,7 @@ class TrainPage(QWidget):
         self.setAccessibleName("Step 3: Train")
         self.state = state
         self.runs_dir_fn = None  # set by the main window: () -> Path for new model files
+        self.model_name_fn = None  # set by the main window: () -> str (the project's name)
         self.describe_setup_fn = None  # set by the main window: () -> str
         self._handle: WorkerHandle | None = None
         self._control: TrainControl | None = None
@@ -437,17 +436,15 @@ class TrainPage(QWidget):
             self.update_ready()
 
     def new_model_path(self) -> Path:
-        from engine.paths import cache_dir
+        """A new model file in the person's models folder, named after the project (or the
+        photo folder), never over an earlier one (engine.paths owns the policy)."""
+        from engine.paths import new_model_path
 
-        base = self.runs_dir_fn() if self.runs_dir_fn else cache_dir() / "runs"
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        folder = Path(base) / f"{stamp}-{self.state.backbone}"
-        n = 1
-        while folder.exists():
-            n += 1
-            folder = Path(base) / f"{stamp}-{self.state.backbone}-{n}"
-        folder.mkdir(parents=True)
-        return folder / "model.ftmodel"
+        name = self.model_name_fn() if self.model_name_fn else ""
+        if not name and self.state.data_dir is not None:
+            name = self.state.data_dir.name
+        folder = self.runs_dir_fn() if self.runs_dir_fn else None
+        return new_model_path(name or "Model", folder)
 
     def start_training(self) -> None:
         if self.training:

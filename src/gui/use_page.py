@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
+
 from .state import StudioState
 from .widgets.drop_area import PhotoDropArea
 from .widgets.job import JobProgressWidget
@@ -146,6 +148,7 @@ class UsePage(QWidget):
     csv_saved = Signal(object)  # Path
     sort_finished = Signal(object)  # engine.sorting.SortReport
     sort_failed = Signal(object)  # WorkerError
+    open_requested = Signal(object)  # Path of a dropped .ftmodel/.ftproj: the window opens it
 
     title = "Use"
     needs_model = True
@@ -385,6 +388,11 @@ class UsePage(QWidget):
     def classify(self, paths: list[str]) -> None:
         """Classify photos and folders (as a drop does); cards fill in as answers arrive."""
         paths = [str(p) for p in paths]
+        # A model or project dropped here is opened, not classified.
+        ours = [p for p in paths if Path(p).suffix in (MODEL_SUFFIX, PROJECT_SUFFIX)]
+        if ours:
+            self.open_requested.emit(Path(ours[0]))
+            paths = [p for p in paths if p not in ours]
         if not paths:
             return
         if self.model_path is None:
@@ -599,7 +607,11 @@ class UsePage(QWidget):
     def export_csv_dialog(self) -> None:
         if not self.model.rowCount():
             return
-        start = str(Path(self._last_folder or Path.home()) / "predictions.csv")
+        from engine.paths import models_dir
+
+        # Beside the models, named after the model: not inside the photo folder itself.
+        name = f"{self.model_path.stem} answers.csv" if self.model_path else "answers.csv"
+        start = str(models_dir() / name)
         path, _ = QFileDialog.getSaveFileName(
             self, "Export the answers as CSV", start, "CSV files (*.csv)"
         )

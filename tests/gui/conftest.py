@@ -63,6 +63,10 @@ def no_modal_dialogs(monkeypatch):
     )
     for kind in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, box(kind, QMessageBox.StandardButton.Ok))
+    # A message box built by hand and exec()'d (e.g. "Locate…"): no button is clicked.
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda self: shown.append(("exec", (self.text(),))) or 0
+    )
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", box("folder", ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", box("open", ("", "")))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", box("save", ("", "")))

@@ -287,8 +287,11 @@ class ExportModelDialog(QDialog):
         suffix = EXPORT_FORMATS[self.fmt()][1]
         current = Path(self.path.text()) if self.path.text() else None
         if current is None or current.suffix in {v[1] for v in EXPORT_FORMATS.values()}:
+            from engine.paths import models_dir
+
+            # Suggested in the person's models folder, named after the model.
             model = self.page.model_path
-            base = current.with_suffix("") if current else model.with_suffix("")
+            base = current.with_suffix("") if current else models_dir() / model.stem
             if current is None and self.fmt() == "ftmodel":
                 base = base.with_name(base.name + " copy")
             self.path.setText(str(base) + suffix)
