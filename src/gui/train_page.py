@@ -372,7 +372,9 @@ class TrainPage(QWidget):
                 if isinstance(w, QCheckBox)
                 else w.valueChanged
             )
-            changed.connect(lambda *_a, name=name, w=w: self.state.update(**{name: _value(w)}))
+            changed.connect(
+                lambda *_a, name=name, w=w: self.state.update(**{name: widget_value(w)})
+            )
             self._show_field(name)  # start values come from TrainConfig's defaults
         self.state.config_changed.connect(self._show_field)
 
@@ -652,7 +654,8 @@ _CUSTOM_LABELS = {
 }
 
 
-def _value(w: QWidget) -> Any:
+def widget_value(w: QWidget) -> Any:
+    """The value a settings widget shows (its item's data for a combo box)."""
     if isinstance(w, QComboBox):
         return w.currentData()
     if isinstance(w, QCheckBox):
