@@ -641,6 +641,17 @@ class TrainPage(QWidget):
                 continue
         self.loss_plot.redraw()
         self.accuracy_plot.redraw()
+        accuracies = [
+            h["val_accuracy"] for h in history if isinstance(h.get("val_accuracy"), float)
+        ]
+        if accuracies and not self.training:
+            # Say what the curves are: an earlier run's, not one that is about to start.
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(1000)
+            self.progress.setFormat(
+                f"Trained earlier: {len(history)} epochs · best checking accuracy "
+                f"{max(accuracies):.0%}"
+            )
 
     def shutdown(self) -> None:
         self.loss_plot.stop_timer()
