@@ -642,7 +642,7 @@ class TrainPage(QWidget):
         self.loss_plot.redraw()
         self.accuracy_plot.redraw()
         accuracies = [
-            h["val_accuracy"] for h in history if isinstance(h.get("val_accuracy"), float)
+            h["val_accuracy"] for h in history if isinstance(h.get("val_accuracy"), (int, float))
         ]
         if accuracies and not self.training:
             # Say what the curves are: an earlier run's, not one that is about to start.
