@@ -28,7 +28,7 @@ def test_numbers_agree_across_train_results_and_use(qtbot, window, wait_catalog,
     # the check during training must still be the saved model's float32 answer.
     _choose(page.precision_combo, "bf16" if _cpu_has_bf16() else "fp32")
     with (
-        qtbot.waitSignal(win.results_page.evaluationReady, timeout=600_000) as checked,
+        qtbot.waitSignal(win.results_page.evaluation_ready, timeout=600_000) as checked,
         qtbot.waitSignal(page.training_finished, timeout=600_000) as trained,
     ):
         page.train_button.click()
@@ -57,7 +57,7 @@ def test_numbers_agree_across_train_results_and_use(qtbot, window, wait_catalog,
     i = min(range(ev.count), key=lambda k: ev.confidence[k])
     photo = ev.paths[i]
     use = win.use_page
-    with qtbot.waitSignal(use.classifyFinished, timeout=60_000):
+    with qtbot.waitSignal(use.classify_finished, timeout=60_000):
         use.classify([photo])
     qtbot.waitUntil(lambda: use.model.rowCount() == 1, timeout=10_000)
     answer = use.model.predictions()[0]
@@ -66,7 +66,7 @@ def test_numbers_agree_across_train_results_and_use(qtbot, window, wait_catalog,
     assert f"{answer.top[0][1]:.0%}" == f"{ev.confidence[i]:.0%}"
 
     # Checking again gives the same numbers.
-    with qtbot.waitSignal(win.results_page.evaluationReady, timeout=120_000) as again:
+    with qtbot.waitSignal(win.results_page.evaluation_ready, timeout=120_000) as again:
         win.results_page.show_result(result, result.model_path)
     assert again.args[0].confidence == pytest.approx(ev.confidence, abs=1e-6)
     assert again.args[0].accuracy == ev.accuracy
