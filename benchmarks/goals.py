@@ -596,6 +596,9 @@ def job_gui(size: dict, args) -> dict:
     log("500 photos dropped on the Use step")
     out["drop"] = run_child(["gui-child", "drop", *quick], env, script="gui_bench.py")
 
+    log("the start of training in a fresh window (issue 13: Train in --demo)")
+    out["start"] = run_child(["gui-child", "start", *quick], env, script="gui_bench.py")
+
     log("training in the window vs headless (alternating)")
     runs = []
     for _ in range(1 if args.quick else 2):

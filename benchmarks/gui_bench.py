@@ -290,6 +290,10 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args()
     size = SIZES["quick" if args.quick else "full"]
+    if args.what == "start":
+        from gui.app import prepare_process
+
+        prepare_process()  # as finetune-studio does before its window opens
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if args.what == "train":
         result = bench_train(size)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from engine import APP_NAME
 from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
+from engine.readiness import plural
 
 from .help import HtmlDialog, about_html, getting_started_html
 from .model_page import ModelPage, layers_words
@@ -366,6 +367,8 @@ class MainWindow(QMainWindow):
         self.model_page.structure_ready.connect(lambda _n: self._update_step_texts())
         self.model_page.structure_ready.connect(self.train_page.update_ready)
         self.model_page.catalog_ready.connect(self._on_warmed_up)
+        # The sidebar names the backbone by its title once the catalog knows it.
+        self.model_page.catalog_ready.connect(self._update_step_texts)
         self.photos_page.scan_finished.connect(self._on_scan_finished)
         self.use_page.model_ready.connect(self._on_model_loaded)
         self.use_page.open_requested.connect(self.open_path)
@@ -418,7 +421,11 @@ class MainWindow(QMainWindow):
 
     def _describe_setup(self) -> str:
         scan = self.state.scan
-        photos = f"{len(scan.photos):,} photos in {len(scan.classes)} categories" if scan else ""
+        photos = (
+            f"{plural(len(scan.photos), 'photo')} in {plural(len(scan.classes), 'category')}"
+            if scan
+            else ""
+        )
         words = layers_words(self.state.train_layers)
         return f"{photos} · {self.model_page.backbone_title()} · {words}"
 

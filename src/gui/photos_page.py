@@ -50,6 +50,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.readiness import assess, plural
+
 from .state import StudioState
 from .terms import tip
 from .widgets.naming import name_widget
@@ -538,7 +540,8 @@ class PhotosPage(QWidget):
         if self.state.val_mode == "folder" and self.state.val_dir is not None:
             self._scan_val_folder(self.state.val_dir)
         n, k = len(scan.photos), len(scan.classes)
-        self.status_message.emit(f"Found {n:,} photos in {k} categories.")
+        found = f"Found {plural(n, 'photo')} in {plural(k, 'category')}."
+        self.status_message.emit(found if k else self.readiness.line if self.readiness else found)
         self.scan_finished.emit(scan)
 
     def _on_scan_failed(self, folder: Path, err: WorkerError) -> None:
@@ -686,8 +689,6 @@ class PhotosPage(QWidget):
         n_train = sum(a for a, _ in split)
         n_val = sum(b for _, b in split)
         pending = self.state.val_mode == "folder" and self.val_scan is None
-        from engine.readiness import assess, plural
-
         self._show_readiness(assess(scan, checking_photos=None if pending else n_val))
         if not scan.classes:
             # Nothing to count: the readiness line says what the folder lacks.

@@ -80,9 +80,9 @@ def plain_verdict(evaluation: Any, history: list[Any] | None = None) -> tuple[st
     acc, n = evaluation.accuracy, evaluation.count
     chance = 1.0 / k
     if n == 0:
-        return "No validation photos could be checked.", []
+        return "No checking photos could be checked.", []
     if acc >= 0.97:
-        verdict = "Excellent: the model recognises almost every validation photo."
+        verdict = "Excellent: the model recognises almost every checking photo."
     elif acc >= 0.9:
         verdict = f"Good: the model is right about {math.floor(acc * 10)} times in 10."
     elif acc >= 0.75:
@@ -314,14 +314,15 @@ class ResultsPage(QWidget):
 
         self.table_model = QStandardItemModel(0, 5, self)
         self.table_model.setHorizontalHeaderLabels(
-            ["Category", "Photos", "Found", "Right when\nnamed", "F1"]
+            ["Category", "Photos", "Found", "Right when\nnamed", "Overall (F1)"]
         )
         tips = [
             "The category (one subfolder of your photos).",
-            "Validation photos of this category.",
+            "Checking photos of this category.",
             "Of this category's photos, the share the model named correctly (recall).",
             "When the model names this category, how often it is right (precision).",
-            "Found and right-when-named combined in one score (F1).",
+            "Found and right-when-named in one score from 0 to 1 (F1, their harmonic mean): "
+            "high only when the model both finds this category and is right when it names it.",
         ]
         for i, t in enumerate(tips):
             self.table_model.horizontalHeaderItem(i).setToolTip(t)
@@ -422,7 +423,7 @@ class ResultsPage(QWidget):
         if photos:
             self._evaluate(
                 lambda predictor, task: _evaluate_photos(predictor, photos, classes, task),
-                f"Checking the model on {len(photos)} validation photos…",
+                f"Checking the model on {len(photos)} checking photos…",
             )
         else:
             self._show_summary_only()
@@ -529,7 +530,7 @@ class ResultsPage(QWidget):
             return
         if isinstance(accuracy, (int, float)):
             self.accuracy_label.setText(f"{accuracy:.0%}")
-            self.accuracy_caption.setText("validation accuracy when this model was trained")
+            self.accuracy_caption.setText("checking accuracy when this model was trained")
         self.verdict_label.setText(f"Model {self.model_path.name}")
         self.advice_label.setText(
             "The photos it was checked on are not known here. Use <b>Check on another "
@@ -545,7 +546,7 @@ class ResultsPage(QWidget):
         correct = sum(ev.confusion[i][i] for i in range(len(ev.classes)))
         self.accuracy_label.setText(f"{ev.accuracy:.0%}" if n else "–")
         self.accuracy_caption.setText(
-            f"{correct} of {n} validation photos recognised correctly"
+            f"{correct} of {n} checking photos recognised correctly"
             if n
             else "no photos could be checked"
         )
@@ -566,7 +567,7 @@ class ResultsPage(QWidget):
             + "".join(f"<li>{_html(a)}</li>" for a in advice)
             + "</ul>"
             if advice
-            else "Nothing to improve that the validation photos can show."
+            else "Nothing to improve that the checking photos can show."
         )
         self.status_label.setText("")
 
@@ -611,7 +612,7 @@ class ResultsPage(QWidget):
         )
         wrong = n - correct
         if not ev.mistakes:
-            self.mistakes_note.setText("No mistakes on the validation photos.")
+            self.mistakes_note.setText("No mistakes on the checking photos.")
         else:
             self.mistakes_note.setText(
                 f"{wrong} photos were named wrongly; the {len(ev.mistakes)} the model was most sure "

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
+from engine.readiness import plural
 
 from .state import StudioState
 from .widgets.drop_area import PhotoDropArea
@@ -205,7 +206,7 @@ class UsePage(QWidget):
         self.threshold_slider.setMaximumWidth(220)
         self.threshold_slider.setToolTip(
             "Answers with a lower confidence are marked “not sure”. The model's own "
-            "setting keeps at least 95% of its confident answers right on its validation photos."
+            "setting keeps at least 95% of its confident answers right on its checking photos."
         )
         self.threshold_slider.valueChanged.connect(self._on_threshold)
         self.threshold_label = QLabel("")
@@ -333,7 +334,9 @@ class UsePage(QWidget):
         freeze_long_lived_objects()
         classes = predictor.classes
         shown = ", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")
-        self.model_label.setText(f"<b>{path.name}</b>: {len(classes)} categories ({shown})")
+        self.model_label.setText(
+            f"<b>{path.name}</b>: {plural(len(classes), 'category')} ({shown})"
+        )
         self.model_label.setToolTip(str(path))
         self._reset_threshold()
         self._update_enabled()
