@@ -339,7 +339,7 @@ def job_bigjpeg(size: dict, args) -> dict:
     from engine.backbones import get_backbone
     from engine.dataset import scan_folder
     from engine.device import FP32
-    from engine.training import prepare
+    from engine.training import NetOnDevice, prepare
 
     log("writing/reusing the 12-megapixel JPEGs")
     folder = big_jpegs(200)
@@ -361,13 +361,10 @@ def job_bigjpeg(size: dict, args) -> dict:
     def data_stage(label: str) -> dict:
         with Timer() as t:
             data, skipped = prepare(
-                torch.nn.Identity(),  # upto=0: the data stage only, no network
+                # upto=0: the data stage only, no network
+                NetOnDevice(torch.nn.Identity(), 0, prep, cpu(), FP32),  # type: ignore[arg-type]
                 photos,
-                prep,
-                upto=0,
                 views=1,
-                device=cpu(),
-                precision=FP32,
                 seed=0,
             )
         assert not skipped and data.inputs.shape[1] == len(photos), skipped

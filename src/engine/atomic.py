@@ -56,6 +56,29 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[Bina
         raise
 
 
+#: What a temporary name adds to the file's own: ``.`` + ``.<pid>.<8 random>.tmp``.
+_TEMP_EXTRA = len(".") + len(".4194304.") + 8 + len(".tmp")
+
+
+def check_name_fits(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`SaveError` now if ``path``'s name leaves no room for the temporary
+    name an atomic save needs (so a long name fails before the work, not after it)."""
+    path = Path(path)
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    size = len(os.fsencode(path.name))
+    if size + _TEMP_EXTRA > limit:
+        raise SaveError(
+            f"Could not save {path}: the file name is too long ({size} bytes; at most "
+            f"{limit - _TEMP_EXTRA} here). Choose a shorter name."
+        )
+
+
 def _make_temp(path: Path) -> tuple[int, Path]:
     """A new temporary file beside ``path``, named ``.<name>.<pid>.<random>.tmp``.
 

@@ -25,6 +25,15 @@ from .selftest import run_self_test
 _DEFAULTS = TrainConfig()
 
 
+def _best_words(e: TrainEvent) -> str:
+    """ " (best so far)", naming the tie it broke: two epochs are never both "the best"."""
+    if not e.best:
+        return ""
+    if e.tied_with is not None:
+        return f" (best so far: same accuracy as epoch {e.tied_with}, lower loss)"
+    return " (best so far)"
+
+
 def _train_printer(printer: _Printer):
     def on_event(e: TrainEvent) -> None:
         if e.kind == "stage":
@@ -40,7 +49,7 @@ def _train_printer(printer: _Printer):
             r = e.record
             printer.line(
                 f"epoch {r.epoch}/{e.total_epochs}: train loss {r.train_loss:.3f}, val loss {r.val_loss:.3f}, "
-                f"val accuracy {r.val_accuracy:.1%}{' (best)' if e.best else ''}, {r.seconds:.1f}s"
+                f"val accuracy {r.val_accuracy:.1%}{_best_words(e)}, {r.seconds:.1f}s"
             )
         elif e.kind in ("message", "done"):
             printer.line(e.message)
@@ -49,7 +58,9 @@ def _train_printer(printer: _Printer):
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from .training import train  # here: `--help` and the other commands must not wait for torch
+    # Here: `--help` and the other commands must not wait for torch.
+    from .modelfile import checkpoint_model_path
+    from .training import train
 
     if args.resume:
         config, checkpoint = resolve_resume(Path(args.resume))
@@ -57,7 +68,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
             config.data_dir = str(args.data_dir)
         if args.epochs is not None:
             config.epochs = args.epochs
-        out = args.out or Path("model.ftmodel")
+        # Where the interrupted run was writing (stored absolute in its checkpoint), so a
+        # resume started from another folder does not save into this one.
+        out = args.out or checkpoint_model_path(checkpoint) or Path("model.ftmodel")
     else:
         if not args.data_dir:
             raise StudioError(

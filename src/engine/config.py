@@ -166,7 +166,8 @@ class TrainEvent:
 
     - ``stage``: a preparation step (``message``), with ``fraction`` done (0..1) if known;
     - ``step``: ``losses`` holds ``(global_step, loss)`` pairs since the previous report;
-    - ``epoch``: ``record`` is the finished epoch, ``best`` whether it is the best so far;
+    - ``epoch``: ``record`` is the finished epoch, ``best`` whether it is the best so far
+      (``tied_with``: the epoch of the same accuracy it replaced, by a lower loss);
     - ``message``: plain-language advice or news (``message``);
     - ``done``: the run ended (``message`` says how).
     """
@@ -182,6 +183,9 @@ class TrainEvent:
     record: EpochRecord | None = None
     best: bool = False
     eta_seconds: float | None = None
+    # ``epoch`` only: the earlier epoch with the same accuracy that this one displaced as
+    # the best (by a lower loss), so both are never shown as "the best" without a word.
+    tied_with: int | None = None
 
 
 @dataclass

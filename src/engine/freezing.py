@@ -8,11 +8,14 @@ few dozen photos would quietly damage the features). The new ``head`` always tra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from torch import nn
-
-from .backbones import StagedNet
 from .errors import StudioError
+
+if TYPE_CHECKING:  # annotations only: the plan (engine.plan) must stay torch-free
+    from torch import nn
+
+    from .backbones import StagedNet
 
 PRESETS = {
     "head": "Train only the new head (fastest)",
@@ -105,7 +108,7 @@ def set_train_mode(net: StagedNet, plan: FreezePlan) -> None:
 def count_parameters(net: nn.Module, plan: FreezePlan | None = None) -> tuple[int, int]:
     """(trainable, total) parameter counts under ``plan`` (or the current flags)."""
     total = sum(p.numel() for p in net.parameters())
-    if plan is None or not isinstance(net, StagedNet):
+    if plan is None or not hasattr(net, "stage_names"):  # not a StagedNet
         return sum(p.numel() for p in net.parameters() if p.requires_grad), total
     trainable = sum(
         p.numel()

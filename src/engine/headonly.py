@@ -19,13 +19,14 @@ import torch
 import torch.nn.functional as F
 
 from .backbones import DEFAULT_BACKBONE, build_model, get_backbone
+from .config import TrainEvent
 from .dataset import Photo, SkippedFile
 from .device import pick_device, resolve_precision
 from .errors import Cancelled
 from .features import FeatureCache, default_feature_cache
 from .freezing import FreezePlan, apply_freeze, first_trained_stage, trainable_groups
 from .progress import StopFn, never_stop
-from .training import TrainEvent, prepare
+from .training import NetOnDevice, prepare
 
 
 @dataclass
@@ -73,13 +74,9 @@ def photo_features(
     prec.prepare(net)
     store = default_feature_cache() if cache is True else (cache or None)
     data, skipped = prepare(
-        net,
+        NetOnDevice(net, upto, prep, dev, prec),
         list(photos),
-        prep,
-        upto=upto,
         views=1,
-        device=dev,
-        precision=prec,
         seed=0,
         batch_size=batch_size,
         on_event=on_event,

@@ -314,8 +314,13 @@ def save_checkpoint(
     optimizer: dict[str, Any],
     best_weights: dict[str, torch.Tensor] | None,
     best_epoch: int | None,
+    model_path: str | None = None,
 ) -> None:
-    """Everything needed to continue training after the last completed epoch (atomic)."""
+    """Everything needed to continue training after the last completed epoch (atomic).
+
+    ``model_path`` (absolute) is where the run saves its model: a resumed run saves there,
+    from whatever folder it is started (:func:`checkpoint_model_path`).
+    """
     tensors = {f"net.{k}": v for k, v in _tensors(net).items()}
     if best_weights is not None:
         tensors.update({f"best.{k}": v.contiguous() for k, v in best_weights.items()})
@@ -325,10 +330,17 @@ def save_checkpoint(
         "history": [r.to_dict() for r in history],
         "best_epoch": best_epoch,
         "optimizer": opt_info,
+        "model_path": model_path,
     }
     write_bytes(
         path, st_save(tensors, metadata=_meta(CHECKPOINT_FORMAT, net, classes, prep, config, extra))
     )
+
+
+def checkpoint_model_path(path: str | Path) -> Path | None:
+    """Where the run that wrote checkpoint ``path`` saves its model (None if not said)."""
+    value = read_header(Path(path)).get("model_path")
+    return Path(value) if isinstance(value, str) and value else None
 
 
 def load_checkpoint(path: str | Path) -> Checkpoint:

@@ -196,7 +196,7 @@ class FeatureStore:
         """
         from .backbones import get_backbone
         from .dataset import Photo
-        from .training import prepare
+        from .training import NetOnDevice, prepare
 
         keys = {p: self._key(Path(p)) for p in paths}
         todo: dict[str, Path] = {}
@@ -212,13 +212,9 @@ class FeatureStore:
                     on_progress(event.fraction)
 
             data, skipped = prepare(
-                net,
+                NetOnDevice(net, upto, prep, device, precision),
                 [Photo(p, 0) for p in todo.values()],
-                prep,
-                upto=upto,
                 views=1,
-                device=device,
-                precision=precision,
                 seed=0,
                 on_event=on_event,
                 should_stop=should_stop,

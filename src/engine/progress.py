@@ -88,3 +88,29 @@ class LinePrinter:
         if self.tty and self._width:
             self.stream.write("\r" + " " * self._width + "\r")
             self._width = 0
+
+
+class TimeLeft:
+    """Time left of a run, from its average speed since it started measuring.
+
+    The average over the whole run so far (not the last few steps or epochs) is what keeps
+    the figure steady: a checking pass, a checkpoint being written or a busy moment of the
+    computer changed the old per-epoch figure from 4.9 h to 7.0 h to 19.5 h within a
+    minute. The first report only starts the clock (it includes warming up).
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._start: tuple[float, float] | None = None  # (time, steps done) when measuring began
+
+    def update(self, done: float, total: float) -> float | None:
+        """Seconds left after ``done`` of ``total`` steps (None until it can tell)."""
+        now = self._clock()
+        if self._start is None or done < self._start[1]:
+            self._start = (now, done)
+            return None
+        t0, d0 = self._start
+        if done - d0 <= 0 or now - t0 <= 0:
+            return None
+        per_step = (now - t0) / (done - d0)
+        return max(0.0, per_step * (total - done))

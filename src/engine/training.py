@@ -1,17 +1,21 @@
 """Fine-tune a backbone on a photo folder: the heart of the engine.
 
-The shape of a run (nanoGPT-style, top to bottom):
+The shape of a run (nanoGPT-style, top to bottom; :func:`train` reads in these sections):
 
-1. scan the folder, split off validation photos, refuse what cannot work;
-2. build the backbone with a new head and freeze the groups the person ticked;
-3. run the frozen prefix of the network ONCE over every photo and keep its output (the
-   "feature cache"): a frozen layer gives the same answer every epoch, so running it again
-   is wasted time; with augmentation, a few augmented views per photo are cached instead;
-4. train the rest with AdamW, warm-up then cosine (or one-cycle), label smoothing and
-   optional class weights; evaluate every epoch; keep the best epoch; stop early when
-   validation stops improving; stop cleanly mid-epoch when asked;
-5. save one model file (safetensors + JSON metadata) and, every epoch, a checkpoint that
-   ``--resume`` continues from.
+1. check where the run writes (the model and the checkpoint may not destroy an input);
+2. scan the folder, split off validation photos, refuse what cannot work;
+3. plan the run (:func:`engine.plan.plan_run`: which stage trains first, how many views),
+   build the backbone with a new head and freeze the groups the person ticked;
+4. cache inputs: run the frozen prefix of the network ONCE over every photo and keep its
+   output (the "feature cache"): a frozen layer gives the same answer every epoch, so
+   running it again is wasted time; with augmentation, a few augmented views per photo
+   are cached instead;
+5. one epoch at a time (:meth:`_Epochs.run_epoch` returns its :class:`EpochRecord`): AdamW,
+   warm-up then cosine (or one-cycle), label smoothing and optional class weights; check
+   on the validation photos; keep the best epoch; checkpoint; stop early when validation
+   stops improving; stop cleanly mid-epoch when asked;
+6. finish: the best epoch's weights, the "not sure" threshold, one model file
+   (safetensors + JSON metadata), and the checkpoint removed once nothing is left to resume.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import math
 import random
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,33 +34,28 @@ import torch
 import torch.nn.functional as F
 
 from . import modelfile, preprocess
-from .atomic import SaveError
+from .atomic import SaveError, check_name_fits
 from .backbones import Preprocessing, StagedNet, build_model, get_backbone
-from .config import EpochRecord, TrainConfig, TrainControl, TrainEvent, TrainResult
+from .config import MAX_CLASSES, EpochRecord, TrainConfig, TrainControl, TrainEvent, TrainResult
 from .dataset import (
-    DatasetScan,
     Photo,
     ScanProgress,
     SkippedFile,
     check_trainable,
+    list_categories,
     scan_folder,
     split_train_val,
 )
 from .device import Precision, pick_device, resolve_precision
 from .duplicates import find_leaks, leak_sentence
-from .errors import Cancelled, StudioError
+from .errors import Cancelled, DataError, StudioError
 from .evaluation import default_threshold
 from .features import FeatureCache, default_feature_cache, network_key
-from .freezing import (
-    FreezePlan,
-    apply_freeze,
-    count_parameters,
-    first_trained_stage,
-    set_train_mode,
-    trainable_groups,
-)
-from .images import ImageLoadError
-from .progress import Throttle
+from .freezing import apply_freeze, count_parameters, set_train_mode, trainable_groups
+from .images import ImageLoadError, is_candidate
+from .pathguard import PathGuardError, check_outputs, remove_own_file, same_file, written_by_app
+from .plan import RunPlan, plan_run
+from .progress import Throttle, TimeLeft
 
 
 def _emit(on_event, event: TrainEvent) -> None:
@@ -88,6 +87,40 @@ def _halve_after_oom(size: int, what: str, on_event) -> int:
 
 
 @dataclass
+class NetOnDevice:
+    """The network as a run drives it: these five always travel together.
+
+    ``upto`` is the first stage that trains (stages before it were run once, into the
+    feature cache); ``prep`` turns photos into its input; ``precision`` says how the
+    ``device`` computes (fp32, bf16 or fp16 autocast).
+    """
+
+    net: StagedNet
+    upto: int
+    prep: Preprocessing
+    device: torch.device
+    precision: Precision
+
+    def suffix_input(
+        self, data: PreparedData, idx: torch.Tensor, views: torch.Tensor | None = None
+    ) -> torch.Tensor:
+        """The trained stages' input for photos ``idx`` of ``data`` (view ``views``)."""
+        x = data.inputs[0, idx] if views is None else data.inputs[views, idx]
+        x = x.to(self.device)
+        if self.upto == 0:
+            return self.precision.input(preprocess.normalize(x, self.prep))
+        return self.precision.input(x.float()) if x.dim() == 4 else x.float()
+
+    def for_checking(self) -> NetOnDevice:
+        """The same network run as the saved model will run afterwards (Results, Use, the
+        command line: float32, see engine.predict), whatever precision speeds up training.
+        Otherwise the accuracy that picks the best epoch and the one the Results step shows
+        differ (measured on the sample: 90% in bfloat16 with float16 features, 87% for the
+        same model in float32)."""
+        return replace(self, precision=Precision("float32", self.precision.channels_last))
+
+
+@dataclass
 class PreparedData:
     """A train or validation set as tensors: the input of the first trained stage."""
 
@@ -105,14 +138,10 @@ def _load_views(photo: Photo, prep: Preprocessing, views: int, seed: int) -> lis
 
 
 def prepare(
-    net: StagedNet,
+    run: NetOnDevice,
     photos: list[Photo],
-    prep: Preprocessing,
     *,
-    upto: int,
     views: int,
-    device: torch.device,
-    precision: Precision,
     seed: int,
     batch_size: int = 32,
     on_event=None,
@@ -121,17 +150,18 @@ def prepare(
     feature_dtype: torch.dtype = torch.float16,
     cache: FeatureCache | None = None,
 ) -> tuple[PreparedData, list[SkippedFile]]:
-    """Decode every photo once and run the frozen stages ``[0, upto)`` over it once.
+    """Decode every photo once and run the frozen stages ``[0, run.upto)`` over it once.
 
     Decoding runs in a thread pool (Pillow releases the GIL) one batch ahead of the
     network. Photos that fail to load now (deleted, replaced, damaged since the scan) are
     skipped and listed. With ``upto == 0`` the uint8 photos themselves are kept. Features
     are stored as ``feature_dtype`` (float16 halves the memory of the training views; the
-    checking photos keep float32, see :func:`train`). When the device runs out of memory,
-    fewer photos go through at a time (with a message).
+    checking photos keep float32, see :meth:`NetOnDevice.for_checking`). When the device
+    runs out of memory, fewer photos go through at a time (with a message).
     With a ``cache`` (one plain view per photo only), photos whose features are on disk
     are not decoded at all, and new features are stored (see :mod:`engine.features`).
     """
+    net, prep, upto, device, precision = run.net, run.prep, run.upto, run.device, run.precision
     if cache is not None and views == 1 and upto > 0:
         # float32 features serve a float16 request too (cast, as computing would).
         dtypes = [feature_dtype] + ([torch.float32] if feature_dtype != torch.float32 else [])
@@ -140,9 +170,8 @@ def prepare(
         found = [_cached(cache, keys, p.digest, feature_dtype) for p in photos]
         missing = [p for p, f in zip(photos, found, strict=True) if f is None]
         fresh, skipped = prepare(
-            net, missing, prep, upto=upto, views=1, device=device, precision=precision,
-            seed=seed, batch_size=batch_size, on_event=on_event, should_stop=should_stop,
-            label=label, feature_dtype=feature_dtype,
+            run, missing, views=1, seed=seed, batch_size=batch_size, on_event=on_event,
+            should_stop=should_stop, label=label, feature_dtype=feature_dtype,
         )  # fmt: skip
         computed = {p.path: fresh.inputs[0, i].numpy() for i, p in enumerate(fresh.photos)}
         digest_of = {p.path: p.digest for p in missing}
@@ -254,26 +283,6 @@ def _lr_at(step: int, total: int, warmup: int, base: float, schedule: str) -> fl
     return base * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
 
 
-def _suffix_input(
-    data: PreparedData,
-    idx: torch.Tensor,
-    views: torch.Tensor | None,
-    upto: int,
-    prep,
-    device,
-    precision,
-):
-    if views is None:
-        x = data.inputs[0, idx]
-    else:
-        x = data.inputs[views, idx]
-    x = x.to(device)
-    if upto == 0:
-        x = preprocess.normalize(x, prep)
-        return precision.input(x)
-    return precision.input(x.float()) if x.dim() == 4 else x.float()
-
-
 def _augment_uint8(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
     """On-the-fly augmentation when nothing is cached: random mirror per photo."""
     flip = torch.rand(x.shape[0], generator=gen) < 0.5
@@ -284,9 +293,10 @@ def _augment_uint8(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
 
 @torch.no_grad()
 def evaluate_prepared(
-    net: StagedNet, data: PreparedData, upto: int, prep, device, precision, batch_size: int = 256
+    run: NetOnDevice, data: PreparedData, batch_size: int = 256
 ) -> tuple[float, float, torch.Tensor]:
-    """(loss, accuracy, logits) of ``net`` on prepared validation data (plain view)."""
+    """(loss, accuracy, logits) of ``run.net`` on prepared validation data (plain view)."""
+    net = run.net
     net.eval()
     n = len(data.labels)
     logits = []
@@ -294,9 +304,9 @@ def evaluate_prepared(
     while i < n:
         idx = torch.arange(i, min(n, i + batch_size))
         try:
-            x = _suffix_input(data, idx, None, upto, prep, device, precision)
-            with precision.autocast(device):
-                logits.append(net.run(x, upto).float().cpu())
+            x = run.suffix_input(data, idx)
+            with run.precision.autocast(run.device):
+                logits.append(net.run(x, run.upto).float().cpu())
         except torch.OutOfMemoryError:
             batch_size = _halve_after_oom(batch_size, "while checking", None)
             continue
@@ -307,6 +317,9 @@ def evaluate_prepared(
     loss = F.cross_entropy(out, data.labels).item()
     acc = (out.argmax(1) == data.labels).float().mean().item()
     return loss, acc, out
+
+
+# ------------------------------------------------------------------------------ the run
 
 
 def train(
@@ -323,65 +336,171 @@ def train(
     ``on_event`` receives :class:`TrainEvent` objects (throttled, at most ~10 a second).
     ``control`` (or a plain ``should_stop`` callable) stops or pauses the run; a stop
     mid-epoch keeps the best *completed* epoch. ``resume`` continues from a checkpoint.
-    Raises :class:`~engine.errors.DataError` for folders that cannot be trained on.
+    Raises :class:`~engine.errors.DataError` for folders that cannot be trained on, and
+    :class:`~engine.errors.StudioError` before any work for outputs that cannot be written.
     """
     config.check()
     started = time.monotonic()
     control = control or TrainControl()
     stop = should_stop or control.should_stop
+    check_run_paths(config, out, resume)
     torch.manual_seed(config.seed)
-    gen = torch.Generator().manual_seed(config.seed)
-
     # The checkpoint's weights, optimizer and history; the caller decides the config
     # (normally the checkpoint's own, see modelfile.Checkpoint.config).
     state = modelfile.load_checkpoint(resume) if resume else None
 
-    # 1. data --------------------------------------------------------------------------
+    photos = scan_photos(config, on_event, stop)
+    run, plan, params = build_run(config, photos.classes, state, on_event)
+    train_data, val_data = cache_inputs(run, plan, photos, config, on_event, stop)
+
+    epochs = _Epochs(config, run, plan, photos.classes, train_data, val_data, state, on_event)
+    epochs.control, epochs.stop = control, stop
+    # Stored absolute in every checkpoint: `--resume` from any folder saves it here.
+    epochs.model_path = str(Path(out).absolute()) if out is not None else None
+    _emit(on_event, TrainEvent("message", epochs.opening_words(params)))
+    for epoch in range(epochs.start_epoch, config.epochs + 1):
+        record = epochs.run_epoch(epoch)
+        if record is None:  # stopped mid-epoch: that epoch is not kept
+            break
+        epochs.keep(record)
+        if epochs.stop_early(epoch):
+            break
+
+    result = TrainResult(
+        classes=photos.classes,
+        history=epochs.history,
+        best_epoch=epochs.best.epoch,
+        val_accuracy=epochs.best.accuracy if epochs.best.epoch is not None else None,
+        skipped=photos.skipped + photos.cache_skipped,
+        warnings=photos.warnings,
+        stopped=epochs.stopped,
+        early_stopped=epochs.early,
+        model_path=None,
+        seconds=time.monotonic() - started,
+        trainable_params=params[0],
+        total_params=params[1],
+        net=epochs.best.restore(run.net),
+        val_photos=val_data.photos,
+    )
+    if out is not None and epochs.best.epoch is not None:
+        result.model_path = save_best(result, run, val_data, config, Path(out), on_event)
+        if epochs.wrote_checkpoint and not epochs.stopped:
+            # The run is complete and its model saved: nothing is left to resume. Only a
+            # checkpoint this run wrote is removed, never the model or another file.
+            remove_own_file(
+                config.checkpoint, [modelfile.CHECKPOINT_FORMAT], keep=[result.model_path]
+            )
+    result.seconds = time.monotonic() - started
+    _emit(on_event, TrainEvent("done", _closing_words(result, epochs.best.accuracy)))
+    return result
+
+
+# --------------------------------------------------------------------- 1. where it writes
+
+
+def check_run_paths(config: TrainConfig, out: str | Path | None, resume: str | Path | None) -> None:
+    """Refuse, before any work, a run whose outputs would destroy something.
+
+    The model and the checkpoint may not be the same file, nor a photo of the run, nor
+    the checkpoint being resumed (for the model); an existing file named as the
+    checkpoint must be a checkpoint of this app (it is overwritten every epoch and removed
+    at the end); each name must leave room for the temporary name of an atomic save.
+    """
+    outputs = {"the model (--out)": out, "the checkpoint (--checkpoint)": config.checkpoint}
+    check_outputs(
+        outputs,
+        {"the photo folder": config.data_dir or None, "the checking folder": config.val_dir},
+        is_input_file=is_candidate,
+    )
+    if out is not None and resume is not None and same_file(out, resume):
+        raise PathGuardError(
+            f"The model (--out {out}) is the checkpoint being resumed: saving the model "
+            "would destroy it. Choose another file name for the model."
+        )
+    ckpt = config.checkpoint
+    if ckpt and Path(ckpt).exists() and not written_by_app(ckpt, [modelfile.CHECKPOINT_FORMAT]):
+        raise PathGuardError(
+            f"{ckpt} already exists and is not a training checkpoint: using it as the "
+            "checkpoint would overwrite it and then delete it. Choose another file name."
+        )
+    for path in (out, ckpt):
+        if path:
+            check_name_fits(path)
+
+
+# ----------------------------------------------------------------------------- 2. photos
+
+
+@dataclass
+class RunPhotos:
+    """The photos of a run: its categories, the training and validation split, and what
+    was skipped or worth a warning on the way."""
+
+    classes: list[str]
+    train: list[Photo]
+    val: list[Photo]
+    skipped: list[SkippedFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    cache_skipped: list[SkippedFile] = field(default_factory=list)  # failed when cached
+
+
+def scan_photos(config: TrainConfig, on_event, stop) -> RunPhotos:
+    """Scan the folder (and the checking folder), split, and refuse what cannot work."""
+
     def scan_progress(p: ScanProgress) -> None:
+        fraction = p.done / max(1, p.total)
         _emit(
             on_event,
-            TrainEvent(
-                "stage",
-                f"Checking photos ({p.done} of {p.total})",
-                fraction=p.done / max(1, p.total),
-            ),
+            TrainEvent("stage", f"Checking photos ({p.done} of {p.total})", fraction=fraction),
         )
 
-    scan: DatasetScan = scan_folder(config.data_dir, on_progress=scan_progress, should_stop=stop)
-    skipped = list(scan.skipped)
-    warnings = list(scan.warnings)
+    # Counted before the scan (a folder listing): a model with more categories than a
+    # model file may hold could be trained but never opened again.
+    if config.data_dir and len(list_categories(Path(config.data_dir))) > MAX_CLASSES:
+        raise DataError(
+            f"{config.data_dir} has more than {MAX_CLASSES:,} category folders; a model "
+            f"can tell at most {MAX_CLASSES:,} categories apart. Use fewer categories."
+        )
+    scan = scan_folder(config.data_dir, on_progress=scan_progress, should_stop=stop)
+    photos = RunPhotos(scan.classes, [], [], list(scan.skipped), list(scan.warnings))
     if config.val_dir:
         vscan = scan_folder(
             config.val_dir, classes=scan.classes, on_progress=scan_progress, should_stop=stop
         )
-        train_photos, val_photos = list(scan.photos), list(vscan.photos)
-        skipped += vscan.skipped
-        warnings += [f"Validation folder: {w}" for w in vscan.warnings]
+        photos.train, photos.val = list(scan.photos), list(vscan.photos)
+        photos.skipped += vscan.skipped
+        photos.warnings += [f"Validation folder: {w}" for w in vscan.warnings]
         leaks = find_leaks(scan.photos, vscan.photos)
         if leaks:
-            warnings.append(leak_sentence(len(leaks)))
+            photos.warnings.append(leak_sentence(len(leaks)))
     else:
-        train_photos, val_photos = split_train_val(scan, config.val_split, config.seed)
-    check_trainable(scan.classes, train_photos, val_photos)
-    for w in warnings:
+        photos.train, photos.val = split_train_val(scan, config.val_split, config.seed)
+    check_trainable(scan.classes, photos.train, photos.val)
+    for w in photos.warnings:
         _emit(on_event, TrainEvent("message", w))
+    return photos
 
-    # 2. model -------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------- 3. plan and model
+
+
+def build_run(
+    config: TrainConfig, classes: list[str], state, on_event
+) -> tuple[NetOnDevice, RunPlan, tuple[int, int]]:
+    """The backbone with a new head, frozen per the plan, on its device.
+
+    Returns the network as the run drives it, the plan, and (trainable, total) parameters.
+    """
     info = get_backbone(config.backbone)
     prep = (
-        info.preprocessing
-        if not config.image_size
-        else info.preprocessing.for_size(config.image_size)
+        info.preprocessing.for_size(config.image_size) if config.image_size else info.preprocessing
     )
     device = pick_device(config.device)
     _emit(on_event, TrainEvent("stage", f"Loading {info.title}"))
-    net = build_model(config.backbone, len(scan.classes))
-    plan = FreezePlan.parse(trainable_groups(net), config.train_layers)
-    apply_freeze(net, plan)
-    trainable, total = count_parameters(net, plan)
-    upto = first_trained_stage(net, plan)
-    augment = config.augment if config.augment is not None else plan.describe() != "head"
-    views = max(1, config.augment_views) if (augment and upto > 0) else 1
+    net = build_model(config.backbone, len(classes))
+    plan = plan_run(config, trainable_groups(net), list(net.stage_names))
+    apply_freeze(net, plan.freeze)
+    params = count_parameters(net, plan.freeze)
     if state is not None:
         net.load_state_dict(state.weights)
     if device.type == "cpu" or config.precision != "auto":
@@ -389,292 +508,371 @@ def train(
     precision = resolve_precision(device, config.precision)
     net.to(device)
     precision.prepare(net)
+    return NetOnDevice(net, plan.upto, prep, device, precision), plan, params
 
-    # 3. feature cache -------------------------------------------------------------------
-    what = "Computing features of the frozen layers" if upto > 0 else "Loading photos"
-    train_data, sk = prepare(
-        net,
-        train_photos,
-        prep,
-        upto=upto,
-        views=views,
-        device=device,
-        precision=precision,
-        seed=config.seed,
-        batch_size=config.batch_size,
-        on_event=on_event,
-        should_stop=stop,
-        label=f"{what} (training photos)",
-        cache=default_feature_cache(),
-    )
-    skipped += sk
-    # The checking photos are run exactly as the saved model will run them afterwards
-    # (Results, Use, the command line: float32, see engine.predict): float32 features and a
-    # float32 check, whatever precision speeds up training. Otherwise the accuracy that
-    # picks the best epoch and the one the Results step shows differ (measured on the
-    # sample: 90% in bfloat16 with float16 features, 87% for the same model in float32).
-    check = Precision("float32", precision.channels_last)
-    val_data, sk = prepare(
-        net,
-        val_photos,
-        prep,
-        upto=upto,
-        views=1,
-        device=device,
-        precision=check,
-        seed=config.seed,
-        batch_size=config.batch_size,
-        on_event=on_event,
-        should_stop=stop,
-        label=f"{what} (validation photos)",
-        feature_dtype=torch.float32,
-        cache=default_feature_cache(),
-    )
-    skipped += sk
-    check_trainable(scan.classes, train_data.photos, val_data.photos)
 
-    # 4. optimise ------------------------------------------------------------------------
-    params = [p for p in net.parameters() if p.requires_grad]  # only what trains
-    decay = [p for p in params if p.dim() > 1]
-    no_decay = [p for p in params if p.dim() <= 1]
-    base_lr = config.resolved_lr()
-    opt = torch.optim.AdamW(
-        [
-            {"params": decay, "weight_decay": config.weight_decay},
-            {"params": no_decay, "weight_decay": 0.0},
-        ],
-        lr=base_lr,
-    )
-    weights = None
-    if config.class_weights:
-        counts = torch.bincount(train_data.labels, minlength=len(scan.classes)).float().clamp(min=1)
-        weights = (counts.sum() / (len(counts) * counts)).to(device)
-    n = len(train_data.labels)
-    batch_size = config.batch_size  # halved if the device runs out of memory
-    steps_per_epoch = max(1, math.ceil(n / batch_size))
-    total_steps = steps_per_epoch * config.epochs
-    warmup = int(config.warmup_epochs * steps_per_epoch)
+# --------------------------------------------------------------------------- 4. the cache
 
-    history: list[EpochRecord] = list(state.history) if state else []
-    best_acc, best_loss, best_epoch = -1.0, float("inf"), None
-    best_state = None
-    if state is not None and state.best_weights is not None:
-        best_state = state.best_weights
-        best_epoch = state.best_epoch
-        best = next((r for r in history if r.epoch == best_epoch), None)
-        if best:
-            best_acc, best_loss = best.val_accuracy, best.val_loss
-    start_epoch = len(history) + 1
-    if state is not None and state.optimizer:
-        opt.load_state_dict(state.optimizer)
-    since_best = 0 if best_epoch is None else (len(history) - best_epoch)
-    stopped = early = False
-    step = (start_epoch - 1) * steps_per_epoch
-    epoch_times: list[float] = []
-    _emit(
+
+def cache_inputs(
+    run: NetOnDevice, plan: RunPlan, photos: RunPhotos, config: TrainConfig, on_event, stop
+) -> tuple[PreparedData, PreparedData]:
+    """Run the frozen stages once over every photo (training views and validation)."""
+    what = "Computing features of the frozen layers" if plan.caches_features else "Loading photos"
+    sets = []
+    for which, net, views, dtype, items in (
+        ("training", run, plan.views, torch.float16, photos.train),
+        ("validation", run.for_checking(), 1, torch.float32, photos.val),
+    ):
+        data, skipped = prepare(
+            net,
+            items,
+            views=views,
+            feature_dtype=dtype,
+            cache=default_feature_cache(),
+            seed=config.seed,
+            batch_size=config.batch_size,
+            on_event=on_event,
+            should_stop=stop,
+            label=f"{what} ({which} photos)",
+        )
+        photos.cache_skipped += skipped
+        sets.append(data)
+    check_trainable(photos.classes, sets[0].photos, sets[1].photos)
+    return sets[0], sets[1]
+
+
+# --------------------------------------------------------------------------- 5. the epochs
+
+
+@dataclass
+class BestEpoch:
+    """The best epoch so far: highest validation accuracy, a tie broken by lower loss."""
+
+    epoch: int | None = None
+    accuracy: float = -1.0
+    loss: float = float("inf")
+    weights: dict[str, torch.Tensor] | None = None
+
+    @classmethod
+    def resumed(cls, state, history: list[EpochRecord]) -> BestEpoch:
+        """The best epoch a checkpoint kept (none for a fresh run)."""
+        if state is None or state.best_weights is None:
+            return cls()
+        best = cls(epoch=state.best_epoch, weights=state.best_weights)
+        record = next((r for r in history if r.epoch == state.best_epoch), None)
+        if record:
+            best.accuracy, best.loss = record.val_accuracy, record.val_loss
+        return best
+
+    def offer(self, record: EpochRecord, net: StagedNet) -> bool:
+        """Keep ``record``'s weights if it beats the best so far; say whether it did."""
+        better = record.val_accuracy > self.accuracy or (
+            record.val_accuracy == self.accuracy and record.val_loss < self.loss
+        )
+        if better:
+            self.epoch, self.accuracy, self.loss = (
+                record.epoch,
+                record.val_accuracy,
+                record.val_loss,
+            )
+            self.weights = {k: t.detach().to("cpu", copy=True) for k, t in net.state_dict().items()}
+        return better
+
+    def restore(self, net: StagedNet) -> StagedNet:
+        """``net`` with the best epoch's weights (as it is if none finished), on the CPU."""
+        if self.weights is not None:
+            net.load_state_dict(self.weights)
+        return net.eval().to("cpu")
+
+
+@dataclass
+class _Steps:
+    """Batch size and step counts; they change when the device runs out of memory."""
+
+    n: int  # training photos
+    batch_size: int
+    epochs: int
+    warmup_epochs: float
+
+    def __post_init__(self) -> None:
+        self.steps_per_epoch = max(1, math.ceil(self.n / self.batch_size))
+        self.total = self.steps_per_epoch * self.epochs
+        self.warmup = int(self.warmup_epochs * self.steps_per_epoch)
+
+    def halve_after_oom(
+        self, done_in_epoch: int, pos: int, step: int, epoch: int, on_event
+    ) -> None:
+        """Halve the batch; the rest of this epoch and the later ones take more, smaller steps."""
+        self.batch_size = _halve_after_oom(self.batch_size, "while training", on_event)
+        left = math.ceil((self.n - pos) / self.batch_size)
+        self.steps_per_epoch = done_in_epoch + left
+        self.total = step + left + (self.epochs - epoch) * math.ceil(self.n / self.batch_size)
+
+    def new_epoch(self) -> None:
+        self.steps_per_epoch = max(1, math.ceil(self.n / self.batch_size))
+
+
+class _Epochs:
+    """The training loop's state across epochs: optimizer, steps, history, best, stops."""
+
+    def __init__(
+        self,
+        config: TrainConfig,
+        run: NetOnDevice,
+        plan: RunPlan,
+        classes: list[str],
+        train_data: PreparedData,
+        val_data: PreparedData,
+        state,
         on_event,
-        TrainEvent(
-            "message",
-            f"Training {trainable:,} of {total:,} parameters ({plan.describe()}) on {len(train_data.labels)} photos, "
-            f"checking on {len(val_data.labels)}."
-            + (f" {views} views per photo." if views > 1 else ""),
-        ),
-    )
+    ) -> None:
+        self.config, self.run, self.plan, self.classes = config, run, plan, classes
+        self.train_data, self.val_data = train_data, val_data
+        self.on_event = on_event
+        self.control = TrainControl()
+        self.stop = self.control.should_stop
+        self.model_path: str | None = None
+        self.gen = torch.Generator().manual_seed(config.seed)
+        params = [p for p in run.net.parameters() if p.requires_grad]  # only what trains
+        self.opt = torch.optim.AdamW(
+            [
+                {"params": [p for p in params if p.dim() > 1], "weight_decay": config.weight_decay},
+                {"params": [p for p in params if p.dim() <= 1], "weight_decay": 0.0},
+            ],
+            lr=plan.lr,
+        )
+        self.weights = None
+        if config.class_weights:
+            counts = torch.bincount(train_data.labels, minlength=len(classes))
+            counts = counts.float().clamp(min=1)
+            self.weights = (counts.sum() / (len(counts) * counts)).to(run.device)
+        self.steps = _Steps(
+            len(train_data.labels), config.batch_size, config.epochs, config.warmup_epochs
+        )
+        self.history: list[EpochRecord] = list(state.history) if state else []
+        self.best = BestEpoch.resumed(state, self.history)
+        if state is not None and state.optimizer:
+            self.opt.load_state_dict(state.optimizer)
+        self.start_epoch = len(self.history) + 1
+        self.step = (self.start_epoch - 1) * self.steps.steps_per_epoch
+        self.stopped = self.early = self.wrote_checkpoint = False
+        self.time_left = TimeLeft()
 
-    for epoch in range(start_epoch, config.epochs + 1):
+    def opening_words(self, params: tuple[int, int]) -> str:
+        trainable, total = params
+        views = self.plan.views
+        return (
+            f"Training {trainable:,} of {total:,} parameters ({self.plan.freeze.describe()}) on "
+            f"{len(self.train_data.labels)} photos, checking on {len(self.val_data.labels)}."
+            + (f" {views} views per photo." if views > 1 else "")
+        )
+
+    def _eta(self, epoch: int, done_in_epoch: int) -> float | None:
+        steps = self.steps
+        done = (epoch - 1) * steps.steps_per_epoch + done_in_epoch
+        return self.time_left.update(done, self.config.epochs * steps.steps_per_epoch)
+
+    def run_epoch(self, epoch: int) -> EpochRecord | None:
+        """One pass over the training photos, then the check; None if stopped mid-epoch."""
+        run, config, steps = self.run, self.config, self.steps
         t0 = time.monotonic()
-        steps_per_epoch = max(1, math.ceil(n / batch_size))
-        set_train_mode(net, plan)
-        order = torch.randperm(n, generator=gen)
+        steps.new_epoch()
+        set_train_mode(run.net, self.plan.freeze)
+        order = torch.randperm(steps.n, generator=self.gen)
         pending: list[tuple[int, float]] = []
         throttle = Throttle(10)
         loss_sum = correct = seen = 0.0
         b = pos = 0  # steps done in this epoch, photos done in this epoch
-        while pos < n:
-            control.wait_if_paused()
-            if stop():
-                stopped = True
-                break
-            idx = order[pos : pos + batch_size]
-            v = torch.randint(0, views, (len(idx),), generator=gen) if views > 1 else None
-            lr = _lr_at(step, total_steps, warmup, base_lr, config.schedule)
-            for g in opt.param_groups:
-                g["lr"] = lr
-            try:
-                x = _suffix_input(train_data, idx, v, upto, prep, device, precision)
-                if upto == 0 and augment:
-                    x = _augment_uint8(x, gen)
-                y = train_data.labels[idx].to(device)
-                with precision.autocast(device):
-                    logits = net.run(x, upto)
-                loss = F.cross_entropy(
-                    logits.float(), y, weight=weights, label_smoothing=config.label_smoothing
+        lr = self.plan.lr
+        while pos < steps.n:
+            self.control.wait_if_paused()
+            if self.stop():
+                self.stopped = True
+                _emit(
+                    self.on_event,
+                    TrainEvent(
+                        "message",
+                        f"Stopped during epoch {epoch}; it was not finished, so it is not kept.",
+                    ),
                 )
-                opt.zero_grad(set_to_none=True)
-                loss.backward()
-                opt.step()
+                return None
+            idx = order[pos : pos + steps.batch_size]
+            lr = _lr_at(self.step, steps.total, steps.warmup, self.plan.lr, config.schedule)
+            try:
+                loss, logits, y = self._step(idx, lr)
             except torch.OutOfMemoryError:
-                opt.zero_grad(set_to_none=True)
-                x = logits = loss = None  # free what the failed step held
-                batch_size = _halve_after_oom(batch_size, "while training", on_event)
-                # The rest of this epoch and the later ones take more, smaller steps.
-                left = math.ceil((n - pos) / batch_size)
-                steps_per_epoch = b + left
-                total_steps = step + left + (config.epochs - epoch) * math.ceil(n / batch_size)
+                self.opt.zero_grad(set_to_none=True)
+                steps.halve_after_oom(b, pos, self.step, epoch, self.on_event)
                 continue
             pos += len(idx)
             b += 1
-            step += 1
+            self.step += 1
             lv = loss.item()
+            if not math.isfinite(lv):
+                raise StudioError(
+                    f"Training stopped in epoch {epoch}: the loss became {lv} (not a number), "
+                    "so the network learned nothing usable and no model was saved. Try a "
+                    "lower learning rate, or check the backbone's weights file."
+                )
             loss_sum += lv * len(idx)
             correct += (logits.argmax(1) == y).sum().item()
             seen += len(idx)
-            pending.append((step, lv))
-            if throttle.ready(final=pos >= n):
+            pending.append((self.step, lv))
+            if throttle.ready(final=pos >= steps.n):
                 _emit(
-                    on_event,
+                    self.on_event,
                     TrainEvent(
                         "step",
                         epoch=epoch,
                         total_epochs=config.epochs,
                         step=b,
-                        steps_per_epoch=steps_per_epoch,
+                        steps_per_epoch=steps.steps_per_epoch,
                         losses=tuple(pending),
-                        eta_seconds=_eta(epoch_times, epoch, b, steps_per_epoch, config.epochs, t0),
+                        eta_seconds=self._eta(epoch, b),
                     ),
                 )
                 pending = []
-        if stopped:
-            _emit(
-                on_event,
-                TrainEvent(
-                    "message",
-                    f"Stopped during epoch {epoch}; it was not finished, so it is not kept.",
-                ),
-            )
-            break
-        val_loss, val_acc, _ = evaluate_prepared(net, val_data, upto, prep, device, check)
+        val_loss, val_acc, _ = evaluate_prepared(run.for_checking(), self.val_data)
         secs = time.monotonic() - t0
-        epoch_times.append(secs)
-        record = EpochRecord(
+        return EpochRecord(
             epoch, loss_sum / max(1, seen), correct / max(1, seen), val_loss, val_acc, secs, lr
         )
-        history.append(record)
-        is_best = val_acc > best_acc or (val_acc == best_acc and val_loss < best_loss)
-        if is_best:
-            best_acc, best_loss, best_epoch = val_acc, val_loss, epoch
-            best_state = {k: t.detach().to("cpu", copy=True) for k, t in net.state_dict().items()}
-            since_best = 0
-        else:
-            since_best += 1
-        eta = _eta(epoch_times, epoch + 1, 0, steps_per_epoch, config.epochs, time.monotonic())
+
+    def _step(self, idx: torch.Tensor, lr: float):
+        """One optimizer step on photos ``idx`` at learning rate ``lr``."""
+        run, data = self.run, self.train_data
+        views = self.plan.views
+        v = torch.randint(0, views, (len(idx),), generator=self.gen) if views > 1 else None
+        for g in self.opt.param_groups:
+            g["lr"] = lr
+        x = run.suffix_input(data, idx, v)
+        if run.upto == 0 and self.plan.augment:
+            x = _augment_uint8(x, self.gen)
+        y = data.labels[idx].to(run.device)
+        with run.precision.autocast(run.device):
+            logits = run.net.run(x, run.upto)
+        loss = F.cross_entropy(
+            logits.float(), y, weight=self.weights, label_smoothing=self.config.label_smoothing
+        )
+        self.opt.zero_grad(set_to_none=True)
+        loss.backward()
+        self.opt.step()
+        return loss, logits, y
+
+    def keep(self, record: EpochRecord) -> None:
+        """Record a finished epoch: history, best, the epoch's event, the checkpoint."""
+        self.history.append(record)
+        tied_with = self.best.epoch if record.val_accuracy == self.best.accuracy else None
+        is_best = self.best.offer(record, self.run.net)
         _emit(
-            on_event,
+            self.on_event,
             TrainEvent(
                 "epoch",
-                epoch=epoch,
-                total_epochs=config.epochs,
+                epoch=record.epoch,
+                total_epochs=self.config.epochs,
                 record=record,
                 best=is_best,
-                steps_per_epoch=steps_per_epoch,
-                step=steps_per_epoch,
-                eta_seconds=eta,
-                message=_epoch_words(record, is_best),
+                steps_per_epoch=self.steps.steps_per_epoch,
+                step=self.steps.steps_per_epoch,
+                eta_seconds=self._eta(record.epoch + 1, 0),
+                message=_epoch_words(record, is_best, tied_with if is_best else None),
+                tied_with=tied_with if is_best else None,
             ),
         )
-        if config.checkpoint:
-            try:
-                modelfile.save_checkpoint(
-                    config.checkpoint,
-                    net=net,
-                    config=config,
-                    classes=scan.classes,
-                    prep=prep,
-                    history=history,
-                    optimizer=opt.state_dict(),
-                    best_weights=best_state,
-                    best_epoch=best_epoch,
-                )
-            except SaveError as exc:
-                # A full disk must not throw away the training itself: say so and go on.
-                _emit(
-                    on_event,
-                    TrainEvent(
-                        "message",
-                        f"{exc} Training goes on, but this epoch cannot be resumed after a crash.",
-                    ),
-                )
-        if (
-            config.early_stop_patience
-            and since_best >= config.early_stop_patience
-            and epoch < config.epochs
-        ):
-            early = True
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        config = self.config
+        if not config.checkpoint:
+            return
+        try:
+            modelfile.save_checkpoint(
+                config.checkpoint,
+                net=self.run.net,
+                config=config,
+                classes=self.classes,
+                prep=self.run.prep,
+                history=self.history,
+                optimizer=self.opt.state_dict(),
+                best_weights=self.best.weights,
+                best_epoch=self.best.epoch,
+                model_path=self.model_path,
+            )
+            self.wrote_checkpoint = True
+        except SaveError as exc:
+            # A full disk must not throw away the training itself: say so and go on.
             _emit(
-                on_event,
+                self.on_event,
                 TrainEvent(
                     "message",
-                    f"Validation accuracy stopped improving at epoch {best_epoch}; "
-                    f"stopped early and kept the best epoch ({best_epoch}).",
+                    f"{exc} Training goes on, but this epoch cannot be resumed after a crash.",
                 ),
             )
-            break
 
-    if best_state is not None:
-        net.load_state_dict(best_state)
-    net.eval()
-    model_path = None
-    result = TrainResult(
-        classes=scan.classes,
-        history=history,
-        best_epoch=best_epoch,
-        val_accuracy=best_acc if best_epoch is not None else None,
-        skipped=skipped,
-        warnings=warnings,
-        stopped=stopped,
-        early_stopped=early,
-        model_path=None,
-        seconds=time.monotonic() - started,
-        trainable_params=trainable,
-        total_params=total,
-        net=net.to("cpu"),
-        val_photos=val_data.photos,
+    def stop_early(self, epoch: int) -> bool:
+        """True (with a message) once validation has not improved for ``patience`` epochs."""
+        patience = self.config.early_stop_patience
+        since_best = epoch - (self.best.epoch or 0)
+        if not patience or since_best < patience or epoch >= self.config.epochs:
+            return False
+        self.early = True
+        best = self.best.epoch
+        _emit(
+            self.on_event,
+            TrainEvent(
+                "message",
+                f"Validation accuracy stopped improving at epoch {best}; "
+                f"stopped early and kept the best epoch ({best}).",
+            ),
+        )
+        return True
+
+
+# ----------------------------------------------------------------------------- 6. finish
+
+
+def save_best(
+    result: TrainResult,
+    run: NetOnDevice,
+    val_data: PreparedData,
+    config: TrainConfig,
+    path: Path,
+    on_event,
+) -> Path:
+    """Save the best epoch's network (``result.net``) with its "not sure" threshold."""
+    _emit(on_event, TrainEvent("stage", f"Saving the model to {path.name}"))
+    net = result.net
+    assert net is not None
+    threshold = None
+    _, _, val_logits = evaluate_prepared(
+        replace(run.for_checking(), net=net.to(run.device)), val_data
     )
-    if out is not None and best_epoch is not None:
-        model_path = Path(out)
-        _emit(on_event, TrainEvent("stage", f"Saving the model to {model_path.name}"))
-        threshold = None
-        _, _, val_logits = evaluate_prepared(net.to(device), val_data, upto, prep, device, check)
-        net.to("cpu")
-        if len(val_logits):
-            threshold = default_threshold(val_logits.softmax(1), val_data.labels)
-        modelfile.save_model(
-            model_path,
-            net=net,
-            classes=scan.classes,
-            prep=prep,
-            config=config,
-            summary=_summary(result, threshold),
-        )
-        result.model_path = model_path
-        if config.checkpoint and not stopped:
-            # The run is complete and its model saved: nothing is left to resume.
-            Path(config.checkpoint).unlink(missing_ok=True)
-    if best_epoch is None:
-        msg = (
-            "Stopped before the first epoch finished: no model was saved."
-            if stopped
-            else "No epoch finished."
-        )
-    else:
-        msg = (
-            f"Done: best validation accuracy {best_acc:.1%} at epoch {best_epoch}"
-            + (" (stopped early)" if early else "")
-            + (" (stopped at your request)" if stopped else "")
-            + "."
-        )
-    _emit(on_event, TrainEvent("done", msg))
-    return result
+    net.to("cpu")
+    if len(val_logits):
+        threshold = default_threshold(val_logits.softmax(1), val_data.labels)
+    modelfile.save_model(
+        path,
+        net=net,
+        classes=result.classes,
+        prep=run.prep,
+        config=config,
+        summary=_summary(result, threshold),
+    )
+    return path
+
+
+def _closing_words(result: TrainResult, best_acc: float) -> str:
+    if result.best_epoch is None:
+        if result.stopped:
+            return "Stopped before the first epoch finished: no model was saved."
+        return "No epoch finished."
+    return (
+        f"Done: best validation accuracy {best_acc:.1%} at epoch {result.best_epoch}"
+        + (" (stopped early)" if result.early_stopped else "")
+        + (" (stopped at your request)" if result.stopped else "")
+        + "."
+    )
 
 
 def _summary(result: TrainResult, threshold: float | None) -> dict[str, Any]:
@@ -688,22 +886,13 @@ def _summary(result: TrainResult, threshold: float | None) -> dict[str, Any]:
     }
 
 
-def _eta(
-    times: list[float], epoch: int, step: int, steps: int, epochs: int, t0: float
-) -> float | None:
-    if times:
-        per_epoch = sum(times[-3:]) / len(times[-3:])
-    elif step:
-        per_epoch = (time.monotonic() - t0) / step * steps
-    else:
-        return None
-    done_in_epoch = step / steps if step else 0.0
-    return max(0.0, per_epoch * (epochs - epoch + 1 - done_in_epoch))
-
-
-def _epoch_words(r: EpochRecord, best: bool) -> str:
+def _epoch_words(r: EpochRecord, best: bool, tied_with: int | None = None) -> str:
     text = f"Epoch {r.epoch}: validation accuracy {r.val_accuracy:.0%}"
-    return text + (", best so far" if best else "") + f" ({r.seconds:.1f} s)"
+    if best and tied_with is not None:
+        text += f", best so far (same accuracy as epoch {tied_with}, lower loss)"
+    elif best:
+        text += ", best so far"
+    return text + f" ({r.seconds:.1f} s)"
 
 
 def clone_for_inference(net: StagedNet) -> StagedNet:

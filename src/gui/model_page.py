@@ -6,9 +6,6 @@ worker threads (they import torch and build the network), so the window never wa
 
 from __future__ import annotations
 
-import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.config import TrainConfig
+from engine.errors import StudioError
+from engine.plan import BackboneStructure, estimate_seconds, plan_run
 from engine.progress import fmt_duration
 
 from .state import StudioState
@@ -45,72 +45,13 @@ STATE_WORDS = {
     "downloadable": "needs a download",
     "missing": "missing: reinstall the app",
 }
-DECODE_MS = 3.0  # rough cost of opening and resizing one photo
 PRESET_ORDER = ("head", "last", "all")
 
 
-@dataclass(frozen=True)
-class BackboneStructure:
-    """What the freeze tree and the time estimate need, measured once per backbone."""
+def _probe_structure(name: str) -> BackboneStructure:
+    from engine.measure import probe_structure  # here: it loads torch, on the worker thread
 
-    name: str
-    groups: list[str]  # trainable groups, in order (``head`` last)
-    group_params: dict[str, int]  # excluding the head
-    head_in_features: int
-    stage_names: list[str]
-    stage_ms: list[float]  # forward time per photo of each stage, on this computer
-
-    def head_params(self, num_classes: int) -> int:
-        return self.head_in_features * num_classes + num_classes
-
-
-_MEASURED: dict[str, BackboneStructure] = {}  # once per backbone and session
-_MEASURED_LOCK = threading.Lock()
-
-
-def probe_structure(name: str) -> BackboneStructure:
-    """Build ``name`` (random weights: only the shape matters) and time each stage.
-
-    Measured once per session (the structure never changes, and the speed of this
-    computer hardly does); safe to call from several worker threads.
-    """
-    with _MEASURED_LOCK:
-        if name not in _MEASURED:
-            _MEASURED[name] = _measure_structure(name)
-        return _MEASURED[name]
-
-
-def _measure_structure(name: str) -> BackboneStructure:
-    import torch
-
-    from engine.backbones import build_model, get_backbone
-    from engine.freezing import trainable_groups
-
-    net = build_model(name, 2, pretrained=False).eval()
-    groups = trainable_groups(net)
-    params = {
-        n: sum(p.numel() for p in m.parameters())
-        for n, m in zip(net.stage_names, net.stages, strict=True)
-        if n != "head"
-    }
-    size = get_backbone(name).input_size
-    x = torch.randn(2, 3, size, size)
-    times = [float("inf")] * len(net.stages)
-    with torch.inference_mode():
-        for _ in range(3):  # the first run warms up; the best is the least disturbed
-            h = x
-            for i, stage in enumerate(net.stages):
-                t0 = time.perf_counter()
-                h = stage(h)
-                times[i] = min(times[i], (time.perf_counter() - t0) * 1000 / len(x))
-    return BackboneStructure(
-        name,
-        groups,
-        {g: params.get(g, 0) for g in groups},
-        int(net.head.in_features),
-        list(net.stage_names),
-        times,
-    )
+    return probe_structure(name)
 
 
 def layers_words(spec: str) -> str:
@@ -448,7 +389,7 @@ class ModelPage(QWidget):
 
         handle = start_worker(
             self,
-            lambda task: probe_structure(name),
+            lambda task: _probe_structure(name),
             on_result=done,
             on_error=failed,
             name="structure",
@@ -465,7 +406,6 @@ class ModelPage(QWidget):
             self._show_structure(self.structure)
 
     def _show_structure(self, s: BackboneStructure) -> None:
-        from engine.errors import StudioError
         from engine.freezing import FreezePlan, display_name
 
         try:
@@ -578,20 +518,14 @@ class ModelPage(QWidget):
         self.params_label.setText(
             f"<b>{fmt_count(trainable)} of {fmt_count(total)} parameters will train</b> ({pct:.1f}%)."
         )
-        frozen = self.frozen_groups()
-        upto = next(
-            (i for i, n in enumerate(s.stage_names) if n in s.groups and n not in frozen),
-            len(s.stage_names) - 1,
-        )
-        prefix = sum(s.stage_ms[:upto])
-        suffix = sum(s.stage_ms[upto:])
         n_train, n_val = self._photo_counts()
-        augment = self.state.train_layers != "head"
-        views = 3 if (augment and upto > 0) else 1
-        prepare = ((n_train * views + n_val) * (prefix + DECODE_MS)) / 1000 if upto > 0 else 0.0
-        epoch = (n_train * suffix * 3 + n_val * suffix) / 1000
-        if upto == 0:
-            epoch += (n_train + n_val) * DECODE_MS / 1000
+        try:
+            plan = plan_run(
+                TrainConfig(train_layers=self.state.train_layers), s.groups, s.stage_names
+            )
+        except StudioError:  # a saved group this backbone lacks: the tree shows head only
+            plan = plan_run(TrainConfig(train_layers="head"), s.groups, s.stage_names)
+        prepare, epoch = estimate_seconds(plan, s, n_train, n_val)
         who = f"{n_train:,} + {n_val:,} photos" if self.state.scan is not None else "100 photos"
         if prepare > 0:
             text = (

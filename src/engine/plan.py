@@ -1,0 +1,88 @@
+"""Plan a run before any photo is touched: what trains, what is cached, how long it takes.
+
+:func:`plan_run` is the one place that decides, from a :class:`~engine.config.TrainConfig`
+and a backbone's stage names, which stage is the first to train (everything before it runs
+once and is cached), whether photos are augmented and how many views of each are cached.
+``engine.training.train`` follows the plan; the Model page's time estimate
+(:func:`estimate_seconds`) reads the same plan, so the estimate can never assume another
+rule than the run uses. Torch-free: the window calls it on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import TrainConfig
+from .freezing import FreezePlan
+
+#: Rough cost of opening and resizing one photo, in milliseconds.
+DECODE_MS = 3.0
+#: An epoch's training pass costs about three forward passes (forward, backward, update).
+TRAIN_PASS_FACTOR = 3.0
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What a run will do with a backbone, decided from the settings alone."""
+
+    freeze: FreezePlan
+    upto: int  # index of the first stage that trains; stages before it are cached once
+    augment: bool
+    views: int  # cached views per training photo (1: the plain photo only)
+    lr: float
+
+    @property
+    def caches_features(self) -> bool:
+        """True when frozen stages run once over every photo (and not every epoch)."""
+        return self.upto > 0
+
+
+def plan_run(config: TrainConfig, groups: list[str], stage_names: list[str]) -> RunPlan:
+    """The plan of ``config`` on a backbone with these trainable ``groups`` and stages.
+
+    Raises :class:`~engine.errors.StudioError` for a layer group the backbone lacks.
+    """
+    freeze = FreezePlan.parse(groups, config.train_layers)
+    upto = next(
+        (i for i, n in enumerate(stage_names) if n in groups and n not in freeze.frozen),
+        len(stage_names) - 1,
+    )
+    augment = config.augment if config.augment is not None else freeze.describe() != "head"
+    views = max(1, config.augment_views) if (augment and upto > 0) else 1
+    return RunPlan(freeze, upto, augment, views, config.resolved_lr())
+
+
+@dataclass(frozen=True)
+class BackboneStructure:
+    """A backbone's shape and speed on this computer (engine.measure measures it once)."""
+
+    name: str
+    groups: list[str]  # trainable groups, in order (``head`` last)
+    group_params: dict[str, int]  # excluding the head
+    head_in_features: int
+    stage_names: list[str]
+    stage_ms: list[float]  # forward time per photo of each stage, on this computer
+
+    def head_params(self, num_classes: int) -> int:
+        return self.head_in_features * num_classes + num_classes
+
+
+def estimate_seconds(
+    plan: RunPlan, structure: BackboneStructure, n_train: int, n_val: int
+) -> tuple[float, float]:
+    """(seconds to prepare the feature cache, seconds per epoch) for this many photos.
+
+    From the measured stage times: the cached prefix runs once over every view of every
+    photo; each epoch runs the trained suffix (about three passes' worth for training, one
+    for checking), plus decoding every photo when nothing is cached.
+    """
+    prefix = sum(structure.stage_ms[: plan.upto])
+    suffix = sum(structure.stage_ms[plan.upto :])
+    if plan.caches_features:
+        prepare = (n_train * plan.views + n_val) * (prefix + DECODE_MS) / 1000
+    else:
+        prepare = 0.0
+    epoch = (n_train * suffix * TRAIN_PASS_FACTOR + n_val * suffix) / 1000
+    if not plan.caches_features:
+        epoch += (n_train + n_val) * DECODE_MS / 1000
+    return prepare, epoch
