@@ -16,6 +16,7 @@ from . import __version__, commands, pile
 from .atomic import write_text
 from .config import CHOICES, TrainConfig, TrainEvent
 from .errors import Cancelled, StudioError
+from .plan import default_checkpoint
 from .progress import LinePrinter as _Printer
 from .progress import fmt_time_left
 from .projects import resolve_resume
@@ -98,7 +99,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     config.checkpoint = (
         str(args.checkpoint)
         if args.checkpoint
-        else (config.checkpoint or str(Path(out).with_suffix(".ckpt")))
+        else (config.checkpoint or default_checkpoint(config, out))
     )
     _guard_train(config, Path(out), args)
     printer = _Printer()
@@ -233,7 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="stop after N epochs without improvement (0 = never)",
     )
     t.add_argument("--metrics-json", type=Path, help="write the training metrics here")
-    t.add_argument("--checkpoint", type=Path, help="checkpoint file (default: beside --out, .ckpt)")
+    t.add_argument(
+        "--checkpoint",
+        type=Path,
+        help="checkpoint file (default: beside --out, .ckpt, when more than the head trains)",
+    )
     t.add_argument("--resume", help="continue from a checkpoint or a project file")
     t.set_defaults(func=_cmd_train)
 

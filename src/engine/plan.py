@@ -10,7 +10,9 @@ rule than the run uses. Torch-free: the window calls it on the GUI thread.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from .config import TrainConfig
 from .freezing import FreezePlan
@@ -86,3 +88,45 @@ def estimate_seconds(
     if not plan.caches_features:
         epoch += (n_train + n_val) * DECODE_MS / 1000
     return prepare, epoch
+
+
+#: Most runs stop early well before this many epochs (patience 4: by epoch 10-30 here).
+EPOCHS_EARLY_STOP_USES = 50
+#: With early stopping off, more epochs than this are rarely worth the time.
+EPOCHS_WITHOUT_EARLY_STOP = 100
+
+
+def epochs_warning(config: TrainConfig) -> str | None:
+    """A plain warning when ``config.epochs`` is far past what the run will use (or None).
+
+    The learning-rate schedule is spread over all the epochs asked for: with 500 epochs
+    and a run that stops early at epoch 20, the rate has hardly started to fall, so far
+    too many epochs make a worse model, not only a longer wait.
+    """
+    patience = config.early_stop_patience
+    if patience and config.epochs > max(EPOCHS_EARLY_STOP_USES, 10 * patience):
+        return (
+            f"{config.epochs} epochs is far more than a run uses: training stops by itself "
+            f"once checking accuracy has not improved for {patience} epochs, usually well "
+            f"before epoch {EPOCHS_EARLY_STOP_USES}. The learning rate is spread over all "
+            f"{config.epochs}, so it will hardly fall before the run stops; "
+            f"{EPOCHS_EARLY_STOP_USES // 2} epochs or fewer usually give a better model."
+        )
+    if not patience and config.epochs > EPOCHS_WITHOUT_EARLY_STOP:
+        return (
+            f"{config.epochs} epochs with early stopping off: the run goes on long after "
+            "the model stops improving (the best epoch is kept). Fewer epochs, or early "
+            "stopping, save most of that time."
+        )
+    return None
+
+
+def default_checkpoint(config: TrainConfig, out: str | os.PathLike[str]) -> str | None:
+    """The checkpoint policy, the same for the CLI and the window: a resumable checkpoint
+    beside the model (``.ckpt``) every epoch when more than the head trains; none when
+    only the head trains on cached features, where an epoch takes milliseconds and
+    writing the whole network each epoch would be most of the run (``--checkpoint``
+    still asks for one)."""
+    if config.train_layers == "head":
+        return None
+    return str(Path(out).with_suffix(".ckpt"))

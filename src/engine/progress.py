@@ -91,26 +91,46 @@ class LinePrinter:
 
 
 class TimeLeft:
-    """Time left of a run, from its average speed since it started measuring.
+    """Time left of a training run: training steps and checking passes measured apart.
 
-    The average over the whole run so far (not the last few steps or epochs) is what keeps
-    the figure steady: a checking pass, a checkpoint being written or a busy moment of the
-    computer changed the old per-epoch figure from 4.9 h to 7.0 h to 19.5 h within a
-    minute. The first report only starts the clock (it includes warming up).
+    The old figure mixed the speed of the last steps (no checking in it) with whole epochs
+    (checking and the checkpoint in them), and jumped 4.9 h -> 7.0 h -> 19.5 h within a
+    minute. Here the steps' speed is the average since measuring began (the first report
+    only starts the clock: it includes warming up), the time of a checking pass is measured
+    on its own (:meth:`checked`) and counted once per epoch left, so once an epoch has been
+    seen the figure only moves when the computer's speed really changes. Before the first
+    check it is guessed as ``check_fraction`` of an epoch's training time.
     """
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic, check_fraction: float = 0.0):
         self._clock = clock
-        self._start: tuple[float, float] | None = None  # (time, steps done) when measuring began
+        self._check_fraction = check_fraction
+        self._start: tuple[float, float] | None = None  # (time, steps) when measuring began
+        self._paused = 0.0  # seconds spent checking since measuring began
+        self._checks: list[float] = []
 
-    def update(self, done: float, total: float) -> float | None:
-        """Seconds left after ``done`` of ``total`` steps (None until it can tell)."""
+    def checked(self, seconds: float) -> None:
+        """A checking pass (and what goes with it) took ``seconds``."""
+        self._checks.append(seconds)
+        if self._start is not None:
+            self._paused += seconds
+
+    def update(
+        self, done: float, total: float, steps_per_epoch: float, checks_left: int
+    ) -> float | None:
+        """Seconds left after ``done`` of ``total`` steps, with ``checks_left`` checking
+        passes to come (None until it can tell)."""
         now = self._clock()
         if self._start is None or done < self._start[1]:
-            self._start = (now, done)
+            self._start, self._paused = (now, done), 0.0
             return None
         t0, d0 = self._start
-        if done - d0 <= 0 or now - t0 <= 0:
+        busy = now - t0 - self._paused
+        if done - d0 <= 0 or busy <= 0:
             return None
-        per_step = (now - t0) / (done - d0)
-        return max(0.0, per_step * (total - done))
+        per_step = busy / (done - d0)
+        if self._checks:
+            per_check = sum(self._checks[-3:]) / len(self._checks[-3:])
+        else:
+            per_check = per_step * steps_per_epoch * self._check_fraction
+        return max(0.0, per_step * (total - done) + per_check * checks_left)

@@ -52,9 +52,9 @@ from .errors import Cancelled, DataError, StudioError
 from .evaluation import default_threshold
 from .features import FeatureCache, default_feature_cache, network_key
 from .freezing import apply_freeze, count_parameters, set_train_mode, trainable_groups
-from .images import ImageLoadError, is_candidate
-from .pathguard import PathGuardError, check_outputs, remove_own_file, same_file, written_by_app
-from .plan import RunPlan, plan_run
+from .images import ImageLoadError
+from .pathguard import PathGuardError, check_train_paths, remove_own_file, written_by_app
+from .plan import RunPlan, epochs_warning, plan_run
 from .progress import Throttle, TimeLeft
 
 
@@ -344,6 +344,9 @@ def train(
     control = control or TrainControl()
     stop = should_stop or control.should_stop
     check_run_paths(config, out, resume)
+    get_backbone(config.backbone)  # a mistyped name is said now, not after the scan
+    if (warning := epochs_warning(config)) is not None:
+        _emit(on_event, TrainEvent("message", warning))
     torch.manual_seed(config.seed)
     # The checkpoint's weights, optimizer and history; the caller decides the config
     # (normally the checkpoint's own, see modelfile.Checkpoint.config).
@@ -406,16 +409,13 @@ def check_run_paths(config: TrainConfig, out: str | Path | None, resume: str | P
     checkpoint must be a checkpoint of this app (it is overwritten every epoch and removed
     at the end); each name must leave room for the temporary name of an atomic save.
     """
-    outputs = {"the model (--out)": out, "the checkpoint (--checkpoint)": config.checkpoint}
-    check_outputs(
-        outputs,
-        {"the photo folder": config.data_dir or None, "the checking folder": config.val_dir},
-        is_input_file=is_candidate,
-    )
-    if out is not None and resume is not None and same_file(out, resume):
-        raise PathGuardError(
-            f"The model (--out {out}) is the checkpoint being resumed: saving the model "
-            "would destroy it. Choose another file name for the model."
+    if out is not None:
+        check_train_paths(
+            data_dir=config.data_dir or None,
+            val_dir=config.val_dir,
+            out=out,
+            checkpoint=config.checkpoint,
+            resume=resume,
         )
     ckpt = config.checkpoint
     if ckpt and Path(ckpt).exists() and not written_by_app(ckpt, [modelfile.CHECKPOINT_FORMAT]):
@@ -657,7 +657,10 @@ class _Epochs:
         self.start_epoch = len(self.history) + 1
         self.step = (self.start_epoch - 1) * self.steps.steps_per_epoch
         self.stopped = self.early = self.wrote_checkpoint = False
-        self.time_left = TimeLeft()
+        # A check runs the trained stages forward once over the validation photos: about a
+        # third of a training pass (forward, backward, update) over as many photos.
+        n_val = len(val_data.labels)
+        self.time_left = TimeLeft(check_fraction=n_val / max(1, 3 * self.steps.n))
 
     def opening_words(self, params: tuple[int, int]) -> str:
         trainable, total = params
@@ -669,9 +672,9 @@ class _Epochs:
         )
 
     def _eta(self, epoch: int, done_in_epoch: int) -> float | None:
-        steps = self.steps
-        done = (epoch - 1) * steps.steps_per_epoch + done_in_epoch
-        return self.time_left.update(done, self.config.epochs * steps.steps_per_epoch)
+        spe, epochs = self.steps.steps_per_epoch, self.config.epochs
+        done = (epoch - 1) * spe + done_in_epoch
+        return self.time_left.update(done, epochs * spe, spe, epochs - epoch + 1)
 
     def run_epoch(self, epoch: int) -> EpochRecord | None:
         """One pass over the training photos, then the check; None if stopped mid-epoch."""
@@ -733,7 +736,9 @@ class _Epochs:
                     ),
                 )
                 pending = []
+        t_check = time.monotonic()
         val_loss, val_acc, _ = evaluate_prepared(run.for_checking(), self.val_data)
+        self.time_left.checked(time.monotonic() - t_check)
         secs = time.monotonic() - t0
         return EpochRecord(
             epoch, loss_sum / max(1, seen), correct / max(1, seen), val_loss, val_acc, secs, lr

@@ -9,7 +9,6 @@ which opens in the system viewer or in its folder.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.advice import plain_verdict
+
 from .state import StudioState
 from .widgets.confusion import ConfusionMatrixWidget
 from .widgets.job import JobProgressWidget
@@ -58,61 +59,6 @@ from .workers import (
 GALLERY_THUMB = 88
 MAX_CELL_PHOTOS = 400  # more would only slow the list; the count is still shown
 PathRole = Qt.ItemDataRole.UserRole + 1
-
-
-# ------------------------------------------------------------------------ plain words
-
-
-def wilson_interval(correct: int, total: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95% range for an accuracy measured on ``total`` photos (Wilson score interval)."""
-    if total <= 0:
-        return 0.0, 1.0
-    p = correct / total
-    denom = 1 + z * z / total
-    centre = (p + z * z / (2 * total)) / denom
-    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def plain_verdict(evaluation: Any, history: list[Any] | None = None) -> tuple[str, list[str]]:
-    """A one-line verdict and a list of advice for an :class:`engine.evaluation.Evaluation`."""
-    k = max(1, len(evaluation.classes))
-    acc, n = evaluation.accuracy, evaluation.count
-    chance = 1.0 / k
-    if n == 0:
-        return "No checking photos could be checked.", []
-    if acc >= 0.97:
-        verdict = "Excellent: the model recognises almost every checking photo."
-    elif acc >= 0.9:
-        verdict = f"Good: the model is right about {math.floor(acc * 10)} times in 10."
-    elif acc >= 0.75:
-        verdict = "Fair: the model is usually right, but it mixes some categories up."
-    elif acc >= chance + 0.15:
-        verdict = "Weak: the model has learned something, but it is often wrong."
-    else:
-        verdict = "Not learning yet: the model does little better than guessing."
-    advice = list(evaluation.advice())
-    correct = round(acc * n)
-    lo, hi = wilson_interval(correct, n)
-    if n < 100 and hi - lo > 0.1:
-        advice.append(
-            f"Only {n} photos were checked, so the real accuracy could be anywhere from "
-            f"{lo:.0%} to {hi:.0%}. More photos per category make this figure more certain."
-        )
-    if history:
-        best = max(history, key=lambda r: r.val_accuracy)
-        if best.train_accuracy - best.val_accuracy > 0.15:
-            advice.append(
-                f"The model does better on its training photos ({best.train_accuracy:.0%}) "
-                f"than on new ones ({best.val_accuracy:.0%}): it is memorising. More varied "
-                "photos, or training fewer layers, will help."
-            )
-    if acc < chance + 0.15:
-        advice.append(
-            "Check that each category's folder holds only photos of that category, and "
-            "add more photos: at least 20 per category."
-        )
-    return verdict, advice
 
 
 # ------------------------------------------------------------------------------ widgets

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.advice import training_advice
 from engine.config import TrainControl
+from engine.plan import default_checkpoint
 from engine.progress import fmt_time_left
 
 from .state import StudioState
@@ -67,6 +69,7 @@ class TrainPage(QWidget):
         self.describe_setup_fn = None  # set by the main window: () -> str
         self._handle: WorkerHandle | None = None
         self._control: TrainControl | None = None
+        self._train_layers: str | None = None  # of the run going on (for its advice)
         self._started_at = 0.0
         self._total_epochs = 0
         self._steps_per_epoch = 0
@@ -459,11 +462,9 @@ class TrainPage(QWidget):
         config = self.state.config_for_run()
         config.checkpoint = None  # never resume an older run by accident
         out = self.new_model_path()
-        # A resumable checkpoint every epoch is worth it when epochs are long; with only the
-        # head training on cached features an epoch takes milliseconds and writing the
-        # whole network each time would be most of the run.
-        if config.train_layers != "head":
-            config.checkpoint = str(out.with_suffix(".ckpt"))
+        # The engine's checkpoint policy, the same as the CLI's.
+        config.checkpoint = default_checkpoint(config, out)
+        self._train_layers = config.train_layers
         # The one way to stop and pause: made here, on the GUI thread, so Pause works from
         # the first moment; the worker's Stop sets this control's own event.
         control = self._control = TrainControl()
@@ -583,7 +584,7 @@ class TrainPage(QWidget):
             self.progress.setFormat(
                 f"Done in {secs:.0f} s · best checking accuracy {result.val_accuracy:.0%} (epoch {result.best_epoch})"
             )
-        for advice in training_advice(result):
+        for advice in training_advice(result, self._train_layers):
             self._log(advice)
         self.state.history = [r.to_dict() for r in result.history]
         if result.model_path is not None:
@@ -681,40 +682,3 @@ def _select(combo: QComboBox, value: Any, label=None) -> None:
         idx = combo.count() - 1
     if idx >= 0:
         combo.setCurrentIndex(idx)
-
-
-def training_advice(result: Any) -> list[str]:
-    """What the finished run suggests doing next, in plain words."""
-    out: list[str] = []
-    if not result.history or result.best_epoch is None:
-        return out
-    best = next(r for r in result.history if r.epoch == result.best_epoch)
-    last = result.history[-1]
-    if best.val_accuracy >= 0.95:
-        out.append(
-            f"Very good: the model named {best.val_accuracy:.0%} of the checking photos correctly."
-        )
-    elif best.val_accuracy < 0.6:
-        out.append(
-            "Accuracy is low. Check that each folder holds the right photos, add more photos, "
-            "or let more layers learn (step 2: 'Also fine-tune the last block')."
-        )
-    gap = last.train_accuracy - last.val_accuracy
-    if gap > 0.15:
-        out.append(
-            f"The model does much better on the photos it learned from ({last.train_accuracy:.0%}) "
-            f"than on the checking photos ({last.val_accuracy:.0%}): it is partly memorising. "
-            "More photos, or augmentation (Settings), usually help."
-        )
-    if (
-        not result.early_stopped
-        and not result.stopped
-        and result.best_epoch == last.epoch
-        and len(result.history) >= 3
-    ):
-        improving = result.history[-1].val_accuracy > result.history[-2].val_accuracy
-        if improving:
-            out.append("Accuracy was still improving at the last epoch: more epochs may help.")
-    if result.best_epoch != last.epoch:
-        out.append(f"The best epoch ({result.best_epoch}) was kept, not the last one.")
-    return out

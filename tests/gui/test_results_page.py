@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from test_use_page import EASY, trained_fashion  # the session's model, trained once
 
-from gui.results_page import plain_verdict, wilson_interval
+from engine.advice import plain_verdict, wilson_interval
 
 
 @pytest.fixture(scope="session")
