@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # only for annotations: importing them would load torch and P
 #: The bundled backbone, ready offline (engine.backbones builds it).
 DEFAULT_BACKBONE = "efficientnet_lite0"
 
+#: What can run a model for ``predict`` (engine.predict checks that its runtimes match).
+PREDICT_BACKENDS = ("auto", "openvino", "onnxruntime", "torch")
+
 #: The most categories a model file may hold (engine.modelfile refuses more on load), so
 #: training refuses more up front instead of saving a model nobody can open.
 MAX_CLASSES = 10_000

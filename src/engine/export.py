@@ -32,6 +32,7 @@ from .pathguard import check_outputs, same_file
 from .predict import expand_paths
 from .runtimes import NormalizedModel, onnx_bytes
 
+#: The formats :func:`export_model` writes (engine.exportformats lists every format).
 FORMATS = ("onnx", "torchscript")
 EXTRA_FILE = "finetune_studio.json"  # the record inside a TorchScript file
 

@@ -24,6 +24,7 @@ import torch
 
 from . import preprocess
 from .atomic import write_text
+from .config import PREDICT_BACKENDS
 from .dataset import is_hidden
 from .device import FP32, Precision, pick_device, resolve_precision
 from .errors import Cancelled, StudioError
@@ -34,7 +35,9 @@ from .runtimes import RUNTIMES, Runner, build_runner
 
 #: Fallback "not sure" threshold when the model file carries none.
 DEFAULT_THRESHOLD = 0.5
-BACKENDS = ("auto", *RUNTIMES, "torch")
+BACKENDS = PREDICT_BACKENDS  # one owner (engine.config): `--help` lists them without torch
+if set(BACKENDS) != {"auto", *RUNTIMES, "torch"}:  # a runtime added or removed in one place
+    raise ImportError(f"engine.config.PREDICT_BACKENDS {BACKENDS} does not match the runtimes")
 
 
 @dataclass(frozen=True)

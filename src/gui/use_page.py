@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.exportformats import export_to
 from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
 from engine.readiness import plural
 
@@ -91,47 +92,6 @@ class ClassifyDone:
     seconds: float
 
 
-@dataclass(frozen=True)
-class ModelCopyReport:
-    """The outcome of exporting the app's own file (a verified copy)."""
-
-    path: Path
-    classes: int
-    format: str = "ftmodel"
-    ok: bool = True
-
-    def summary(self) -> str:
-        return (
-            f"Saved {self.path.name}: the copy opens correctly and has the model's "
-            f"{self.classes} categories. Open it in Finetune Studio (File > Open model)."
-        )
-
-
-def _copy_model(src: Path, out: Path) -> ModelCopyReport:
-    import hashlib
-    import shutil
-
-    from engine.atomic import write_with
-    from engine.errors import StudioError
-    from engine.modelfile import load_model
-
-    if src.resolve() == out.resolve():
-        raise StudioError("Choose another place: that is the model file itself.")
-    write_with(out, lambda tmp: shutil.copyfile(src, tmp))
-
-    def digest(p: Path) -> str:
-        h = hashlib.sha256()
-        with open(p, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
-
-    if digest(src) != digest(out):
-        raise StudioError(f"The copy at {out} differs from the model file; try another place.")
-    loaded = load_model(out)
-    return ModelCopyReport(out, len(loaded.classes))
-
-
 # ------------------------------------------------------------------------------ page
 
 
@@ -144,7 +104,7 @@ class UsePage(QWidget):
     classify_finished = Signal(object)  # ClassifyDone
     classify_failed = Signal(object)  # WorkerError
     explanation_ready = Signal(object)  # engine.explain.Explanation
-    export_finished = Signal(object)  # engine.export.ExportReport | ModelCopyReport
+    export_finished = Signal(object)  # engine.export.ExportReport | exportformats.ModelCopyReport
     export_failed = Signal(object)  # WorkerError
     csv_saved = Signal(object)  # Path
     sort_finished = Signal(object)  # engine.sorting.SortReport
@@ -750,11 +710,7 @@ class UsePage(QWidget):
         check = self.parity_photos()
 
         def run(task: Task) -> Any:
-            if fmt == "ftmodel":
-                return _copy_model(model_path, Path(out))
-            from engine.export import export_model
-
-            return export_model(model_path, fmt, out, check_paths=check or None)
+            return export_to(fmt, model_path, out, check_paths=check or None)
 
         self._side_job = start_worker(
             self,
@@ -777,6 +733,5 @@ class UsePage(QWidget):
 
 __all__ = [
     "ClassifyDone",
-    "ModelCopyReport",
     "UsePage",
 ]

@@ -25,30 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.exportformats import EXPORT_FORMATS
+
 from ..workers import WorkerError
 from .prediction_card import image_from_array, show_in_folder
-
-EXPORT_FORMATS = {
-    # key: (label, suffix, file-dialog filter, description)
-    "ftmodel": (
-        "Finetune Studio model (.ftmodel)",
-        ".ftmodel",
-        "Finetune Studio models (*.ftmodel)",
-        "A copy of the app's own file, to open in Finetune Studio on another computer.",
-    ),
-    "onnx": (
-        "ONNX (.onnx)",
-        ".onnx",
-        "ONNX models (*.onnx)",
-        "For most programs and languages (onnxruntime, C#, C++, Java, JavaScript…).",
-    ),
-    "torchscript": (
-        "TorchScript (.pt)",
-        ".pt",
-        "TorchScript models (*.pt)",
-        "For PyTorch programs, without this app.",
-    ),
-}
 
 
 class ExplanationDialog(QDialog):
@@ -221,7 +201,8 @@ class ExportModelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Format</b>"))
         self.radios: dict[str, QRadioButton] = {}
-        for key, (label, _suffix, _filter, description) in EXPORT_FORMATS.items():
+        for key, f in EXPORT_FORMATS.items():
+            label, description = f.label, f.description
             radio = QRadioButton(label)
             radio.setObjectName(f"export_{key}")
             radio.toggled.connect(self._on_format)
@@ -284,9 +265,9 @@ class ExportModelDialog(QDialog):
     def _on_format(self) -> None:
         if not any(r.isChecked() for r in self.radios.values()) or self.page.model_path is None:
             return
-        suffix = EXPORT_FORMATS[self.fmt()][1]
+        suffix = EXPORT_FORMATS[self.fmt()].suffix
         current = Path(self.path.text()) if self.path.text() else None
-        if current is None or current.suffix in {v[1] for v in EXPORT_FORMATS.values()}:
+        if current is None or current.suffix in {f.suffix for f in EXPORT_FORMATS.values()}:
             from engine.paths import models_dir
 
             # Suggested in the person's models folder, named after the model.
@@ -297,7 +278,7 @@ class ExportModelDialog(QDialog):
             self.path.setText(str(base) + suffix)
 
     def _browse(self) -> None:
-        _label, _suffix, filt, _desc = EXPORT_FORMATS[self.fmt()]
+        filt = EXPORT_FORMATS[self.fmt()].dialog_filter
         path, _ = QFileDialog.getSaveFileName(self, "Export model", self.path.text(), filt)
         if path:
             self.path.setText(path)
