@@ -26,12 +26,12 @@ from pathlib import Path
 import numpy as np
 
 from .backbones import DEFAULT_BACKBONE
+from .config import TrainEvent
 from .dataset import DatasetScan, Photo, ScanProgress, SkippedFile, scan_folder
 from .duplicates import DuplicateGroup, Leak, find_duplicates, find_leaks, leak_sentence
 from .errors import DataError
 from .headonly import out_of_fold_probabilities, photo_features
 from .progress import StopFn, never_stop
-from .training import TrainEvent
 
 #: Photos whose own folder gets less than this probability from the out-of-sample model,
 #: and that it places elsewhere, are listed as suspects.

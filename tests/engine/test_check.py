@@ -212,7 +212,8 @@ def test_cli_check_prints_a_summary_and_writes_the_json(fashion_small, tmp_path,
 @pytest.mark.slow
 def test_training_reuses_the_features_the_check_computed(fashion_small, tmp_path, monkeypatch):
     from engine import preprocess
-    from engine.training import TrainConfig, train
+    from engine.config import TrainConfig
+    from engine.training import train
 
     check_folder(fashion_small)
 
