@@ -100,3 +100,13 @@ def test_time_left_does_not_jump_when_the_checking_pass_is_slow():
     end = now[0]
     assert max(finish) - min(finish) < 0.05 * end, (min(finish), max(finish), end)
     assert abs(finish[-1] - end) < 0.05 * end
+
+
+def test_a_tie_is_named_so_two_epochs_are_never_both_the_best():
+    from engine.cli import _best_words
+    from engine.config import TrainEvent
+
+    assert _best_words(TrainEvent("epoch", best=False)) == ""
+    assert _best_words(TrainEvent("epoch", best=True)) == " (best so far)"
+    tie = _best_words(TrainEvent("epoch", best=True, tied_with=1))
+    assert tie == " (best so far: same accuracy as epoch 1, lower loss)"

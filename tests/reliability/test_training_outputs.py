@@ -147,3 +147,9 @@ def test_resume_from_another_folder_saves_at_the_original_out(tmp_path, fashion_
     assert load_model(model).summary["trained_on"] == done + 1
     assert not ckpt.exists()  # finished: the run's own checkpoint was removed
     assert Path(model).is_file()
+
+
+def test_a_mistyped_backbone_is_said_before_the_scan(tmp_path, fashion_small, no_scan):
+    # Issue 13: `--backbone` with a typo was reported only after scanning every photo.
+    with pytest.raises(StudioError, match="resnet1"):
+        training.train(TrainConfig(data_dir=str(fashion_small), backbone="resnet1"))
