@@ -208,8 +208,8 @@ def make_model(path: Path, classes: list[str], seed: int) -> Path:
     import torch
 
     from engine.backbones import build_model, get_backbone
+    from engine.config import TrainConfig
     from engine.modelfile import save_model
-    from engine.training import TrainConfig
 
     torch.manual_seed(seed)
     net = build_model("efficientnet_lite0", len(classes), pretrained=False)

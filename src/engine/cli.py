@@ -16,6 +16,7 @@ from . import __version__, commands, pile
 from .atomic import write_text
 from .config import CHOICES, TrainConfig, TrainEvent
 from .errors import Cancelled, StudioError
+from .pathguard import check_train_paths
 from .plan import default_checkpoint
 from .progress import LinePrinter as _Printer
 from .progress import fmt_time_left
@@ -113,8 +114,6 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _guard_train(config, out: Path, args: argparse.Namespace) -> None:
-    from .pathguard import check_train_paths
-
     check_train_paths(
         data_dir=config.data_dir,
         val_dir=config.val_dir,

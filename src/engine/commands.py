@@ -15,7 +15,9 @@ from .atomic import write_text
 from .config import PREDICT_BACKENDS
 from .errors import StudioError
 from .exportformats import EXPORT_FORMATS, export_to
+from .images import is_candidate
 from .pathguard import check_outputs
+from .progress import LinePrinter
 from .text import printable
 
 
@@ -51,7 +53,6 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
-    from .images import is_candidate
     from .predict import Predictor, write_predictions_csv
 
     inputs = {"the model": args.model, **{f"photo {p}": p for p in args.paths}}
@@ -129,7 +130,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .atomic import write_text
     from .check import CheckProgress, check_folder
 
     def progress(p: CheckProgress) -> None:
@@ -164,8 +164,6 @@ class _progress:
     when not in a terminal), like the window's progress bar."""
 
     def __init__(self, verb: str) -> None:
-        from .progress import LinePrinter
-
         self.verb = verb
         self.printer = LinePrinter()
         self.done = 0

@@ -318,7 +318,8 @@ def test_file_names_that_are_not_utf8_do_not_crash(tmp_path, tiny_model):
     "code, which the issue-15 helper is restructuring",
 )
 def test_training_on_a_file_name_that_is_not_utf8(tmp_path):
-    from engine.training import TrainConfig, train
+    from engine.config import TrainConfig
+    from engine.training import train
 
     data2 = _labelled(tmp_path / "photos2", ["a", "b"], 4)
     (data2 / "a" / "p000.png").rename(data2 / "a" / os.fsdecode(b"bad\xffname.png"))
