@@ -27,10 +27,19 @@ import numpy as np
 
 from .backbones import DEFAULT_BACKBONE
 from .config import TrainEvent
-from .dataset import DatasetScan, Photo, ScanProgress, SkippedFile, scan_folder
+from .dataset import (
+    DatasetScan,
+    Photo,
+    ScanProgress,
+    SkippedFile,
+    describe_problems,
+    scan_folder,
+)
 from .duplicates import DuplicateGroup, Leak, find_duplicates, find_leaks, leak_sentence
 from .errors import DataError
 from .headonly import out_of_fold_probabilities, photo_features
+from .journal import BatchRecord, MoveJournal
+from .pile import create_category, label_photos
 from .progress import StopFn, never_stop
 
 #: Photos whose own folder gets less than this probability from the out-of-sample model,
@@ -165,12 +174,10 @@ class CheckReport:
     def without(self, paths: Collection[Path]) -> CheckReport:
         """The report without the suspect and outlier findings of ``paths`` (kept as they are)."""
         gone = set(paths)
-        return replace(
-            self,
-            suspects=[s for s in self.suspects if s.path not in gone],
-            outliers=[o for o in self.outliers if o.path not in gone],
-            kept=self.kept + len(gone),
-        )
+        suspects = [s for s in self.suspects if s.path not in gone]
+        outliers = [o for o in self.outliers if o.path not in gone]
+        hidden = len(self.suspects) - len(suspects) + len(self.outliers) - len(outliers)
+        return replace(self, suspects=suspects, outliers=outliers, kept=self.kept + hidden)
 
 
 def keep_key(photo: Photo, classes: list[str]) -> str:
@@ -262,6 +269,8 @@ def check_folder(
     def scan_progress(p: ScanProgress) -> None:
         say(f"Checking photos ({p.done} of {p.total})", p.done / max(1, p.total))
 
+    # A batch of fixes a killed process left half done is settled before anything is read.
+    MoveJournal(data_dir).recover()
     if scan is None:
         scan = scan_folder(data_dir, on_progress=scan_progress, should_stop=should_stop)
     if len(scan.classes) < 2:
@@ -315,3 +324,64 @@ def check_folder(
     report.seconds = time.monotonic() - started
     say("Done", 1.0)
     return report
+
+
+# ------------------------------------------------------------------------- fixing findings
+
+#: Where a removed photo goes when there is no system trash: hidden, so no scan takes it
+#: for a category or a photo, and inside the photo folder, so nothing leaves the disk.
+REMOVED_FOLDER = ".finetune-removed"
+REMOVE_KIND = "remove"
+
+
+def refile_photos(
+    root: str | os.PathLike[str], assignments: list[tuple[Path, str]], *, new: bool = False
+) -> BatchRecord:
+    """Move photos into other categories of ``root`` as ONE journaled batch (one undo step).
+
+    ``new``: the category (the same for all) does not exist yet and is created first.
+    The same journaled move as labelling a photo of an unsorted pile (``engine.pile``).
+    """
+    if new and assignments:
+        create_category(Path(root), assignments[0][1])
+    return label_photos(root, assignments, meta={"refile": len(assignments)})
+
+
+def remove_photos(root: str | os.PathLike[str], paths: list[Path]) -> BatchRecord:
+    """Take photos out of the set: a journaled move into ``root/.finetune-removed/<category>``.
+
+    Never a delete: undo (``MoveJournal(root).undo``) puts them back; the window may then
+    hand them on to the system's trash.
+    """
+    root = Path(root)
+    journal = MoveJournal(root)
+    journal.recover()
+    pairs = [(p, root / REMOVED_FOLDER / p.parent.name / p.name) for p in paths]
+    return journal.move_batch(pairs, kind=REMOVE_KIND, meta={"removed": len(pairs)})
+
+
+def scan_after_moves(scan: DatasetScan, moves: list[tuple[Path, Path | None]]) -> DatasetScan:
+    """The scan once photos moved (``new`` None: removed), without reading the folder again.
+
+    A photo moved into a category folder takes that category (a new folder becomes a new
+    category, in sorted order as a scan would list it); the warnings are worked out again.
+    """
+    where = dict(moves)
+    root = Path(scan.root)
+    names = set(scan.classes)
+    for new in where.values():
+        if new is not None and new.parent.parent == root:
+            names.add(new.parent.name)
+    classes = sorted(names)
+    photos: list[Photo] = []
+    for p in scan.photos:
+        if p.path not in where:
+            photos.append(replace(p, label=classes.index(scan.classes[p.label])))
+            continue
+        new = where[p.path]
+        if new is None or new.parent.parent != root:
+            continue
+        photos.append(replace(p, path=new, label=classes.index(new.parent.name)))
+    out = DatasetScan(scan.root, classes, photos, list(scan.skipped), [])
+    out.warnings = describe_problems(out)
+    return out

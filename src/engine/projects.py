@@ -39,6 +39,8 @@ class Project:
     threshold: float | None = None
     notes: str = ""
     path: Path | None = None  # where it was loaded from / saved to (not stored)
+    # Photo-check findings marked "not a mistake" (engine.check.keep_key values).
+    kept: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         base = self.path.parent if self.path else None
@@ -54,6 +56,7 @@ class Project:
             "history": self.history,
             "threshold": self.threshold,
             "notes": self.notes,
+            "kept": self.kept,
         }
 
     def missing_model(self) -> bool:
@@ -160,6 +163,9 @@ def load_project(path: str | Path) -> Project:
         notes = doc.get("notes") or ""
         if not isinstance(notes, str):
             raise TypeError
+        kept = doc.get("kept") or []
+        if not isinstance(kept, list) or not all(isinstance(k, str) for k in kept):
+            raise TypeError
         return Project(
             config,
             _abs(doc.get("model_file"), base),
@@ -168,6 +174,7 @@ def load_project(path: str | Path) -> Project:
             threshold,
             notes,
             path,
+            kept,
         )
     except (TypeError, ValueError, StudioError):
         raise ModelFileError(f"{path} has invalid settings; it may be damaged.") from None

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QPalette,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -52,6 +53,7 @@ from .settings import GuiSettings, load_settings, save_settings
 from .state import StudioState
 from .steps import STEP_PAGES
 from .train_page import TrainPage
+from .undo import system_trash
 from .use_page import UsePage
 from .widgets.naming import name_widget
 from .workers import (
@@ -169,6 +171,17 @@ class MainWindow(QMainWindow):
         name_widget(self.status_label, "statusProject", "Project")
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().setObjectName("statusBar")
+
+        # Changes to the photo folder (the photo check's fixes), undone with Ctrl+Z.
+        self.undo_stack = QUndoStack(self)
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.addActions([self.act_undo, self.act_redo])
+        self.check_dialog: Any = None
+        self.check_trash: Any = system_trash  # None: removed photos stay in a hidden folder
+        self.photos_page.check_requested.connect(self.open_check)
 
         self._make_actions()
         self._make_menus()
@@ -308,6 +321,9 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_export)
         m.addSeparator()
         m.addAction(self.act_quit)
+        e = bar.addMenu("&Edit")
+        e.addAction(self.act_undo)
+        e.addAction(self.act_redo)
         g = bar.addMenu("&Go")
         for act in self.step_actions:
             g.addAction(act)
@@ -321,6 +337,19 @@ class MainWindow(QMainWindow):
         h.addAction(self.act_logs)
         h.addAction(self.act_about)
         self._fill_recent_menu()
+
+    def open_check(self) -> None:
+        """Show the "Check my photos" window for the current folder (and run the check)."""
+        from .check_view import CheckDialog, CheckView  # loads the engine's torch side
+
+        if self.check_dialog is None:
+            view = CheckView(self.state, self.undo_stack, trash=self.check_trash)
+            view.scan_updated.connect(self.photos_page.take_scan)
+            self.check_dialog = CheckDialog(view, self)
+        self.check_dialog.show()
+        self.check_dialog.raise_()
+        if self.check_dialog.view.report is None:
+            self.check_dialog.view.start_check()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -733,7 +762,7 @@ class MainWindow(QMainWindow):
         ckpt = str(self.state.model_path.with_suffix(".ckpt")) if self.state.model_path else None
         if ckpt and not Path(ckpt).is_file():
             ckpt = None
-        project = Project(cfg, model, ckpt, list(self.state.history))
+        project = Project(cfg, model, ckpt, list(self.state.history), kept=sorted(self.state.kept))
         try:
             saved = save_project(project, path)  # copies the model beside the project
         except StudioError as exc:

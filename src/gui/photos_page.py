@@ -194,6 +194,7 @@ class PhotosPage(QWidget):
     scan_finished = Signal(object)  # DatasetScan, or None if it failed or was cancelled
     status_message = Signal(str)
     readiness_changed = Signal(object)  # engine.readiness.Readiness | None
+    check_requested = Signal()  # "Check my photos" (the window opens the check)
 
     def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,10 +237,20 @@ class PhotosPage(QWidget):
         )
         self.rescan_button.clicked.connect(self.rescan)
         self.rescan_button.setEnabled(False)
+        self.check_button = QPushButton("Check my photos…")
+        name_widget(
+            self.check_button,
+            "checkPhotosButton",
+            "Check my photos",
+            "Find photos in the wrong folder, copies and odd ones out, and fix them.",
+        )
+        self.check_button.clicked.connect(self.check_requested)
+        self.check_button.setEnabled(False)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_button)
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.rescan_button)
+        folder_row.addWidget(self.check_button)
 
         self.progress = QProgressBar()
         name_widget(self.progress, "scanProgress", "Scan progress")
@@ -527,10 +538,16 @@ class PhotosPage(QWidget):
             self.progress.setValue(p.done)
             self.progress.setFormat("Checking photo %v of %m (%p%)")
 
+    def take_scan(self, scan: Any) -> None:
+        """Show a scan updated in place (after the photo check moved photos): no rescan."""
+        if self.state.data_dir is not None and scan is not None:
+            self._on_scan_done(self.state.data_dir, scan)
+
     def _on_scan_done(self, folder: Path, scan: Any) -> None:
         self._scan_handle = None
         self.progress_row.setVisible(False)
         self.rescan_button.setEnabled(True)
+        self.check_button.setEnabled(len(scan.classes) >= 2)
         self.model.set_scan(scan)
         self.empty_hint.setVisible(False)
         self.table.setVisible(True)

@@ -48,6 +48,8 @@ class StudioState(QObject):
         self.model_path: Path | None = None
         self.train_result: Any = None  # engine.config.TrainResult of the last run
         self.history: list[dict[str, Any]] = []
+        # Findings of the photo check marked "not a mistake" (engine.check.keep_key values).
+        self.kept: set[str] = set()
 
     # --------------------------------------------------------------------- the config
     @property
@@ -138,6 +140,7 @@ class StudioState(QObject):
         folder = Path(cfg.val_dir) if cfg.val_dir else None
         self.set_validation("folder" if folder else "split", cfg.val_split, folder)
         self.history = list(project.history)
+        self.kept = set(project.kept)
         self.project_loaded.emit(project)
 
     def reset(self) -> None:
@@ -147,6 +150,7 @@ class StudioState(QObject):
         defaults = TrainConfig()
         self.update(**{f.name: getattr(defaults, f.name) for f in dataclasses.fields(defaults)})
         self.history = []
+        self.kept = set()
         self.set_model(None)
 
     # --------------------------------------------------------------------- queries
