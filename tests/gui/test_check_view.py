@@ -18,16 +18,15 @@ from PySide6.QtGui import QUndoStack
 
 from engine.check import REMOVED_FOLDER, refile_photos
 from engine.dataset import scan_folder
-from engine.journal import JOURNAL_DIR, MoveJournal
+from engine.journal import MoveJournal
 from gui.check_view import CheckView
 from gui.state import StudioState
 
 
 def census(root: Path) -> Counter:
-    """sha256 -> how many files hold it, over every file below ``root`` but the journal."""
+    """sha256 -> how many files hold it, over every file below ``root``."""
     out: Counter = Counter()
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d != JOURNAL_DIR]
+    for dirpath, _dirnames, filenames in os.walk(root):
         for f in filenames:
             out[hashlib.sha256((Path(dirpath) / f).read_bytes()).hexdigest()] += 1
     return out
@@ -37,8 +36,7 @@ def where(root: Path) -> dict[str, Path]:
     """sha256 -> the one place that holds it (relative to ``root``)."""
     out = {}
     for p in root.rglob("*.png"):
-        if JOURNAL_DIR not in p.parts:
-            out[hashlib.sha256(p.read_bytes()).hexdigest()] = p.relative_to(root)
+        out[hashlib.sha256(p.read_bytes()).hexdigest()] = p.relative_to(root)
     return out
 
 
