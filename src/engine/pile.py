@@ -41,6 +41,7 @@ from .errors import DataError, StudioError
 from .images import is_candidate, unsupported_reason
 from .journal import BatchRecord, MoveJournal
 from .progress import ProgressFn, StopFn, never_stop
+from .readiness import plural
 
 SUGGEST_SEED = 0
 
@@ -69,13 +70,14 @@ class Pile:
             return "Every photo is in a category folder."
         if not self.categories:
             return (
-                f"{n} photo(s), not sorted yet: create categories and label a few photos "
-                "of each, and the app suggests the rest."
+                f"{plural(n, 'photo')}, not sorted yet: create categories and label a few "
+                "photos of each, and the app suggests the rest."
             )
         return (
-            f"{n} photo(s) not sorted yet, beside {len(self.categories)} categories "
-            f"({self.labelled_count()} photos labelled): label a few more, or let the "
-            "app suggest."
+            f"{plural(n, 'photo')} not sorted yet, beside "
+            f"{plural(len(self.categories), 'category')} "
+            f"({plural(self.labelled_count(), 'photo')} labelled): label a few more, or let "
+            "the app suggest."
         )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QPainter, QPalette
@@ -97,7 +98,7 @@ class CategoryTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_split(self, split: list[tuple[int, int]]) -> None:
-        if len(split) != len(self.names):
+        if len(split) != len(self.names) or not self.names:  # no rows: nothing changed
             return
         self.split = split
         self.dataChanged.emit(self.index(0, 2), self.index(len(self.names) - 1, 2))
@@ -275,6 +276,30 @@ class PhotosPage(QWidget):
         self.readiness_label.setTextFormat(Qt.TextFormat.RichText)
         self.readiness_label.setVisible(False)
         state.scan_changed.connect(self._on_state_scan_changed)
+        # A folder (partly) not sorted yet: say so and offer to sort it (gui.pile_view).
+        self.pile_label = QLabel("")
+        name_widget(self.pile_label, "pileLabel", "Photos not sorted yet")
+        self.pile_label.setWordWrap(True)
+        self.sort_button = QPushButton("Sort them…")
+        name_widget(
+            self.sort_button,
+            "sortPhotosButton",
+            "Sort the photos not sorted yet",
+            "Create categories, label a few photos, and let the app suggest the rest.",
+        )
+        self.sort_button.clicked.connect(self.open_sorting)
+        self.pile_row = QWidget()
+        pl = QHBoxLayout(self.pile_row)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.pile_label, 1)
+        pl.addWidget(self.sort_button)
+        self.pile_row.setVisible(False)
+        self.sort_dialog = None  # made when first needed
+        self._pile_handle: WorkerHandle | None = None
+        self._rescan_after_sorting = QTimer(self)
+        self._rescan_after_sorting.setSingleShot(True)
+        self._rescan_after_sorting.setInterval(1500)
+        self._rescan_after_sorting.timeout.connect(self._rescan_if_idle)
 
         self.thumbnails = ThumbnailLoader(
             size=int(THUMB * max(1.0, self.devicePixelRatioF())), parent=self
@@ -412,6 +437,7 @@ class PhotosPage(QWidget):
         layout.addLayout(folder_row)
         layout.addWidget(self.progress_row)
         layout.addWidget(self.readiness_label)
+        layout.addWidget(self.pile_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
@@ -445,6 +471,9 @@ class PhotosPage(QWidget):
         self.summary.setText("")
         self.folder_label.setText("No folder chosen yet.")
         self.val_scan = None
+        self.pile_row.setVisible(False)
+        if self.sort_dialog is not None:
+            self.sort_dialog.close()
 
     def _on_project_loaded(self, _project: Any) -> None:
         if self.state.data_dir is not None:
@@ -559,7 +588,45 @@ class PhotosPage(QWidget):
         n, k = len(scan.photos), len(scan.classes)
         found = f"Found {plural(n, 'photo')} in {plural(k, 'category')}."
         self.status_message.emit(found if k else self.readiness.line if self.readiness else found)
+        self._show_pile(folder)
         self.scan_finished.emit(scan)
+
+    # ------------------------------------------------------------------ not sorted yet
+    def _show_pile(self, folder: Path) -> None:
+        """Say whether photos wait to be sorted (a listing, on a worker: 10,000 files)."""
+
+        def look(_task):
+            from engine.pile import find_pile
+
+            return find_pile(folder)  # no photo is opened
+
+        def show(pile: Any) -> None:
+            if self.state.data_dir != folder:
+                return  # another folder was chosen meanwhile
+            self.pile_label.setText(f"&#9998; <b>{html.escape(pile.describe())}</b>")
+            self.pile_row.setVisible(pile.is_pile)
+
+        self.pile_row.setVisible(False)
+        self._pile_handle = start_worker(self, look, on_result=show, name="find-pile")
+
+    def open_sorting(self) -> None:
+        """Open the sorting view on this folder (create categories, label, suggest)."""
+        if self.state.data_dir is None:
+            return
+        from .pile_view import SortPhotosDialog
+
+        if self.sort_dialog is None:
+            self.sort_dialog = SortPhotosDialog(self)
+            self.sort_dialog.view.changed.connect(self._rescan_after_sorting.start)
+            self.sort_dialog.view.status_message.connect(self.status_message)
+            self.sort_dialog.finished.connect(lambda _r: self._rescan_if_idle())
+        self.sort_dialog.open_folder(self.state.data_dir)
+
+    def _rescan_if_idle(self) -> None:
+        # Photos just labelled count for training: look again (the scan memo makes it a
+        # listing for the photos already checked).
+        if not self.scanning:
+            self.rescan()
 
     def _on_scan_failed(self, folder: Path, err: WorkerError) -> None:
         self._scan_handle = None
@@ -734,6 +801,11 @@ class PhotosPage(QWidget):
             self._show_readiness(None)
 
     def shutdown(self) -> None:
+        self._rescan_after_sorting.stop()
+        if self._pile_handle is not None:
+            self._pile_handle.stop()
+        if self.sort_dialog is not None:
+            self.sort_dialog.view.shutdown()
         self._abort_scan()
         if self._val_handle is not None:
             self._val_handle.stop()

@@ -44,7 +44,7 @@ def test_a_plain_folder_of_photos_is_a_pile(tmp_path):
     pile = find_pile(tmp_path)
     assert pile.is_pile and pile.categories == []
     assert [p.name for p in pile.unsorted] == ["p0.png", "p1.png", "p2.png", "p3.png"]
-    assert "4 photo(s), not sorted yet" in pile.describe()
+    assert "4 photos, not sorted yet" in pile.describe()
 
 
 def test_an_unsorted_folder_in_any_case_is_a_pile_and_never_a_category(tmp_path):
@@ -246,4 +246,4 @@ def test_cli_suggest_writes_the_csv(tmp_path, fashion_small, capsys):
     assert rows[0] == "path,suggested,confidence" and len(rows) == 1 + len(truth)
     right = sum(truth[Path(r.split(",")[0]).name] == r.split(",")[1] for r in rows[1:])
     assert right / len(truth) >= 0.6
-    assert "27 photo(s) not sorted yet" in capsys.readouterr().out
+    assert "27 photos not sorted yet" in capsys.readouterr().out
