@@ -6,30 +6,76 @@ this; it builds the network with random weights (only the shape and the speed ma
 
 from __future__ import annotations
 
+import contextlib
+import json
 import threading
 import time
+from dataclasses import asdict
+from pathlib import Path
 
 import torch
 
+from .atomic import SaveError, write_text
 from .backbones import build_model, get_backbone
+from .device import _machine_key
 from .freezing import trainable_groups
+from .paths import config_dir
 from .plan import BackboneStructure
 
 _MEASURED: dict[str, BackboneStructure] = {}  # once per backbone and process
 _MEASURED_LOCK = threading.Lock()
 
 
+#: Photos per timed pass: closer to the training's batches (32), whose cost per photo is
+#: below a pass of 2 photos, yet quick to time (every GUI test measures once).
+MEASURE_BATCH = 4
+SPEED_FILE = "stage-speed.json"
+
+
+def _speed_store() -> Path:
+    return config_dir() / SPEED_FILE
+
+
+def _speed_key(name: str) -> str:
+    # The same computer, torch and thread count as the precision probe's key.
+    return f"{_machine_key(torch.device('cpu'))}|{name}|batch {MEASURE_BATCH}"
+
+
 def probe_structure(name: str) -> BackboneStructure:
-    """:func:`measure_structure`, once per process (the structure never changes, and the
-    speed of this computer hardly does); safe to call from several threads."""
+    """:func:`measure_structure`, once per process and remembered on disk per computer:
+    the estimate then stays the same from one start of the app to the next (a timing
+    taken while the computer was busy once read 9 s, and 7 min at the next start).
+    Safe to call from several threads."""
     with _MEASURED_LOCK:
         if name not in _MEASURED:
-            _MEASURED[name] = measure_structure(name)
+            _MEASURED[name] = _remembered(name) or _remember(measure_structure(name))
         return _MEASURED[name]
 
 
+def _remembered(name: str) -> BackboneStructure | None:
+    try:
+        entry = json.loads(_speed_store().read_text(encoding="utf-8")).get(_speed_key(name))
+        return BackboneStructure(**entry) if isinstance(entry, dict) else None
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None  # no file yet, or one from another version: measure again
+
+
+def _remember(structure: BackboneStructure) -> BackboneStructure:
+    path = _speed_store()
+    try:
+        store = json.loads(path.read_text(encoding="utf-8"))
+        store = store if isinstance(store, dict) else {}
+    except (OSError, ValueError):
+        store = {}
+    store[_speed_key(structure.name)] = asdict(structure)
+    with contextlib.suppress(SaveError):  # only a speed-up: measured again next time
+        write_text(path, json.dumps(store, indent=1))
+    return structure
+
+
 def measure_structure(name: str) -> BackboneStructure:
-    """Build ``name`` (random weights) and time each stage on two photos, best of three."""
+    """Build ``name`` (random weights) and time each stage on :data:`MEASURE_BATCH`
+    photos, best of three passes (the first warms up; the best is the least disturbed)."""
     net = build_model(name, 2, pretrained=False).eval()
     groups = trainable_groups(net)
     params = {
@@ -38,10 +84,10 @@ def measure_structure(name: str) -> BackboneStructure:
         if n != "head"
     }
     size = get_backbone(name).input_size
-    x = torch.randn(2, 3, size, size)
+    x = torch.randn(MEASURE_BATCH, 3, size, size)
     times = [float("inf")] * len(net.stages)
     with torch.inference_mode():
-        for _ in range(3):  # the first run warms up; the best is the least disturbed
+        for _ in range(3):
             h = x
             for i, stage in enumerate(net.stages):
                 t0 = time.perf_counter()

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -59,6 +61,9 @@ from .workers import (
 GALLERY_THUMB = 88
 MAX_CELL_PHOTOS = 400  # more would only slow the list; the count is still shown
 PathRole = Qt.ItemDataRole.UserRole + 1
+#: The smallest the page's content gets before it scrolls (measured: the verdict, the
+#: matrix with five categories and the per-category table all readable).
+RESULTS_MIN_WIDTH, RESULTS_MIN_HEIGHT = 900, 700
 
 
 # ------------------------------------------------------------------------------ widgets
@@ -326,6 +331,7 @@ class ResultsPage(QWidget):
         self.folder_button = QPushButton("Show in folder")
         self.folder_button.clicked.connect(lambda: self._act_on_mistake(show_in_folder))
         self.mistakes_note = QLabel("")
+        self.mistakes_note.setWordWrap(True)
         mistake_buttons = QVBoxLayout()
         mistake_buttons.addWidget(self.open_button)
         mistake_buttons.addWidget(self.folder_button)
@@ -347,9 +353,22 @@ class ResultsPage(QWidget):
         body.setChildrenCollapsible(False)
         self.body = body
 
+        content = QWidget()
+        content.setObjectName("resultsContent")
+        inner = QVBoxLayout(content)
+        inner.addLayout(top)
+        inner.addWidget(body, 1)
+        # Below this size the texts, the matrix and the tables overlapped (the window's
+        # minimum is 760 x 540): the page scrolls instead.
+        content.setMinimumSize(RESULTS_MIN_WIDTH, RESULTS_MIN_HEIGHT)
+        scroll = QScrollArea()
+        scroll.setObjectName("resultsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(body, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # --------------------------------------------------------------------- public API

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QStackedLayout,
     QVBoxLayout,
@@ -164,6 +165,8 @@ class UsePage(QWidget):
         self.threshold_slider.setRange(0, 99)
         self.threshold_slider.setValue(50)
         self.threshold_slider.setMaximumWidth(220)
+        # A long summary beside it must not squeeze it to a stub.
+        self.threshold_slider.setMinimumWidth(120)
         self.threshold_slider.setToolTip(
             "Answers with a lower confidence are marked “not sure”. The model's own "
             "setting keeps at least 95% of its confident answers right on its checking photos."
@@ -176,6 +179,10 @@ class UsePage(QWidget):
         self.reset_threshold.clicked.connect(self._reset_threshold)
         self.summary_label = QLabel("")
         self.summary_label.setObjectName("useSummary")
+        # A long line wraps (and the whole of it is in the tooltip) instead of taking the
+        # slider's room.
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.jobs = JobProgressWidget()  # classifying and sorting
         self.jobs.stop_requested.connect(self._on_stop_clicked)
         second = QHBoxLayout()

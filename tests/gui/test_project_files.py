@@ -343,3 +343,25 @@ def test_the_models_folder_is_visible_and_redirected_in_tests(gui_home):
     first.write_bytes(b"x")
     assert new_model_path("Plants") == folder / "Plants 2.ftmodel"  # never over a model
     assert new_model_path('a/b:c*?"') == folder / "a_b_c___.ftmodel"
+
+
+def test_export_dialogs_suggest_the_models_folder(qtbot, window, model_file, monkeypatch, gui_home):
+    with qtbot.waitSignal(window.use_page.model_ready, timeout=60_000):
+        assert window.open_model(model_file)
+    page = window.use_page
+    page.export_model_dialog()
+    dialog = page._export_dialog  # deletes itself on close
+    # Not beside the model wherever it lies (a cache, a run folder): the models folder.
+    assert Path(dialog.path.text()) == gui_home / "Finetune Studio" / "Shapes.onnx"
+    dialog.close()
+
+    with qtbot.waitSignal(page.classify_finished, timeout=60_000):
+        page.classify([str(next(Path(model_file.parent / "Shapes" / "category_a").iterdir()))])
+    starts = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, title, start, *a, **k: starts.append(start) or ("", ""),
+    )
+    page.export_csv_dialog()
+    assert starts == [str(gui_home / "Finetune Studio" / "Shapes answers.csv")]
