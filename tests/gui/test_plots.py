@@ -101,3 +101,33 @@ def test_reduction_keeps_spikes_and_clips_to_the_view():
     assert 998 <= rx[0] <= 1000 and 2000 <= rx[-1] <= 2002 and len(rx) <= 1003
     rx, ry = reduce_for_display(x, y, None, 800, peak=False)
     assert len(rx) < 1000 and rx[-1] == x[-1]
+
+
+def test_axes_are_plain_numbers_from_zero_and_the_hint_fits(qtbot):
+    for cls in (LossPlot, AccuracyPlot):
+        plot = cls()
+        qtbot.addWidget(plot)
+        plot.resize(320, 220)
+        plot.show()
+        qtbot.waitExposed(plot)
+        qtbot.wait(50)  # the view's geometry settles
+        plot.redraw()
+        qtbot.wait(50)
+        # Empty: the view starts at epoch 0 (not -500..500) and the hint is in the middle.
+        (x0, x1), (y0, _y1) = plot.plotItem.vb.viewRange()
+        assert x0 >= 0 and y0 >= 0
+        hint = plot._hint
+        assert hint.isVisible()
+        box = hint.mapRectToScene(hint.boundingRect())
+        view = plot.plotItem.vb.mapRectToScene(plot.plotItem.vb.boundingRect())
+        assert view.contains(box), (box, view)  # not clipped
+    # A quarter of an epoch of losses: the axis reads "epoch", not "epoch (x0.001)".
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.reset(steps_per_epoch=1000)
+    plot.add_losses([(i, 1.0 / i) for i in range(1, 250)])
+    plot.redraw()
+    plot.plotItem.vb.autoRange()
+    axis = plot.plotItem.getAxis("bottom")
+    assert axis.labelString().startswith("<span") and "x0.001" not in axis.labelString()
+    assert "0.001" not in axis.labelString() and plot.plotItem.vb.viewRange()[0][0] >= 0

@@ -69,10 +69,20 @@ class _CurvePlot(pg.PlotWidget):
             # Grid lines at the labelled ticks only: the finer levels of translucent lines
             # cost 30-60 ms a repaint (measured offscreen), most of a redraw.
             self.plotItem.getAxis(name).setStyle(maxTickLevel=0)
+            # Epochs and losses are plain numbers: no "epoch (x0.001)" with ticks 200-800
+            # when a run has only fractions of an epoch yet.
+            self.plotItem.getAxis(name).enableAutoSIPrefix(False)
+        # Nothing happens before epoch 0 and no loss or accuracy is negative: the view
+        # never runs to -5..5 (one point) or -500..500 (none).
+        self.plotItem.vb.setLimits(xMin=0, yMin=0)
+        self.plotItem.setXRange(0, 1, padding=0)
         self.plotItem.setMenuEnabled(False)
         self.plotItem.hideButtons()
         self.legend = self.plotItem.addLegend(offset=(-10, 10))
         self._hint = pg.TextItem(self.empty_hint, anchor=(0.5, 0.5))
+        # Wrapped to fit the smallest plot (its minimum width less the axis), not clipped
+        # to "ars here when training starts".
+        self._hint.setTextWidth(150)
         self._hint.setPos(0.5, 0.5)
         self.plotItem.vb.addItem(self._hint, ignoreBounds=True)
         self._dirty = False
@@ -92,8 +102,16 @@ class _CurvePlot(pg.PlotWidget):
 
     def redraw(self) -> None:
         self._dirty = False
-        self._hint.setVisible(not self.has_data())
+        empty = not self.has_data()
+        self._hint.setVisible(empty)
+        if empty:
+            self.center_hint()
         self._update_curves()
+
+    def center_hint(self) -> None:
+        """The empty-plot hint in the middle of what is shown (whatever the axes' ranges)."""
+        (x0, x1), (y0, y1) = self.plotItem.vb.viewRange()
+        self._hint.setPos((x0 + x1) / 2, (y0 + y1) / 2)
 
     def has_data(self) -> bool:
         raise NotImplementedError
@@ -355,7 +373,7 @@ class AccuracyPlot(_CurvePlot):
         self.plotItem.setLabel("bottom", "epoch")
         self.plotItem.setLabel("left", "accuracy (%)")
         self.plotItem.setYRange(0, 100, padding=0.02)
-        self.plotItem.vb.setLimits(yMin=-5, yMax=105)
+        self.plotItem.vb.setLimits(yMin=0, yMax=105)
         self.legend.setOffset((-10, -10))
         self._train_curve = self.plot(
             pen=pg.mkPen(BLUE, width=2),
