@@ -126,7 +126,10 @@ class CheckReport:
             f"({self.seconds:.1f} s)."
         ]
         if self.suspects:
-            lines.append(f"{len(self.suspects)} photo(s) may be in the wrong folder:")
+            lines.append(
+                f"{len(self.suspects)} photo(s) may be in the wrong folder"
+                + (":" if examples else ".")
+            )
             lines += [f"  {s.path}: {s.describe()}" for s in self.suspects[:examples]]
         else:
             lines.append("No photo looks wrongly filed.")
@@ -139,7 +142,9 @@ class CheckReport:
         if self.leaks:
             lines.append(leak_sentence(len(self.leaks)))
         if self.outliers:
-            lines.append(f"{len(self.outliers)} photo(s) look like no category:")
+            lines.append(
+                f"{len(self.outliers)} photo(s) look like no category" + (":" if examples else ".")
+            )
             lines += [f"  {o.path}: {o.describe()}" for o in self.outliers[:examples]]
         if self.kept:
             lines.append(f"{self.kept} finding(s) you marked 'not a mistake' are not shown.")
