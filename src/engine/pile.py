@@ -9,7 +9,7 @@ that are still unsorted are never used for training or checking.
 How suggestions work, and why this way:
 
 - Every photo goes through the frozen backbone ONCE, by the training's own feature cache
-  (:func:`engine.training.prepare` with only the head trainable): the same numbers a
+  (:func:`engine.headonly.photo_features`, kept on disk by content): the same numbers a
   head-only training would train on. Features are kept by the file's content (a hash), so
   a photo that is labelled (moved into its category folder) is not computed again.
 - A suggestion is a linear head (softmax regression) trained on the labelled photos'
@@ -136,8 +136,8 @@ def content_key(path: Path) -> str:
 class FeatureStore:
     """The frozen backbone's features of photos, computed once and kept by content.
 
-    The features are those of the training's feature cache for a head-only run
-    (:func:`engine.training.prepare`), so a head trained on them is the head a training
+    The features are :func:`engine.headonly.photo_features` (the training's feature cache
+    for a head-only run, kept on disk), so a head trained on them is the head a training
     would make. Photos that cannot be read are left out and reported in ``skipped``.
     """
 
@@ -147,7 +147,6 @@ class FeatureStore:
         self._by_key: dict[str, np.ndarray] = {}
         self._key_of: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> key
         self.skipped: dict[str, str] = {}  # path -> reason
-        self._net = None
 
     def _key(self, path: Path) -> str | None:
         try:
@@ -166,24 +165,6 @@ class FeatureStore:
             self._key_of[stamp] = key
         return key
 
-    def _load_net(self):
-        # torch and the backbone are imported here, not at the top: `suggest --help` and
-        # finding a pile stay instant.
-        from .backbones import build_model
-        from .device import pick_device, resolve_precision
-        from .freezing import FreezePlan, apply_freeze, first_trained_stage, trainable_groups
-
-        if self._net is None:
-            device = pick_device(self.device_name)
-            net = build_model(self.backbone, 2)
-            plan = FreezePlan.parse(trainable_groups(net), "head")
-            apply_freeze(net, plan)
-            precision = resolve_precision(device, "auto")
-            net.to(device)
-            precision.prepare(net)
-            self._net = (net, first_trained_stage(net, plan), device, precision)
-        return self._net
-
     def features(
         self,
         paths: Sequence[Path],
@@ -196,9 +177,10 @@ class FeatureStore:
         Returns ``(array of shape (n, dim), the paths kept, in the same order)``.
         ``on_progress`` gets the fraction done (0..1). Raises :class:`Cancelled` on stop.
         """
-        from .backbones import get_backbone
+        # torch and the backbone are imported here, not at the top: `suggest --help` and
+        # finding a pile stay instant.
         from .dataset import Photo
-        from .training import NetOnDevice, prepare
+        from .headonly import photo_features
 
         keys = {p: self._key(Path(p)) for p in paths}
         todo: dict[str, Path] = {}
@@ -206,28 +188,24 @@ class FeatureStore:
             if k is not None and k not in self._by_key and str(p) not in self.skipped:
                 todo.setdefault(k, Path(p))
         if todo:
-            net, upto, device, precision = self._load_net()
-            prep = get_backbone(self.backbone).preprocessing
 
             def on_event(event) -> None:
                 if on_progress and event.fraction is not None:
                     on_progress(event.fraction)
 
-            data, skipped = prepare(
-                NetOnDevice(net, upto, prep, device, precision),
-                [Photo(p, 0) for p in todo.values()],
-                views=1,
-                seed=0,
+            # The photo check's features, from the on-disk cache the training fills too:
+            # keyed by content, so a photo labelled (moved) keeps them.
+            found = photo_features(
+                [Photo(p, 0, k) for k, p in todo.items()],
+                backbone=self.backbone,
+                device=self.device_name,
                 on_event=on_event,
                 should_stop=should_stop,
-                label="Computing features",
             )
-            for s in skipped:
+            for s in found.skipped:
                 self.skipped[s.path] = s.reason
-            feats = data.inputs[0].float().flatten(1).numpy() if data.photos else None
-            by_path = {str(p): k for k, p in todo.items()}
-            for i, photo in enumerate(data.photos):
-                self._by_key[by_path[str(photo.path)]] = feats[i]  # type: ignore[index]
+            for i, photo in enumerate(found.photos):
+                self._by_key[photo.digest] = found.features[i]
         kept = [Path(p) for p, k in keys.items() if k is not None and k in self._by_key]
         if not kept:
             return np.zeros((0, 0), np.float32), []
