@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.config import TrainConfig
 from engine.errors import StudioError
 from engine.plan import BackboneStructure, estimate_seconds, plan_run
 from engine.progress import fmt_duration
@@ -519,12 +518,13 @@ class ModelPage(QWidget):
             f"<b>{fmt_count(trainable)} of {fmt_count(total)} parameters will train</b> ({pct:.1f}%)."
         )
         n_train, n_val = self._photo_counts()
+        # The run's own plan, from the state's config (augmentation, views and all).
+        config = self.state.config_for_run()
         try:
-            plan = plan_run(
-                TrainConfig(train_layers=self.state.train_layers), s.groups, s.stage_names
-            )
+            plan = plan_run(config, s.groups, s.stage_names)
         except StudioError:  # a saved group this backbone lacks: the tree shows head only
-            plan = plan_run(TrainConfig(train_layers="head"), s.groups, s.stage_names)
+            config.train_layers = "head"
+            plan = plan_run(config, s.groups, s.stage_names)
         prepare, epoch = estimate_seconds(plan, s, n_train, n_val)
         who = f"{n_train:,} + {n_val:,} photos" if self.state.scan is not None else "100 photos"
         if prepare > 0:
