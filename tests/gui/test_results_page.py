@@ -233,3 +233,24 @@ def test_a_folder_with_other_categories_says_so(qtbot, page, fashion_model, tmp_
     with qtbot.waitSignal(page.evaluation_failed, timeout=60_000):
         page.evaluate_folder(other)
     assert "do not match the model's: none of its categories" in page.status_label.text()
+
+
+def test_confusion_column_labels_never_overlap(qtbot):
+    from PySide6.QtGui import QFontMetrics
+
+    from gui.widgets.confusion import ConfusionMatrixWidget
+
+    names = ["food", "household", "mammals", "reptiles", "trees", "vehicles", "insects"]
+    widget = ConfusionMatrixWidget()
+    qtbot.addWidget(widget)
+    for width, numbered in ((380, True), (1400, False)):
+        widget.resize(width, 380)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.set_matrix([[1] * 7 for _ in range(7)], names)
+        qtbot.wait(50)
+        labels = widget.column_labels()
+        room = widget.plot.vb.sceneBoundingRect().width() / 7
+        metrics = QFontMetrics(widget.plot.getAxis("bottom").font())
+        assert all(metrics.horizontalAdvance(t) < room for t in labels), (width, labels)
+        assert (labels[0] == "1") == numbered

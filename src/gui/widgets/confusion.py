@@ -9,11 +9,12 @@ colour bar beside it. Clicking a cell emits :attr:`ConfusionMatrixWidget.cell_cl
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 MAX_LABEL_CHARS = 14
@@ -115,12 +116,40 @@ class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
                     text.setPos(p + 0.5, t + 0.5)
                     self.plot.addItem(text)
                     self._texts.append(text)
-        ticks = [(i + 0.5, _short(name)) for i, name in enumerate(self.classes)]
-        self.plot.getAxis("bottom").setTicks([ticks])
-        self.plot.getAxis("left").setTicks([ticks])
+        self._set_ticks()
         self.plot.setXRange(0, k, padding=0)
         self.plot.setYRange(0, k, padding=0)
         self.setAccessibleDescription(self._describe())
+
+    def column_labels(self) -> list[str]:
+        """The predicted-category labels under the columns, fitted to the columns' width:
+        the names shortened with "…", or the categories' numbers when even that would
+        overlap ("foodhousehold mammals"); the rows then carry the numbers too."""
+        k = len(self.classes)
+        if not k:
+            return []
+        width = self.plot.vb.sceneBoundingRect().width() or self.width() * 0.7
+        room = int(width / k) - 8  # a gap between neighbouring labels
+        metrics = QFontMetrics(self.plot.getAxis("bottom").font())
+        if room < metrics.horizontalAdvance("Www…"):
+            return [str(i + 1) for i in range(k)]
+        return [
+            metrics.elidedText(_short(n), Qt.TextElideMode.ElideRight, room) for n in self.classes
+        ]
+
+    def _set_ticks(self) -> None:
+        columns = self.column_labels()
+        numbered = bool(columns) and columns[0] == "1"
+        rows = [
+            f"{i + 1} {_short(n)}" if numbered else _short(n) for i, n in enumerate(self.classes)
+        ]
+        self.plot.getAxis("bottom").setTicks([[(i + 0.5, c) for i, c in enumerate(columns)]])
+        self.plot.getAxis("left").setTicks([[(i + 0.5, r) for i, r in enumerate(rows)]])
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if getattr(self, "classes", None):  # not during construction
+            self._set_ticks()
 
     def _describe(self) -> str:
         parts = []
