@@ -29,7 +29,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from engine.errors import StudioError
 from engine.journal import BatchRecord, MoveJournal
 
-from .workers import Task, WorkerHandle, start_worker
+from .workers import WorkerHandle, serve_queue, start_worker
 
 Moves = list[tuple[Path, Path | None]]
 IDLE_SECONDS = 2.0  # a MoveRunner's thread ends after this long without work
@@ -73,25 +73,15 @@ class MoveRunner(QObject):
     def _ensure_running(self) -> None:
         if self._handle is not None and self._handle.running:
             return
-        q = self._queue
 
-        def run(task: Task) -> None:
-            idle = 0.0
-            while not task.should_stop():
-                try:
-                    job, fn = q.get(timeout=0.2)
-                except queue.Empty:
-                    idle += 0.2
-                    if idle >= IDLE_SECONDS:
-                        return
-                    continue
-                idle = 0.0
-                try:
-                    result: Any = fn()
-                except StudioError as exc:
-                    result = exc
-                task.report((job, result))
+        def call(item: tuple[int, Callable[[], Any]]) -> tuple[int, Any]:
+            job, fn = item
+            try:
+                return job, fn()
+            except StudioError as exc:
+                return job, exc
 
+        run = serve_queue(self._queue, call, IDLE_SECONDS)
         self._handle = start_worker(
             self,
             run,

@@ -31,6 +31,7 @@ import contextlib
 import gc
 import logging
 import os
+import queue
 import sys
 import threading
 import time
@@ -62,6 +63,7 @@ __all__ = [
     "active_workers",
     "freeze_long_lived_objects",
     "lower_this_threads_priority",
+    "serve_queue",
     "start_worker",
     "stop_all_workers",
     "window_closed",
@@ -294,6 +296,32 @@ class WorkerHandle:
 
     def __repr__(self) -> str:
         return f"<WorkerHandle {self.name} running={self.running}>"
+
+
+def serve_queue(
+    requests: queue.Queue, handle: Callable[[Any], Any], idle_seconds: float = 2.0
+) -> Callable[[Task], None]:
+    """A worker function for :func:`start_worker` that serves ``requests`` in order.
+
+    Each item taken from the queue is reported as ``handle(item)`` (so ``on_progress``
+    receives the answers, on the GUI thread); the thread ends after ``idle_seconds``
+    without a request, or when stopped. Owners restart it when a request comes in later.
+    """
+
+    def run(task: Task) -> None:
+        idle = 0.0
+        while not task.should_stop():
+            try:
+                item = requests.get(timeout=0.2)
+            except queue.Empty:
+                idle += 0.2
+                if idle >= idle_seconds:
+                    return
+                continue
+            idle = 0.0
+            task.report(handle(item))
+
+    return run
 
 
 def start_worker(

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QPixmap
 
-from ..workers import Task, WorkerHandle, start_worker
+from ..workers import WorkerHandle, serve_queue, start_worker
 
 IDLE_SECONDS = 2.0  # the loader thread ends after this long without requests
 
@@ -80,21 +80,12 @@ class ThumbnailLoader(QObject):
         if self._handle is not None and self._handle.running:
             return
         size = self.size
-        q = self._queue
 
-        def run(task: Task) -> None:
-            idle = 0.0
-            while not task.should_stop():
-                try:
-                    generation, key = q.get(timeout=0.2)
-                except queue.Empty:
-                    idle += 0.2
-                    if idle >= IDLE_SECONDS:
-                        return
-                    continue
-                idle = 0.0
-                task.report((generation, key, load_thumbnail(key, size)))
+        def load(item: tuple[int, str]) -> tuple[int, str, QImage | None]:
+            generation, key = item
+            return generation, key, load_thumbnail(key, size)
 
+        run = serve_queue(self._queue, load, IDLE_SECONDS)
         self._handle = start_worker(
             self,
             run,
