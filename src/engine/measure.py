@@ -49,7 +49,22 @@ def probe_structure(name: str) -> BackboneStructure:
     with _MEASURED_LOCK:
         if name not in _MEASURED:
             _MEASURED[name] = _remembered(name) or _remember(measure_structure(name))
-        return _MEASURED[name]
+        return _at_training_precision(_MEASURED[name])
+
+
+def _at_training_precision(structure: BackboneStructure) -> BackboneStructure:
+    """The float32 stage times divided by how much faster training's precision was
+    measured to be on this computer (engine.device's probe, remembered after the first
+    training; 1.0 before it): "fine-tune everything" trains in bfloat16 where the processor
+    has it, and a float32 figure overstated it (about 14 min per epoch said, 265 s real)."""
+    from dataclasses import replace
+
+    from .device import best_precision
+
+    speedup = best_precision(torch.device("cpu"), probe=False).speedup
+    if not speedup or speedup <= 1.0:
+        return structure
+    return replace(structure, stage_ms=[t / speedup for t in structure.stage_ms])
 
 
 def _remembered(name: str) -> BackboneStructure | None:

@@ -31,4 +31,18 @@ def test_the_measurement_is_remembered_from_one_start_to_the_next(monkeypatch):
     monkeypatch.setattr(measure, "measure_structure", real)
     again = measure.probe_structure("efficientnet_lite0")
     assert again.stage_names == first.stage_names
-    assert measure._remembered("efficientnet_lite0") == again
+    assert measure._remembered("efficientnet_lite0") == measure._MEASURED["efficientnet_lite0"]
+    assert again.stage_names == first.stage_names
+
+
+def test_stage_times_are_scaled_by_the_training_precision_speedup(monkeypatch):
+    from engine import device
+    from engine.plan import BackboneStructure
+
+    raw = BackboneStructure("x", ["head"], {}, 8, ["stem", "head"], [10.0, 2.0])
+    monkeypatch.setattr(
+        device, "best_precision", lambda *a, **k: device.Precision("bfloat16", True, 2.0)
+    )
+    assert measure._at_training_precision(raw).stage_ms == [5.0, 1.0]
+    monkeypatch.setattr(device, "best_precision", lambda *a, **k: device.FP32)
+    assert measure._at_training_precision(raw) is raw
