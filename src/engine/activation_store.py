@@ -170,8 +170,12 @@ class ActivationStore:
         self._release()
         return out
 
-    def __getitem__(self, key: tuple[int | torch.Tensor, torch.Tensor]) -> torch.Tensor:
+    def __getitem__(self, key: int | tuple[int | torch.Tensor, torch.Tensor]) -> torch.Tensor:
+        if not isinstance(key, tuple):  # store[v]: every row's view v, like inputs[v]
+            key = (key, torch.arange(self.count))
         view, idx = key
+        if np.ndim(idx) == 0:  # one row: store[v, i]
+            return self[view, torch.tensor([int(idx)])][0]
         rows = np.asarray(idx, dtype=np.int64)
         if rows.size and (rows.min() < 0 or rows.max() >= self.count):
             raise IndexError("row outside the cached activations")

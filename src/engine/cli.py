@@ -103,8 +103,17 @@ def _cmd_train(args: argparse.Namespace) -> int:
         else (config.checkpoint or default_checkpoint(config, out))
     )
     _guard_train(config, Path(out), args)
+    from . import distributed  # here, like training: it loads torch
+
+    if distributed.launched():  # one of several processes started by torchrun
+        return _train_distributed(args, config, out, checkpoint)
     printer = _Printer()
     result = train(config, out=out, on_event=_train_printer(printer), resume=checkpoint)
+    return _report_training(args, printer, result)
+
+
+def _report_training(args: argparse.Namespace, printer: _Printer, result) -> int:
+    """The end of `train`: what was saved, what was skipped, the metrics file; exit code."""
     printer.line(f"Saved {result.model_path}" if result.model_path else "No model saved.")
     if result.skipped:
         printer.line(f"{len(result.skipped)} file(s) skipped (see --metrics-json for the list).")
@@ -122,6 +131,39 @@ def _guard_train(config, out: Path, args: argparse.Namespace) -> None:
         metrics=args.metrics_json,
         resume=args.resume,
     )
+
+
+def _train_distributed(args: argparse.Namespace, config, out: Path, checkpoint) -> int:
+    """``train`` as one rank of a torchrun run: rank 0 prints and writes, the others are quiet.
+
+    A rank that died shows on the others as a broken collective or as torchrun's SIGTERM;
+    rank 0 then prints one line saying so (and where the intact checkpoint is) and every
+    rank exits with code 3, without a traceback.
+    """
+    from . import distributed
+    from .training import train
+
+    ranks = distributed.init_from_env(config.device)
+    printer = _Printer() if ranks.is_main else None
+    try:
+        result = train(
+            config,
+            out=out,
+            on_event=_train_printer(printer) if printer else None,
+            resume=checkpoint,
+            ranks=ranks,
+        )
+    except (StudioError, RuntimeError) as exc:
+        if not distributed.is_rank_loss(exc):
+            if isinstance(exc, StudioError) and not ranks.is_main:
+                return 2  # the same error on every rank: rank 0 says it
+            raise
+        distributed.quiet_exit()
+        if printer:
+            printer.line(distributed.lost_message(config.checkpoint))
+        return 3
+    distributed.finish()
+    return _report_training(args, printer, result) if printer else 0
 
 
 def _cmd_backbones(args: argparse.Namespace) -> int:

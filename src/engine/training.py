@@ -20,6 +20,7 @@ The shape of a run (nanoGPT-style, top to bottom; :func:`train` reads in these s
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import math
 import random
@@ -33,7 +34,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from . import modelfile, preprocess
+from . import distributed, modelfile, preprocess
+from .activation_store import ActivationStore, CachedBlocks, block_order, close_inputs
 from .atomic import SaveError, check_name_fits
 from .backbones import Preprocessing, StagedNet, build_model, get_backbone
 from .config import MAX_CLASSES, EpochRecord, TrainConfig, TrainControl, TrainEvent, TrainResult
@@ -46,7 +48,15 @@ from .dataset import (
     scan_folder,
     split_train_val,
 )
-from .device import Precision, pick_device, resolve_precision
+from .device import (
+    Precision,
+    configure_device,
+    grad_scaler,
+    pick_device,
+    resolve_precision,
+    to_device,
+)
+from .distributed import Ranks, SharedVal
 from .duplicates import find_leaks, leak_sentence
 from .errors import Cancelled, DataError, StudioError
 from .evaluation import default_threshold
@@ -100,13 +110,19 @@ class NetOnDevice:
     prep: Preprocessing
     device: torch.device
     precision: Precision
+    ranks: Ranks | None = None  # one process of a DDP run under torchrun, else None
+
+    @property
+    def writes(self) -> bool:
+        """Whether this process writes files and reports (always, but for ranks > 0)."""
+        return self.ranks is None or self.ranks.is_main
 
     def suffix_input(
         self, data: PreparedData, idx: torch.Tensor, views: torch.Tensor | None = None
     ) -> torch.Tensor:
         """The trained stages' input for photos ``idx`` of ``data`` (view ``views``)."""
         x = data.inputs[0, idx] if views is None else data.inputs[views, idx]
-        x = x.to(self.device)
+        x = to_device(x, self.device)  # on CUDA: pinned, non-blocking
         if self.upto == 0:
             return self.precision.input(preprocess.normalize(x, self.prep))
         return self.precision.input(x.float()) if x.dim() == 4 else x.float()
@@ -124,7 +140,9 @@ class NetOnDevice:
 class PreparedData:
     """A train or validation set as tensors: the input of the first trained stage."""
 
-    inputs: torch.Tensor  # (views, N, ...) float16 features, or (1, N, 3, H, W) uint8 photos
+    # (views, N, ...) float16 features, or (1, N, 3, H, W) uint8 photos; for a big folder
+    # an ActivationStore (a memory-mapped file in the cache folder) indexed the same way.
+    inputs: torch.Tensor | ActivationStore
     labels: torch.Tensor  # (N,)
     photos: list[Photo]
 
@@ -192,7 +210,6 @@ def prepare(
         return PreparedData(inputs, labels, kept), skipped
     skipped: list[SkippedFile] = []
     kept: list[Photo] = []
-    chunks: list[torch.Tensor] = []
     throttle = Throttle(5)
     batches = [photos[i : i + batch_size] for i in range(0, len(photos), batch_size)]
     chunk = 0  # photos per forward pass of the frozen stages; 0: the whole batch
@@ -209,7 +226,7 @@ def prepare(
         return results
 
     net.eval()
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=2) as pool, CachedBlocks(len(photos)) as blocks:
         pending = pool.submit(load_batch, batches[0]) if batches else None
         for bi in range(len(batches)):
             if should_stop():
@@ -226,7 +243,7 @@ def prepare(
                 [preprocess.to_batch([v[k] for _, v in good]) for k in range(views)]
             )
             if upto == 0:
-                chunks.append(stacked)
+                blocks.add(stacked)
             else:
                 flat = stacked.flatten(0, 1)
                 parts: list[torch.Tensor] = []
@@ -246,13 +263,13 @@ def prepare(
                     parts.append(feats.to(feature_dtype).cpu())
                     i += len(part)
                 feats = torch.cat(parts)
-                chunks.append(feats.view(views, len(good), *feats.shape[1:]))
+                blocks.add(feats.view(views, len(good), *feats.shape[1:]))
             if on_event and throttle.ready(final=bi == len(batches) - 1):
                 _emit(on_event, TrainEvent("stage", label, fraction=(bi + 1) / len(batches)))
-    if not chunks:
+    inputs = blocks.inputs()
+    if inputs is None:
         empty = torch.empty(views, 0)
         return PreparedData(empty, torch.empty(0, dtype=torch.long), []), skipped
-    inputs = torch.cat(chunks, dim=1)
     labels = torch.tensor([p.label for p in kept], dtype=torch.long)
     return PreparedData(inputs, labels, kept), skipped
 
@@ -283,9 +300,8 @@ def _lr_at(step: int, total: int, warmup: int, base: float, schedule: str) -> fl
     return base * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
 
 
-def _augment_uint8(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
-    """On-the-fly augmentation when nothing is cached: random mirror per photo."""
-    flip = torch.rand(x.shape[0], generator=gen) < 0.5
+def _augment_uint8(x: torch.Tensor, flip: torch.Tensor) -> torch.Tensor:
+    """On-the-fly augmentation when nothing is cached: mirror the photos ``flip`` picks."""
     x = x.clone()
     x[flip] = x[flip].flip(-1)
     return x
@@ -319,6 +335,21 @@ def evaluate_prepared(
     return loss, acc, out
 
 
+def evaluate_run(
+    run: NetOnDevice, data: PreparedData | SharedVal
+) -> tuple[float, float, torch.Tensor]:
+    """:func:`evaluate_prepared`; under DDP each rank checks its share and all gather."""
+    if run.ranks is None:
+        return evaluate_prepared(run, data)
+    run.ranks.sync_buffers(run.net)  # BatchNorm statistics as rank 0 has them (and saves)
+    _, _, local = evaluate_prepared(run, data.local)
+    logits = distributed.gather_logits(run.ranks, local, run.net.head.out_features)
+    if len(data.labels) == 0:
+        return float("nan"), float("nan"), logits
+    loss = F.cross_entropy(logits, data.labels).item()
+    return loss, (logits.argmax(1) == data.labels).float().mean().item(), logits
+
+
 # ------------------------------------------------------------------------------ the run
 
 
@@ -330,6 +361,7 @@ def train(
     control: TrainControl | None = None,
     should_stop=None,
     resume: str | Path | None = None,
+    ranks: Ranks | None = None,
 ) -> TrainResult:
     """Train per ``config``; save the best epoch's model to ``out`` (if given).
 
@@ -338,7 +370,11 @@ def train(
     mid-epoch keeps the best *completed* epoch. ``resume`` continues from a checkpoint.
     Raises :class:`~engine.errors.DataError` for folders that cannot be trained on, and
     :class:`~engine.errors.StudioError` before any work for outputs that cannot be written.
+    ``ranks`` (from :func:`engine.distributed.init_from_env`) runs this as one process of a
+    DDP run under torchrun (see docs/scale.md): only rank 0 reports and writes files.
     """
+    if ranks is not None and not ranks.is_main:
+        on_event = None  # one voice: rank 0's
     config.check()
     started = time.monotonic()
     control = control or TrainControl()
@@ -353,49 +389,50 @@ def train(
     state = modelfile.load_checkpoint(resume) if resume else None
 
     photos = scan_photos(config, on_event, stop)
-    run, plan, params = build_run(config, photos.classes, state, on_event)
-    train_data, val_data = cache_inputs(run, plan, photos, config, on_event, stop)
+    run, plan, params = build_run(config, photos.classes, state, on_event, ranks)
+    with contextlib.ExitStack() as cleanup:  # a big folder's activation files, however it ends
+        train_data, val_data = cache_inputs(run, plan, photos, config, on_event, stop, cleanup)
 
-    epochs = _Epochs(config, run, plan, photos.classes, train_data, val_data, state, on_event)
-    epochs.control, epochs.stop = control, stop
-    # Stored absolute in every checkpoint: `--resume` from any folder saves it here.
-    epochs.model_path = str(Path(out).absolute()) if out is not None else None
-    _emit(on_event, TrainEvent("message", epochs.opening_words(params)))
-    for epoch in range(epochs.start_epoch, config.epochs + 1):
-        record = epochs.run_epoch(epoch)
-        if record is None:  # stopped mid-epoch: that epoch is not kept
-            break
-        epochs.keep(record)
-        if epochs.stop_early(epoch):
-            break
+        epochs = _Epochs(config, run, plan, photos.classes, train_data, val_data, state, on_event)
+        epochs.control, epochs.stop = control, stop
+        # Stored absolute in every checkpoint: `--resume` from any folder saves it here.
+        epochs.model_path = str(Path(out).absolute()) if out is not None else None
+        _emit(on_event, TrainEvent("message", epochs.opening_words(params)))
+        for epoch in range(epochs.start_epoch, config.epochs + 1):
+            record = epochs.run_epoch(epoch)
+            if record is None:  # stopped mid-epoch: that epoch is not kept
+                break
+            epochs.keep(record)
+            if epochs.stop_early(epoch):
+                break
 
-    result = TrainResult(
-        classes=photos.classes,
-        history=epochs.history,
-        best_epoch=epochs.best.epoch,
-        val_accuracy=epochs.best.accuracy if epochs.best.epoch is not None else None,
-        skipped=photos.skipped + photos.cache_skipped,
-        warnings=photos.warnings,
-        stopped=epochs.stopped,
-        early_stopped=epochs.early,
-        model_path=None,
-        seconds=time.monotonic() - started,
-        trainable_params=params[0],
-        total_params=params[1],
-        net=epochs.best.restore(run.net),
-        val_photos=val_data.photos,
-    )
-    if out is not None and epochs.best.epoch is not None:
-        result.model_path = save_best(result, run, val_data, config, Path(out), on_event)
-        if epochs.wrote_checkpoint and not epochs.stopped:
-            # The run is complete and its model saved: nothing is left to resume. Only a
-            # checkpoint this run wrote is removed, never the model or another file.
-            remove_own_file(
-                config.checkpoint, [modelfile.CHECKPOINT_FORMAT], keep=[result.model_path]
-            )
-    result.seconds = time.monotonic() - started
-    _emit(on_event, TrainEvent("done", _closing_words(result, epochs.best.accuracy)))
-    return result
+        result = TrainResult(
+            classes=photos.classes,
+            history=epochs.history,
+            best_epoch=epochs.best.epoch,
+            val_accuracy=epochs.best.accuracy if epochs.best.epoch is not None else None,
+            skipped=photos.skipped + photos.cache_skipped,
+            warnings=photos.warnings,
+            stopped=epochs.stopped,
+            early_stopped=epochs.early,
+            model_path=None,
+            seconds=time.monotonic() - started,
+            trainable_params=params[0],
+            total_params=params[1],
+            net=epochs.best.restore(run.net),
+            val_photos=val_data.photos,
+        )
+        if out is not None and epochs.best.epoch is not None:
+            result.model_path = save_best(result, run, val_data, config, Path(out), on_event)
+            if epochs.wrote_checkpoint and not epochs.stopped and run.writes:
+                # The run is complete and its model saved: nothing is left to resume. Only a
+                # checkpoint this run wrote is removed, never the model or another file.
+                remove_own_file(
+                    config.checkpoint, [modelfile.CHECKPOINT_FORMAT], keep=[result.model_path]
+                )
+        result.seconds = time.monotonic() - started
+        _emit(on_event, TrainEvent("done", _closing_words(result, epochs.best.accuracy)))
+        return result
 
 
 # --------------------------------------------------------------------- 1. where it writes
@@ -485,17 +522,19 @@ def scan_photos(config: TrainConfig, on_event, stop) -> RunPhotos:
 
 
 def build_run(
-    config: TrainConfig, classes: list[str], state, on_event
+    config: TrainConfig, classes: list[str], state, on_event, ranks: Ranks | None = None
 ) -> tuple[NetOnDevice, RunPlan, tuple[int, int]]:
     """The backbone with a new head, frozen per the plan, on its device.
 
     Returns the network as the run drives it, the plan, and (trainable, total) parameters.
+    Under DDP the device is the rank's own, and rank 0's precision is every rank's.
     """
     info = get_backbone(config.backbone)
     prep = (
         info.preprocessing.for_size(config.image_size) if config.image_size else info.preprocessing
     )
-    device = pick_device(config.device)
+    device = ranks.device if ranks else pick_device(config.device)
+    configure_device(device)
     _emit(on_event, TrainEvent("stage", f"Loading {info.title}"))
     net = build_model(config.backbone, len(classes))
     plan = plan_run(config, trainable_groups(net), list(net.stage_names))
@@ -505,28 +544,44 @@ def build_run(
         net.load_state_dict(state.weights)
     if device.type == "cpu" or config.precision != "auto":
         _emit(on_event, TrainEvent("stage", "Choosing the fastest settings for this computer"))
-    precision = resolve_precision(device, config.precision)
+    if ranks is None:
+        precision = resolve_precision(device, config.precision)
+    else:  # probed once, on rank 0: every rank computes the same way
+        mine = resolve_precision(device, config.precision) if ranks.is_main else None
+        precision = ranks.broadcast_object(mine)
     net.to(device)
     precision.prepare(net)
-    return NetOnDevice(net, plan.upto, prep, device, precision), plan, params
+    return NetOnDevice(net, plan.upto, prep, device, precision, ranks), plan, params
 
 
 # --------------------------------------------------------------------------- 4. the cache
 
 
 def cache_inputs(
-    run: NetOnDevice, plan: RunPlan, photos: RunPhotos, config: TrainConfig, on_event, stop
-) -> tuple[PreparedData, PreparedData]:
-    """Run the frozen stages once over every photo (training views and validation)."""
+    run: NetOnDevice,
+    plan: RunPlan,
+    photos: RunPhotos,
+    config: TrainConfig,
+    on_event,
+    stop,
+    cleanup: contextlib.ExitStack,
+) -> tuple[PreparedData, PreparedData | SharedVal]:
+    """Run the frozen stages once over every photo (training views and validation).
+
+    Activation files of a big folder are handed to ``cleanup``. Under DDP each rank caches
+    its share; the training shares are gathered (every rank trains on the same cache),
+    the validation shares stay where they are (each rank checks its own).
+    """
     what = "Computing features of the frozen layers" if plan.caches_features else "Loading photos"
-    sets = []
+    ranks = run.ranks
+    sets: list = []
     for which, net, views, dtype, items in (
         ("training", run, plan.views, torch.float16, photos.train),
         ("validation", run.for_checking(), 1, torch.float32, photos.val),
     ):
         data, skipped = prepare(
             net,
-            items,
+            ranks.share(items) if ranks else items,
             views=views,
             feature_dtype=dtype,
             cache=default_feature_cache(),
@@ -536,6 +591,13 @@ def cache_inputs(
             should_stop=stop,
             label=f"{what} ({which} photos)",
         )
+        cleanup.callback(close_inputs, data.inputs)
+        if ranks and which == "training":
+            inputs, labels, kept, skipped = distributed.share_prepared(ranks, data, skipped)
+            data = PreparedData(inputs, labels, kept)
+            cleanup.callback(close_inputs, data.inputs)
+        elif ranks:
+            data, skipped = distributed.share_validation(ranks, data, skipped)
         photos.cache_skipped += skipped
         sets.append(data)
     check_trainable(photos.classes, sets[0].photos, sets[1].photos)
@@ -642,6 +704,9 @@ class _Epochs:
             ],
             lr=plan.lr,
         )
+        self.scaler = grad_scaler(run.precision, run.device)  # float16 on CUDA; else a no-op
+        # Under DDP the trained stages run through DistributedDataParallel (averaged grads).
+        self.ddp = distributed.wrap(run.net, run.upto, run.ranks) if run.ranks else None
         self.weights = None
         if config.class_weights:
             counts = torch.bincount(train_data.labels, minlength=len(classes))
@@ -682,7 +747,10 @@ class _Epochs:
         t0 = time.monotonic()
         steps.new_epoch()
         set_train_mode(run.net, self.plan.freeze)
-        order = torch.randperm(steps.n, generator=self.gen)
+        if isinstance(self.train_data.inputs, ActivationStore):
+            order = block_order(steps.n, self.gen)  # a file on disk: read it in long runs
+        else:
+            order = torch.randperm(steps.n, generator=self.gen)
         pending: list[tuple[int, float]] = []
         throttle = Throttle(10)
         loss_sum = correct = seen = 0.0
@@ -703,24 +771,28 @@ class _Epochs:
             idx = order[pos : pos + steps.batch_size]
             lr = _lr_at(self.step, steps.total, steps.warmup, self.plan.lr, config.schedule)
             try:
-                loss, logits, y = self._step(idx, lr)
+                lv, hits, count = self._step(idx, lr)
             except torch.OutOfMemoryError:
+                if run.ranks:  # every rank must take the same steps: no halving on one alone
+                    raise StudioError(
+                        "Out of memory while training on several processes: start again "
+                        "with a smaller --batch-size."
+                    ) from None
                 self.opt.zero_grad(set_to_none=True)
                 steps.halve_after_oom(b, pos, self.step, epoch, self.on_event)
                 continue
             pos += len(idx)
             b += 1
             self.step += 1
-            lv = loss.item()
             if not math.isfinite(lv):
                 raise StudioError(
                     f"Training stopped in epoch {epoch}: the loss became {lv} (not a number), "
                     "so the network learned nothing usable and no model was saved. Try a "
                     "lower learning rate, or check the backbone's weights file."
                 )
-            loss_sum += lv * len(idx)
-            correct += (logits.argmax(1) == y).sum().item()
-            seen += len(idx)
+            loss_sum += lv * count
+            correct += hits
+            seen += count
             pending.append((self.step, lv))
             if throttle.ready(final=pos >= steps.n):
                 _emit(
@@ -737,33 +809,71 @@ class _Epochs:
                 )
                 pending = []
         t_check = time.monotonic()
-        val_loss, val_acc, _ = evaluate_prepared(run.for_checking(), self.val_data)
+        val_loss, val_acc, _ = evaluate_run(run.for_checking(), self.val_data)
         self.time_left.checked(time.monotonic() - t_check)
         secs = time.monotonic() - t0
         return EpochRecord(
             epoch, loss_sum / max(1, seen), correct / max(1, seen), val_loss, val_acc, secs, lr
         )
 
-    def _step(self, idx: torch.Tensor, lr: float):
-        """One optimizer step on photos ``idx`` at learning rate ``lr``."""
-        run, data = self.run, self.train_data
+    def _step(self, idx: torch.Tensor, lr: float) -> tuple[float, float, float]:
+        """One optimizer step on photos ``idx`` at learning rate ``lr``.
+
+        Returns the batch's mean loss, its correct answers and its photo count. Under DDP
+        ``idx`` is the global batch (the same on every rank): this rank trains on its
+        slice, and the three figures are summed over ranks, as one process would see them.
+        """
+        run, data, ranks = self.run, self.train_data, self.run.ranks
         views = self.plan.views
+        whole = idx
         v = torch.randint(0, views, (len(idx),), generator=self.gen) if views > 1 else None
+        flip = None
+        if run.upto == 0 and self.plan.augment:  # drawn for the whole batch, on every rank
+            flip = torch.rand(len(idx), generator=self.gen) < 0.5
+        share = 1.0
+        if ranks:
+            pick, share = ranks.local_batch(torch.arange(len(idx)))
+            idx = idx[pick]
+            v = v[pick] if v is not None else None
+            flip = flip[pick] if flip is not None else None
         for g in self.opt.param_groups:
             g["lr"] = lr
         x = run.suffix_input(data, idx, v)
-        if run.upto == 0 and self.plan.augment:
-            x = _augment_uint8(x, self.gen)
+        if flip is not None:
+            x = _augment_uint8(x, flip)
         y = data.labels[idx].to(run.device)
         with run.precision.autocast(run.device):
-            logits = run.net.run(x, run.upto)
-        loss = F.cross_entropy(
-            logits.float(), y, weight=self.weights, label_smoothing=self.config.label_smoothing
-        )
+            logits = run.net.run(x, run.upto) if self.ddp is None else self.ddp(x)
+        if ranks is None:
+            loss = F.cross_entropy(
+                logits.float(), y, weight=self.weights, label_smoothing=self.config.label_smoothing
+            )
+            part = loss.detach()
+        else:
+            denominator = (
+                float(self.weights.cpu()[data.labels[whole]].sum())
+                if self.weights is not None
+                else len(whole)
+            )
+            loss, part = distributed.batch_loss(
+                ranks,
+                logits,
+                y,
+                denominator,
+                share,
+                weight=self.weights,
+                label_smoothing=self.config.label_smoothing,
+            )
         self.opt.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt.step()
-        return loss, logits, y
+        self.scaler.scale(loss).backward()
+        self.scaler.step(self.opt)
+        self.scaler.update()
+        hits = (logits.argmax(1) == y).sum().item()
+        if ranks is None:
+            return part.item(), hits, len(idx)
+        mine = torch.tensor([part.item(), share * hits, share * len(idx)], dtype=torch.float64)
+        lv, hits, count = ranks.sum(mine).tolist()
+        return lv, hits, count
 
     def keep(self, record: EpochRecord) -> None:
         """Record a finished epoch: history, best, the epoch's event, the checkpoint."""
@@ -789,7 +899,7 @@ class _Epochs:
 
     def _checkpoint(self) -> None:
         config = self.config
-        if not config.checkpoint:
+        if not config.checkpoint or not self.run.writes:  # under DDP: rank 0 only
             return
         try:
             modelfile.save_checkpoint(
@@ -840,22 +950,25 @@ class _Epochs:
 def save_best(
     result: TrainResult,
     run: NetOnDevice,
-    val_data: PreparedData,
+    val_data: PreparedData | SharedVal,
     config: TrainConfig,
     path: Path,
     on_event,
-) -> Path:
-    """Save the best epoch's network (``result.net``) with its "not sure" threshold."""
+) -> Path | None:
+    """Save the best epoch's network (``result.net``) with its "not sure" threshold.
+
+    Under DDP every rank helps check; rank 0 alone saves (the others return None).
+    """
     _emit(on_event, TrainEvent("stage", f"Saving the model to {path.name}"))
     net = result.net
     assert net is not None
     threshold = None
-    _, _, val_logits = evaluate_prepared(
-        replace(run.for_checking(), net=net.to(run.device)), val_data
-    )
+    _, _, val_logits = evaluate_run(replace(run.for_checking(), net=net.to(run.device)), val_data)
     net.to("cpu")
     if len(val_logits):
         threshold = default_threshold(val_logits.softmax(1), val_data.labels)
+    if not run.writes:
+        return None
     modelfile.save_model(
         path,
         net=net,

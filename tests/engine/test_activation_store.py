@@ -11,6 +11,8 @@ import torch
 
 from engine.activation_store import ActivationStore, CachedBlocks, block_order
 from engine.errors import StudioError
+from engine.paths import cache_dir
+from engine.training import TrainConfig, train
 
 
 def test_rows_read_back_as_written_in_the_in_memory_layout(tmp_path):
@@ -24,6 +26,8 @@ def test_rows_read_back_as_written_in_the_in_memory_layout(tmp_path):
         views = torch.randint(0, 3, (20,), generator=gen)
         assert torch.equal(store[views, idx], full[views, idx])
         assert torch.equal(store[0, idx], full[0, idx])
+        assert torch.equal(store[2], full[2])
+        assert torch.equal(store[1, 7], full[1, 7])
         assert torch.equal(store.rows(10, 20), full[:, 10:20].transpose(0, 1))
         with pytest.raises(IndexError):
             store[0, torch.tensor([50])]
@@ -89,3 +93,27 @@ def test_cached_blocks_switch_to_a_file_past_the_threshold(monkeypatch, tmp_path
         assert isinstance(store, ActivationStore)
         raise RuntimeError("the run failed")
     assert not store.path.exists()  # an error removes it
+
+
+@pytest.mark.slow
+def test_a_last_block_run_through_the_file_trains_and_leaves_nothing(
+    tmp_path, monkeypatch, fashion_small
+):
+    monkeypatch.setenv("FINETUNE_STUDIO_ACTIVATIONS_IN_FILE_ABOVE_MB", "0")
+    seen: list[str] = []
+    real_init = ActivationStore.__init__
+
+    def spy(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        seen.append(str(self.path))
+
+    monkeypatch.setattr(ActivationStore, "__init__", spy)
+    config = TrainConfig(
+        data_dir=str(fashion_small), train_layers="last", epochs=3, image_size=64, precision="fp32"
+    )
+    result = train(config, out=tmp_path / "m.ftmodel")
+    assert len(seen) == 2  # the training and the validation caches
+    assert result.model_path and result.model_path.is_file()
+    assert result.val_accuracy is not None and result.val_accuracy >= 0.5
+    assert not any(os.path.exists(p) for p in seen)
+    assert not list((cache_dir() / "activations").glob("act-*"))
