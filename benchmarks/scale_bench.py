@@ -101,16 +101,60 @@ def child(args: argparse.Namespace) -> None:
     )
 
 
+def store_only(photos: int, epochs: int = 2) -> dict:
+    """The store alone at 'last block' scale: write ``photos`` x 3 views of Lite0's last-block
+    input (80 x 14 x 14 float16, ~31 KB a view here), then read it all in training order,
+    batch by batch; peak RSS against the file's size. No network: it isolates the store."""
+    import torch
+
+    from engine.activation_store import ActivationStore, block_order
+
+    shape, views, batch = (80, 14, 14), 3, 32
+    gen = torch.Generator().manual_seed(0)
+    block = torch.randn(views, 256, *shape, generator=gen).to(torch.float16)
+    rss_before = peak_rss_mb()
+    t0 = time.perf_counter()
+    with ActivationStore(photos, views, shape) as store:
+        for start in range(0, photos, 256):
+            store.append(block[:, : min(256, photos - start)])
+        write_s = time.perf_counter() - t0
+        size_gb = store.capacity * store.row_bytes / 1e9
+        reads = []
+        for _ in range(epochs):
+            t1 = time.perf_counter()
+            order = block_order(photos, gen)
+            for pos in range(0, photos, batch):
+                idx = order[pos : pos + batch]
+                v = torch.randint(0, views, (len(idx),), generator=gen)
+                store[v, idx]
+            reads.append(time.perf_counter() - t1)
+    return {
+        "photos": photos,
+        "file_gb": size_gb,
+        "write_seconds": write_s,
+        "epoch_read_seconds": reads,
+        "peak_rss_mb_before": rss_before,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="2500,5000,10000,20000")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--in-ram", action="store_true", help="keep the activations in memory")
+    ap.add_argument(
+        "--store-only", type=int, default=0, metavar="PHOTOS", help="measure the store alone"
+    )
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--photos", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(args)
+        return
+    if args.store_only:
+        os.environ.setdefault("FINETUNE_STUDIO_HOME", str(HERE / "out" / "scale-home-store"))
+        emit_result(store_only(args.store_only, args.epochs))
         return
     import json
 

@@ -49,7 +49,12 @@ BLOCK_ROWS = 1024
 
 _NAME = re.compile(r"act-(\d+)-\d+\.bin")
 _serial = itertools.count()
-_TORCH_DTYPES = {np.dtype(np.float16): torch.float16, np.dtype(np.uint8): torch.uint8}
+#: float16 training features, float32 checking features, uint8 photos ('everything').
+_TORCH_DTYPES = {
+    np.dtype(np.float16): torch.float16,
+    np.dtype(np.float32): torch.float32,
+    np.dtype(np.uint8): torch.uint8,
+}
 
 
 def threshold_bytes() -> int:
@@ -96,9 +101,9 @@ class ActivationStore:
         *,
         folder: Path | None = None,
     ) -> None:
-        self.np_dtype = np.dtype(np.float16 if dtype == torch.float16 else np.uint8)
-        if dtype not in (torch.float16, torch.uint8):
+        if dtype not in _TORCH_DTYPES.values():
             raise ValueError(f"unsupported activation dtype {dtype}")
+        self.np_dtype = torch.empty(0, dtype=dtype).numpy().dtype
         self.capacity, self.views, self.row_shape = int(capacity), int(views), tuple(shape)
         self.count = 0
         self.row_bytes = self.views * int(np.prod(self.row_shape)) * self.np_dtype.itemsize

@@ -36,12 +36,18 @@ def test_rows_read_back_as_written_in_the_in_memory_layout(tmp_path):
     assert not path.exists()  # removed after the run
 
 
-def test_uint8_photos_are_stored_too(tmp_path):
+def test_uint8_photos_and_float32_features_are_stored_too(tmp_path):
     photos = torch.randint(0, 256, (1, 7, 3, 8, 8), dtype=torch.uint8)
     with ActivationStore(7, 1, (3, 8, 8), torch.uint8, folder=tmp_path) as store:
         store.append(photos)
         assert store.dtype == torch.uint8
         assert torch.equal(store[0, torch.arange(7)], photos[0])
+    checking = torch.randn(1, 5, 16)  # the checking photos' features are float32
+    with ActivationStore(5, 1, (16,), torch.float32, folder=tmp_path) as store:
+        store.append(checking)
+        assert torch.equal(store[0], checking[0])
+    with pytest.raises(ValueError):
+        ActivationStore(1, 1, (1,), torch.int64, folder=tmp_path)
 
 
 def test_a_store_too_big_for_the_limit_is_refused_with_a_clear_message(tmp_path, monkeypatch):
