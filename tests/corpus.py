@@ -14,6 +14,13 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from engine.images import decoder_available
+
+#: A HEIC header with nothing behind it: damaged where a HEIC decoder is installed,
+#: refused by its name (with how to get a decoder) where none is.
+FAKE_HEIC = b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64
+FAKE_HEIC_WORD = "not an image" if decoder_available("HEIC") else "decoder"
+
 
 def _photo(size=(64, 48), seed=0) -> Image.Image:
     rng = np.random.default_rng(seed)
@@ -101,7 +108,7 @@ def write_bad(folder: Path) -> dict[str, tuple[Path, str]]:
     Image.new("RGB", (1, 1), (255, 0, 0)).save(buf, "PNG")
     put("one-pixel.png", buf.getvalue(), "too small")
     put("bomb.png", png_bomb_bytes(), "large")
-    put("holiday.heic", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64, "unsupported")
+    put("holiday.heic", FAKE_HEIC, FAKE_HEIC_WORD)
     put("raw-photo.cr2", b"II*\x00" + b"\x00" * 64, "unsupported")
     return out
 
@@ -156,7 +163,7 @@ def write_more_bad(folder: Path) -> dict[str, tuple[Path, str]]:
     put("zero by zero.png", png_bomb_bytes(0, 0), "not an image")
     put("a line.png", png_bomb_bytes(100_000, 1), "too small")
     put("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "unsupported")
-    put("iphone.HEIC", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64, "unsupported")
+    put("iphone.HEIC", FAKE_HEIC, FAKE_HEIC_WORD)
     put("nikon.nef", b"MM\x00*" + b"\x00" * 64, "unsupported")
     frames = [_photo(seed=i) for i in range(3)]
     gif = io.BytesIO()

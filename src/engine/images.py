@@ -1,7 +1,9 @@
 """Open photos the way a person expects to see them, or say plainly why not.
 
-Whatever Pillow opens is accepted (JPEG, PNG, WebP, BMP, TIFF, GIF's first frame). The
-result is always an 8-bit RGB image: EXIF orientation applied, transparency composited on
+Whatever Pillow opens is accepted (JPEG, PNG, WebP, BMP, TIFF, GIF's first frame, AVIF
+where Pillow was built with libavif), plus HEIC/HEIF (the iPhone's format) through the
+decode-only ``pi-heif`` package when it is installed (see packaging/README.md for why that
+one and not pillow-heif). The result is always an 8-bit RGB image: EXIF orientation applied, transparency composited on
 a neutral grey, grayscale / palette / CMYK / 16-bit converted. Large JPEGs are decoded at
 reduced size (draft mode) when the caller only needs a small image, which is 3-5x faster.
 """
@@ -35,13 +37,22 @@ MIN_SIDE = 8
 BACKGROUND = (128, 128, 128)
 
 IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".bmp", ".dib", ".tif", ".tiff", ".gif"}
+    {
+        *(".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".bmp", ".dib", ".tif", ".tiff"),
+        *(".gif", ".heic", ".heif", ".hif", ".avif"),
+    }
 )
-#: Photos people have but Pillow cannot open: named, so the message can say what to do.
+#: Photo formats read only through a decoder that may be missing: suffix -> kind.
+DECODER_SUFFIXES = {".heic": "HEIC", ".heif": "HEIF", ".hif": "HEIF", ".avif": "AVIF"}
+#: How to get each missing decoder, in words a person can follow.
+DECODER_ADVICE = {
+    "HEIC": "install the HEIC decoder (pip install pi-heif; the packaged app includes it) "
+    "or export the photo as JPEG",
+    "AVIF": "install a Pillow that reads AVIF (pip install -U Pillow; its wheels include "
+    "libavif) or export the photo as JPEG",
+}
+#: Photos people have but the app cannot open: named, so the message can say what to do.
 UNSUPPORTED_SUFFIXES = {
-    ".heic": "HEIC",
-    ".heif": "HEIF",
-    ".avif": "AVIF",
     ".cr2": "Canon RAW",
     ".cr3": "Canon RAW",
     ".nef": "Nikon RAW",
@@ -72,8 +83,60 @@ def is_candidate(path: Path) -> bool:
 
 def unsupported_reason(path: Path) -> str | None:
     """The reason a file type is refused by name alone, or None."""
-    kind = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
-    return f"unsupported format ({kind}): export it as JPEG or PNG" if kind else None
+    suffix = path.suffix.lower()
+    kind = UNSUPPORTED_SUFFIXES.get(suffix)
+    if kind:
+        return f"unsupported format ({kind}): export it as JPEG or PNG"
+    kind = DECODER_SUFFIXES.get(suffix)
+    if kind and not decoder_available(kind):
+        family = "HEIC" if kind in ("HEIC", "HEIF") else kind
+        return f"{kind} photo, but no {kind} decoder is installed: {DECODER_ADVICE[family]}"
+    return None
+
+
+_heif_plugin: type | None = None
+_heif_checked = False
+
+
+def _heif_opener() -> type | None:
+    """pi-heif's Pillow plugin class, registered once (None when pi-heif is missing).
+
+    Only the decode-only pi-heif is used, never pillow-heif, even when both are installed
+    (pillow-heif's wheels carry the GPL x265 encoder; the tests use it to write HEIC files).
+    """
+    global _heif_plugin, _heif_checked
+    if not _heif_checked:
+        _heif_checked = True
+        try:
+            import pi_heif
+        except ImportError:
+            return None
+        # Depth maps and auxiliary images are never used: do not even list them.
+        pi_heif.register_heif_opener(depth_images=False, aux_images=False)
+        _heif_plugin = pi_heif.HeifImageFile
+    return _heif_plugin
+
+
+def decoder_available(kind: str) -> bool:
+    """Whether photos of ``kind`` ("HEIC", "HEIF" or "AVIF") can be decoded here."""
+    if kind in ("HEIC", "HEIF"):
+        return _heif_opener() is not None
+    if kind == "AVIF":
+        from PIL import features
+
+        return bool(features.check("avif"))
+    return False
+
+
+def _use_bundled_decoders() -> None:
+    """Make sure HEIC files open through pi-heif: another library imported later (an
+    encoder in the tests, an image library's plugin) may have registered its own HEIF
+    opener over it, and Pillow keeps only the last one."""
+    plugin = _heif_opener()
+    if plugin is not None and Image.OPEN.get("HEIF", (None,))[0] is not plugin:
+        import pi_heif
+
+        pi_heif.register_heif_opener(depth_images=False, aux_images=False)
 
 
 def read_photo_bytes(path: str | os.PathLike[str], label: str = "") -> bytes:
@@ -153,6 +216,7 @@ def open_image(
         data = source
     if not data:
         raise ImageLoadError(label, "empty file (0 bytes)")
+    _use_bundled_decoders()
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -193,8 +257,10 @@ def _to_rgb(img: Image.Image, draft_size: int | None, label: str) -> Image.Image
         raise ImageLoadError(
             label, f"too small ({w}x{h} pixels; at least {MIN_SIDE}x{MIN_SIDE} needed)"
         )
-    if getattr(img, "is_animated", False):
-        img.seek(0)  # the first frame of an animated GIF/WebP
+    if getattr(img, "is_animated", False) and img.format != "HEIF":
+        # The first frame of an animated GIF/WebP. A HEIF file's images are not frames in
+        # time: it opens on its primary image, which need not be the first.
+        img.seek(0)
     if draft_size and img.format == "JPEG":
         # Draft mode decodes at 1/2, 1/4 or 1/8 scale directly: keep the short side >= draft_size.
         scale = min(w, h) / draft_size

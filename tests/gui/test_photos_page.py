@@ -47,7 +47,7 @@ def _broken_folder(root: Path, tiny: Path) -> Path:
     shutil.copytree(tiny, root)
     (root / "category_a" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 definitely not a jpeg")
     (root / "category_a" / "notes.txt").write_text("shopping list")
-    (root / "category_b" / "holiday.heic").write_bytes(b"\x00" * 64)
+    (root / "category_b" / "holiday.cr2").write_bytes(b"\x00" * 64)
     small = root / "category_d"
     small.mkdir()
     for p in sorted((tiny / "category_c").iterdir())[:2]:
@@ -70,7 +70,7 @@ def test_problems_and_skipped_files_are_explained(qtbot, window, tiny_photos, tm
         for r in range(page.skipped_table.rowCount())
     }
     assert "not a photo (.txt)" in rows[os.path.join("category_a", "notes.txt")]
-    assert "HEIC" in rows[os.path.join("category_b", "holiday.heic")]
+    assert "Canon RAW" in rows[os.path.join("category_b", "holiday.cr2")]
     assert "broken.jpg" in " ".join(rows)
     page.copy_skipped_button.click()
     from PySide6.QtGui import QGuiApplication
