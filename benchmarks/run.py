@@ -229,6 +229,52 @@ def build_rows(raw: dict) -> list[dict]:
             unit="ms/photo",
             note="not part of the data stage; runs every time",
         )
+        if "one_decode_scan" in b:
+            one = b["one_decode"]
+            per = one["cpu"] / one["photos"]  # CPU s per photo of one draft decode
+
+            def cpu_per_photo(*parts: dict) -> float:
+                return sum(p["cpu"] / n for p, n in parts)
+
+            ns = b["scan"]["photos"]
+            before = cpu_per_photo((b["scan"], ns), (first, n))
+            scan1 = b["one_decode_scan"]
+            after = cpu_per_photo((scan1, scan1["photos"]), (b["one_decode_data_stage"], n))
+            r.add(
+                4,
+                "first run scan + data stage (CPU) / one draft decode, before issue 18",
+                before / per,
+                unit="x",
+                note=f"scan {1000 * b['scan']['cpu'] / ns:.0f} + data stage "
+                f"{1000 * first['cpu'] / n:.0f} CPU-ms/photo; one decode {1000 * per:.0f}",
+            )
+            r.add(
+                4,
+                "first run scan + data stage (CPU) / one draft decode (one decode per photo)",
+                after / per,
+                "<= 1.25x",
+                after / per <= 1.25,
+                "x",
+                f"scan {1000 * scan1['cpu'] / scan1['photos']:.0f} (decode, check, cache) + "
+                f"data stage {1000 * b['one_decode_data_stage']['cpu'] / n:.1f} CPU-ms/photo",
+            )
+            wall_after = scan1["wall"] / scan1["photos"] + b["one_decode_data_stage"]["wall"] / n
+            r.add(
+                4,
+                "  same in wall time / one draft decode (wall, 1 thread)",
+                wall_after / (one["wall"] / one["photos"]),
+                unit="x",
+                note="the scan decodes on one thread",
+            )
+            sec2 = b["one_decode_second_run"]
+            r.add(
+                4,
+                "  second run data stage after it",
+                1000 * sec2["wall"] / n,
+                unit="ms/photo",
+                note=f"before: {1000 * b['engine_second_run']['wall'] / n:.1f} ms/photo; "
+                f"cache {b['one_decode_cache_bytes'] / 1e6:.0f} MB, cleared to 0",
+            )
 
     p = raw.get("probe", {})
     if "here" in p:

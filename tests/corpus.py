@@ -226,3 +226,21 @@ def write_photos(folder: Path, n: int, *, seed: int = 0, size: int = 32) -> list
         _photo((size, size), seed=seed * 1000 + i).save(p)
         paths.append(p)
     return paths
+
+
+def big_photos(root: Path, per_class: int = 4, size=(2400, 1800)) -> list[Path]:
+    """Camera-like JPEGs from skimage's real photos (big enough to be worth caching)."""
+    from skimage import data as skimage_data
+
+    sources = [skimage_data.astronaut(), skimage_data.coffee(), skimage_data.chelsea()]
+    rng = np.random.default_rng(0)
+    out = []
+    for c, name in enumerate(["cat", "cup"]):
+        (root / name).mkdir(parents=True, exist_ok=True)
+        for i in range(per_class):
+            img = Image.fromarray(sources[(c + i) % len(sources)]).resize(size, Image.BILINEAR)
+            arr = np.asarray(img, dtype=np.int16) + rng.integers(-8, 9, (size[1], size[0], 3))
+            path = root / name / f"IMG_{i}.jpg"
+            Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8)).save(path, quality=90)
+            out.append(path)
+    return out

@@ -14,8 +14,10 @@ import json
 import os
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import SaveError, write_text
 from .duplicates import group_indices, perceptual_hash
@@ -30,6 +32,16 @@ from .images import (
 from .paths import cache_dir
 from .progress import ProgressFn, StopFn, Throttle, never_stop
 from .readiness import imbalance, imbalance_sentence, small_categories, small_sentence
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+#: Called with each photo the scan decoded (its path and the decoded RGB image, at least
+#: the scan's decode size on the shorter side). Photos an earlier scan already checked
+#: are not decoded again and do not come through here.
+DecodedFn = Callable[[Path, "Image.Image"], None]
+#: The draft size the scan decodes at when it only checks a photo (no cache to fill).
+CHECK_SIZE = 64
 
 #: System clutter that is never a category or a photo.
 IGNORED_NAMES = frozenset(
@@ -82,6 +94,8 @@ class DatasetScan:
     photos: list[Photo]
     skipped: list[SkippedFile] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The resize the scan put each photo in the image cache at (None: it did not).
+    cache_resize: int | None = None
 
     def counts(self) -> dict[str, int]:
         c = Counter(p.label for p in self.photos)
@@ -133,6 +147,8 @@ def scan_folder(
     should_stop: StopFn = never_stop,
     check_duplicates: bool = True,
     remember: bool = True,
+    cache_resize: int | None = None,
+    on_decoded: DecodedFn | None = None,
 ) -> DatasetScan:
     """Scan ``root``: one subfolder per category; nested folders count toward their category.
 
@@ -141,8 +157,18 @@ def scan_folder(
     (used for a separate validation folder, which must match the training categories).
     With ``remember``, files already checked (same size and modification time) are not
     decoded again: a rescan of an unchanged folder only lists it.
-    Raises :class:`Cancelled` if ``should_stop()`` becomes true.
+
+    One decode per photo: with ``cache_resize`` (the backbone's ``Preprocessing.resize``)
+    each photo is decoded at that draft size, as the training loader would, and kept
+    resized in the image cache, so the training run's data stage reads it instead of
+    decoding the photo a second time. ``on_decoded`` receives every decoded photo (for
+    other per-photo work from the same decode). Raises :class:`Cancelled` if
+    ``should_stop()`` becomes true.
     """
+    from .imagecache import get_default_cache, keep_resized, worth_caching
+
+    if cache_resize is not None and get_default_cache() is None:
+        cache_resize = None  # the cache is off: decode small, as a check only
     root = Path(root)
     found = list_categories(root)
     names = list(classes) if classes is not None else found
@@ -211,9 +237,12 @@ def scan_folder(
             if reason:
                 raise ImageLoadError(path, reason)
             data = read_photo_bytes(path)
-            # Draft size 64: the perceptual hash needs 32x32, and JPEG draft scales are
-            # 1/2, 1/4, 1/8 of the photo, so a big photo decodes no slower than at 32.
-            phash = perceptual_hash(open_image(data, draft_size=64, name=str(path)))
+            # One decode per photo: at the backbone's size when the scan fills the image
+            # cache, else small (CHECK_SIZE). The perceptual hash needs 32x32, and JPEG
+            # draft scales are 1/2, 1/4, 1/8 of the photo, so a big photo decodes no slower
+            # at 64 than at 32.
+            decoded = open_image(data, draft_size=cache_resize or CHECK_SIZE, name=str(path))
+            phash = perceptual_hash(decoded)
         except ImageLoadError as exc:
             skipped.append(SkippedFile(str(path), exc.reason))
             memo.put(path, False, exc.reason)
@@ -224,11 +253,15 @@ def scan_folder(
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         memo.put(path, True, digest, phash)
         photos.append(Photo(path, label, *((digest, phash) if check_duplicates else ())))
+        if cache_resize is not None and worth_caching(decoded, cache_resize):
+            keep_resized(path, decoded, cache_resize)
+        if on_decoded is not None:
+            on_decoded(path, decoded)
     memo.save()
     if on_progress:
         on_progress(ScanProgress(total, total, ""))
 
-    scan = DatasetScan(root, names, photos, skipped, warnings)
+    scan = DatasetScan(root, names, photos, skipped, warnings, cache_resize=cache_resize)
     scan.warnings.extend(describe_problems(scan))
     return scan
 

@@ -115,3 +115,31 @@ def set_cache_enabled(enabled: bool) -> None:
     global _enabled, _default
     _enabled = enabled
     _default = None
+
+
+def worth_caching(decoded: Image.Image, resize: int) -> bool:
+    """Small photos decode faster than a cache read; only big ones are worth keeping."""
+    return decoded.width * decoded.height > 2 * resize * resize
+
+
+def keep_resized(path: str | Path, decoded: Image.Image, resize: int) -> Image.Image:
+    """``decoded`` (opened with ``draft_size=resize``) with its shorter side at ``resize``,
+    kept in the app's cache when worth it, so the next load of ``path`` skips decoding.
+
+    The one place a decoded photo enters the cache: the data stage's loader and the
+    scan (which decodes every photo anyway, to check it) both come through here, so the
+    scan's one decode feeds the training run.
+    """
+    from .images import resize_short_side
+
+    img = resize_short_side(decoded, resize)
+    cache = get_default_cache()
+    if cache is not None and worth_caching(decoded, resize):
+        cache.put(path, resize, img)
+    return img
+
+
+def cached_resized(path: str | Path, resize: int) -> Image.Image | None:
+    """The cached ``resize`` version of ``path`` if there is one (thumbnails use it)."""
+    cache = get_default_cache()
+    return cache.get(path, resize) if cache is not None else None

@@ -15,23 +15,17 @@ import torch
 from PIL import Image, ImageEnhance
 
 from .backbones import Preprocessing
-from .imagecache import get_default_cache
-from .images import center_crop, open_image, resize_short_side
+from .imagecache import cached_resized, keep_resized
+from .images import center_crop, open_image
 
 
 def load_resized(path: str | Path, resize: int) -> Image.Image:
-    """Decode ``path`` and resize its shorter side to ``resize`` (uses the disk cache)."""
-    cache = get_default_cache()
-    if cache is not None:
-        hit = cache.get(path, resize)
-        if hit is not None:
-            return hit
-    decoded = open_image(path, draft_size=resize)
-    img = resize_short_side(decoded, resize)
-    # Small photos decode faster than a cache read; only big ones are worth keeping.
-    if cache is not None and decoded.width * decoded.height > 2 * resize * resize:
-        cache.put(path, resize, img)
-    return img
+    """Decode ``path`` and resize its shorter side to ``resize`` (uses the disk cache,
+    which the folder's scan has usually filled already)."""
+    hit = cached_resized(path, resize)
+    if hit is not None:
+        return hit
+    return keep_resized(path, open_image(path, draft_size=resize), resize)
 
 
 def plain_view(img: Image.Image, prep: Preprocessing) -> np.ndarray:

@@ -481,8 +481,21 @@ class RunPhotos:
     cache_skipped: list[SkippedFile] = field(default_factory=list)  # failed when cached
 
 
+def run_preprocessing(config: TrainConfig) -> Preprocessing:
+    """The run's preprocessing: the backbone's own, at ``config.image_size`` if one is set."""
+    info = get_backbone(config.backbone)
+    return (
+        info.preprocessing.for_size(config.image_size) if config.image_size else info.preprocessing
+    )
+
+
 def scan_photos(config: TrainConfig, on_event, stop) -> RunPhotos:
-    """Scan the folder (and the checking folder), split, and refuse what cannot work."""
+    """Scan the folder (and the checking folder), split, and refuse what cannot work.
+
+    The scan's one decode of each photo also fills the image cache at the run's size, so
+    the data stage reads the photos instead of decoding them a second time.
+    """
+    resize = run_preprocessing(config).resize
 
     def scan_progress(p: ScanProgress) -> None:
         fraction = p.done / max(1, p.total)
@@ -498,11 +511,17 @@ def scan_photos(config: TrainConfig, on_event, stop) -> RunPhotos:
             f"{config.data_dir} has more than {MAX_CLASSES:,} category folders; a model "
             f"can tell at most {MAX_CLASSES:,} categories apart. Use fewer categories."
         )
-    scan = scan_folder(config.data_dir, on_progress=scan_progress, should_stop=stop)
+    scan = scan_folder(
+        config.data_dir, on_progress=scan_progress, should_stop=stop, cache_resize=resize
+    )
     photos = RunPhotos(scan.classes, [], [], list(scan.skipped), list(scan.warnings))
     if config.val_dir:
         vscan = scan_folder(
-            config.val_dir, classes=scan.classes, on_progress=scan_progress, should_stop=stop
+            config.val_dir,
+            classes=scan.classes,
+            on_progress=scan_progress,
+            should_stop=stop,
+            cache_resize=resize,
         )
         photos.train, photos.val = list(scan.photos), list(vscan.photos)
         photos.skipped += vscan.skipped
@@ -530,9 +549,7 @@ def build_run(
     Under DDP the device is the rank's own, and rank 0's precision is every rank's.
     """
     info = get_backbone(config.backbone)
-    prep = (
-        info.preprocessing.for_size(config.image_size) if config.image_size else info.preprocessing
-    )
+    prep = run_preprocessing(config)
     device = ranks.device if ranks else pick_device(config.device)
     configure_device(device)
     _emit(on_event, TrainEvent("stage", f"Loading {info.title}"))

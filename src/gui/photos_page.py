@@ -517,10 +517,20 @@ class PhotosPage(QWidget):
         self.scan_started.emit()
         self.status_message.emit(f"Scanning {folder}…")
 
+        backbone = self.state.backbone
+
         def scan(task):
+            from engine.backbones import get_backbone
             from engine.dataset import scan_folder
 
-            return scan_folder(folder, on_progress=task.report, should_stop=task.should_stop)
+            # One decode per photo: the scan fills the image cache at the chosen backbone's
+            # size, so training reads the photos and the thumbnails come from it too.
+            return scan_folder(
+                folder,
+                on_progress=task.report,
+                should_stop=task.should_stop,
+                cache_resize=get_backbone(backbone).preprocessing.resize,
+            )
 
         # Handlers compare the handle, so a stale scan (replaced by a newer one) is ignored.
         handle: WorkerHandle
@@ -574,6 +584,7 @@ class PhotosPage(QWidget):
 
     def _on_scan_done(self, folder: Path, scan: Any) -> None:
         self._scan_handle = None
+        self.thumbnails.cache_resize = scan.cache_resize
         self.progress_row.setVisible(False)
         self.rescan_button.setEnabled(True)
         self.check_button.setEnabled(len(scan.classes) >= 2)

@@ -14,17 +14,22 @@ from ..workers import WorkerHandle, serve_queue, start_worker
 IDLE_SECONDS = 2.0  # the loader thread ends after this long without requests
 
 
-def load_thumbnail(path: str, size: int) -> QImage | None:
+def load_thumbnail(path: str, size: int, cache_resize: int | None = None) -> QImage | None:
     """Decode ``path`` into a QImage at most ``size`` pixels on each side (None if unusable).
 
+    With ``cache_resize`` (the size the folder's scan cached its photos at), the preview is
+    made from the cached photo when there is one, instead of decoding the file again.
     Runs on the loader thread: QImage (unlike QPixmap) may be made off the GUI thread.
     """
     from PIL import Image
 
+    from engine.imagecache import cached_resized
     from engine.images import open_image
 
     try:
-        img = open_image(path, draft_size=size)
+        img = cached_resized(path, cache_resize) if cache_resize else None
+        if img is None:
+            img = open_image(path, draft_size=size)
     except Exception:  # noqa: BLE001 - a broken preview is only a missing picture
         return None
     img.thumbnail((size, size), Image.BILINEAR)
@@ -41,6 +46,8 @@ class ThumbnailLoader(QObject):
     def __init__(self, size: int = 48, capacity: int = 2000, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.size = size
+        #: Where the scan cached the photos (read by the loader thread; None: decode).
+        self.cache_resize: int | None = None
         self.capacity = capacity
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._pending: set[str] = set()
@@ -83,7 +90,7 @@ class ThumbnailLoader(QObject):
 
         def load(item: tuple[int, str]) -> tuple[int, str, QImage | None]:
             generation, key = item
-            return generation, key, load_thumbnail(key, size)
+            return generation, key, load_thumbnail(key, size, self.cache_resize)
 
         run = serve_queue(self._queue, load, IDLE_SECONDS)
         self._handle = start_worker(
