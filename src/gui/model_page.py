@@ -329,6 +329,7 @@ class ModelPage(QWidget):
         st = self.states[name]
         ready = st in ("bundled", "downloaded")
         self.state.set_backbone_ready(ready)
+        self.state.input_resize = info.preprocessing.resize
         structure = self.structures.get(name)
         speed = (
             f"about {sum(structure.stage_ms):.0f} ms per photo on this computer"

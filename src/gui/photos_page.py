@@ -517,19 +517,20 @@ class PhotosPage(QWidget):
         self.scan_started.emit()
         self.status_message.emit(f"Scanning {folder}…")
 
-        backbone = self.state.backbone
+        # One decode per photo: the scan fills the image cache at the chosen backbone's size,
+        # so training reads the photos and the thumbnails come from it too. (None until the
+        # catalog is loaded: then the scan only checks, as it is not worth importing torch
+        # on the scan's thread for it.)
+        resize = self.state.input_resize
 
         def scan(task):
-            from engine.backbones import get_backbone
             from engine.dataset import scan_folder
 
-            # One decode per photo: the scan fills the image cache at the chosen backbone's
-            # size, so training reads the photos and the thumbnails come from it too.
             return scan_folder(
                 folder,
                 on_progress=task.report,
                 should_stop=task.should_stop,
-                cache_resize=get_backbone(backbone).preprocessing.resize,
+                cache_resize=resize,
             )
 
         # Handlers compare the handle, so a stale scan (replaced by a newer one) is ignored.

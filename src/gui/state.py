@@ -45,6 +45,9 @@ class StudioState(QObject):
         # to "folder" finds it again. Only in the config while "folder" is chosen.
         self.val_dir: Path | None = None
         self.backbone_ready = True  # weights on this computer (bundled or downloaded)
+        # The chosen backbone's Preprocessing.resize, once the catalog is loaded (the Model
+        # step sets it): the Photos step's scan fills the image cache at this size.
+        self.input_resize: int | None = None
         self.model_path: Path | None = None
         self.train_result: Any = None  # engine.config.TrainResult of the last run
         self.history: list[dict[str, Any]] = []
