@@ -33,17 +33,20 @@ def test_thumbnails_come_from_the_scans_cache(tmp_path, fresh_cache, monkeypatch
 
 
 def test_the_photos_step_scan_caches_at_the_chosen_backbones_size(
-    qtbot, window, tmp_path, fresh_cache
+    qtbot, window, wait_catalog, tmp_path, fresh_cache
 ):
     """Once the catalog is loaded, the Photos step's one decode per photo fills the cache
     at the chosen backbone's size (Lite2: 292), and its thumbnails use it."""
     from engine.backbones import get_backbone
 
     page = window.model_page
-    if not page.catalog_loaded:
-        with qtbot.waitSignal(page.catalog_ready, timeout=60_000):
-            page.load_catalog()
+    wait_catalog(window)
     page.select_backbone("efficientnet_lite2")
+    # Let the Model step finish measuring Lite2 (a worker) before the window closes.
+    qtbot.waitUntil(
+        lambda: page.structure is not None and page.structure.name == "efficientnet_lite2",
+        timeout=180_000,
+    )
     resize = get_backbone("efficientnet_lite2").preprocessing.resize
     assert window.state.input_resize == resize
     paths = big_photos(tmp_path / "photos", per_class=1)
