@@ -127,6 +127,7 @@ def check_bundle() -> None:
     """Fail if something the app needs offline did not make it into the bundle."""
     step("Checking the bundle's contents")
     data = bundle_data_dir()
+    app = app_folder()
     expected = {
         **{
             f"built-in backbone weights (Lite{n})": list(
@@ -134,6 +135,9 @@ def check_bundle() -> None:
             )
             for n in (0, 1, 2)
         },
+        # pi-heif's extension and its libheif (+ libde265) from pi_heif.libs.
+        "HEIC decoder (pi-heif)": list(app.rglob("_pi_heif*"))[:1]
+        + list(app.rglob("libheif*"))[:1],
         "sample dataset": [p for p in [data / "resources" / "sample"] if p.is_dir()],
         "app icons": list(data.glob("resources/icons/finetune-studio-256.png")),
     }
@@ -141,6 +145,12 @@ def check_bundle() -> None:
         plugins = data / "PySide6" / "Qt" / "plugins" / "platforms"
         expected["Qt offscreen platform plugin"] = list(plugins.glob("libqoffscreen.so"))
         expected["Qt xcb (X11) platform plugin"] = list(plugins.glob("libqxcb.so"))
+    if len(expected["HEIC decoder (pi-heif)"]) < 2:
+        expected["HEIC decoder (pi-heif)"] = []
+    # The GPL x265 encoder (pillow-heif's wheels) must never ship in the Apache-2.0 app.
+    gpl = [str(p.relative_to(app)) for p in app.rglob("libx265*")]
+    if gpl:
+        raise SystemExit("build: the bundle contains the GPL x265 encoder: " + ", ".join(gpl))
     missing = [what for what, found in expected.items() if not found]
     for what, found in expected.items():
         print(f"  {'ok' if found else 'MISSING'}  {what}")

@@ -1,7 +1,8 @@
 """``finetune-studio --self-test``: prove an installation works, end to end, offline.
 
-Loads the bundled backbone, trains a short run on the bundled sample photos, predicts,
-exports to ONNX and checks the export agrees; prints one line and exits 0, or says what
+Checks the three built-in backbones' weights and the HEIC decoder are there, loads the
+bundled backbone, trains a short run on the bundled sample photos, predicts, exports to
+ONNX and checks the export agrees; prints one line and exits 0, or says what
 failed and exits 1. The packaged app's build script runs this against the frozen app.
 """
 
@@ -38,10 +39,22 @@ def run_self_test() -> int:
     try:
         # Inside the try: a broken install (torch, a runtime missing) is what the self-test
         # is for, and it must report that in its one line; also keeps `--help` free of torch.
+        from .backbones import backbone_state
         from .config import TrainConfig
         from .export import export_model
+        from .images import decoder_available
         from .predict import Predictor
         from .training import train
+
+        # What the app promises offline besides the sample run: the three built-in
+        # backbones' weights and the HEIC decoder (importing pi-heif loads libheif and
+        # libde265, so this fails if the bundle lacks them).
+        lites = ("efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2")
+        missing = [name for name in lites if backbone_state(name) != "bundled"]
+        if missing:
+            raise RuntimeError(f"built-in backbone weights missing: {', '.join(missing)}")
+        if not decoder_available("HEIC"):
+            raise RuntimeError("the HEIC decoder (pi-heif) is missing")
 
         data = sample_dir()
         with tempfile.TemporaryDirectory(prefix="ftstudio-selftest-") as tmp:
@@ -71,7 +84,8 @@ def run_self_test() -> int:
         print(
             f"self-test passed: trained {len(result.history)} epochs on {data.name} "
             f"(validation accuracy {result.val_accuracy:.0%}), predicted {len(preds)} photos "
-            f"({agree} right) with {predictor.backend}, ONNX export agrees ({report.agreement:.0%}); {time.monotonic() - t0:.0f}s"
+            f"({agree} right) with {predictor.backend}, ONNX export agrees ({report.agreement:.0%}); "
+            f"3 built-in backbones, HEIC decoder ok; {time.monotonic() - t0:.0f}s"
         )
         return 0
     except Exception as exc:  # noqa: BLE001 — the self-test reports any failure in one line
