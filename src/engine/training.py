@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import math
+import os
 import random
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -150,7 +151,9 @@ class PreparedData:
 def _load_views(photo: Photo, prep: Preprocessing, views: int, seed: int) -> list[np.ndarray]:
     img = preprocess.load_resized(photo.path, prep.resize)
     out = [preprocess.plain_view(img, prep)]
-    rng = random.Random(f"{seed}:{photo.path}")
+    # Bytes, not text: a name that is not UTF-8 cannot be encoded as text; for UTF-8 names
+    # random seeds a str and its UTF-8 bytes alike, so the views are the same as before.
+    rng = random.Random(os.fsencode(f"{seed}:{photo.path}"))
     out += [preprocess.augmented_view(img, prep, rng) for _ in range(views - 1)]
     return out
 

@@ -311,12 +311,6 @@ def test_file_names_that_are_not_utf8_do_not_crash(tmp_path, tiny_model):
     assert all(Path(r["destination"]).exists() for r in rows)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="training.py:327 seeds random.Random with the path as text; the fix "
-    "(random.Random(os.fsencode(...)), same seeds for UTF-8 names) is in the training "
-    "code, which the issue-15 helper is restructuring",
-)
 def test_training_on_a_file_name_that_is_not_utf8(tmp_path):
     from engine.config import TrainConfig
     from engine.training import train
