@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -35,19 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.check import (
-    REMOVED_FOLDER,
-    CheckProgress,
-    CheckReport,
-    keep_key,
-    refile_photos,
-    remove_photos,
-    scan_after_moves,
-)
+from engine.check import CheckProgress, CheckReport, keep_key
 
 from .state import StudioState
-from .undo import JournalCommand, KeepCommand, Moves
+from .undo import Moves
 from .widgets.naming import name_widget
+from .widgets.photo_actions import PhotoActions
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import WorkerError, WorkerHandle, start_worker
 
@@ -74,7 +66,18 @@ class CheckView(QWidget):
         self.setObjectName("checkView")
         self.state = state
         self.undo_stack = undo_stack
-        self.trash = trash  # gui.undo.system_trash where the system has a trash
+        self.actions = PhotoActions(
+            state,
+            undo_stack,
+            trash=trash,  # gui.undo.system_trash where the system has a trash
+            on_moved=self._on_moved,
+            snapshot=self._snapshot,
+            restore=self._restore,
+            on_kept=self._fill,
+            parent=self,
+        )
+        self.actions.scan_updated.connect(self.scan_updated)
+        self.actions.message.connect(self._on_message)
         self.report: CheckReport | None = None
         self._handle: WorkerHandle | None = None
         self.thumbnails = ThumbnailLoader(size=THUMB, parent=self)
@@ -402,20 +405,14 @@ class CheckView(QWidget):
 
     # ------------------------------------------------------------------ fixing
     def categories(self) -> list[str]:
-        return list(self.state.scan.classes) if self.state.scan is not None else []
+        return self.actions.categories()
 
     def _fill_move_menu(self) -> None:
-        self.move_menu.clear()
-        for n, name in enumerate(self.categories(), start=1):
-            act = self.move_menu.addAction(f"{n}  {name}" if n < 10 else name)
-            act.triggered.connect(lambda _c=False, name=name: self.refile_selected(name))
-        self.move_menu.addSeparator()
-        self.move_menu.addAction("New category…").triggered.connect(self._new_category)
+        self.actions.fill_move_menu(self.move_menu, self.selected_paths, self)
 
-    def _new_category(self) -> None:
-        name, ok = QInputDialog.getText(self, "New category", "Name of the new category:")
-        if ok and name.strip():
-            self.refile_selected(name.strip(), new=True)
+    def _on_message(self, text: str) -> None:
+        self.header.setText(text)
+        self.last_error = self.actions.last_error or self.last_error
 
     def _move_to_best(self) -> None:
         found = self.selected_findings()
@@ -427,86 +424,30 @@ class CheckView(QWidget):
         if 0 < n <= len(cats):
             self.refile_selected(cats[n - 1])
 
-    def _push(self, command: Any) -> None:
-        self.undo_stack.push(command)
-        error = getattr(command, "error", None)
-        if error:
-            self.header.setText(error)
-            self.last_error = error
-        elif getattr(command, "failed", None):
-            self.header.setText(
-                f"{len(command.failed)} photo(s) could not be moved: {command.failed[0][2]}."
-            )
-
     def refile_selected(self, category: str, *, new: bool = False) -> None:
         """Move the selected photos into ``category`` (created first when ``new``)."""
-        paths = [p for p in self.selected_paths() if p.parent.name != category]
-        root = self.state.data_dir
-        if not paths or root is None:
-            return
-        what = paths[0].name if len(paths) == 1 else f"{len(paths)} photos"
-        self._push(
-            JournalCommand(
-                f"Move {what} to {category}",
-                root,
-                lambda: refile_photos(root, [(p, category) for p in paths], new=new),
-                self._on_moved,
-                snapshot=self._snapshot,
-                restore=self._restore,
-            )
-        )
+        self.actions.refile(self.selected_paths(), category, new=new)
 
     def remove_selected(self) -> None:
         """Take the selected photos out of the set (to the trash, or a hidden folder)."""
-        paths = self.selected_paths()
-        root = self.state.data_dir
-        if not paths or root is None:
-            return
-        what = paths[0].name if len(paths) == 1 else f"{len(paths)} photos"
-        self._push(
-            JournalCommand(
-                f"Remove {what}",
-                root,
-                lambda: remove_photos(root, paths),
-                self._on_moved,
-                snapshot=self._snapshot,
-                restore=self._restore,
-                removed_into=Path(root) / REMOVED_FOLDER,
-                trash=self.trash,
-            )
-        )
+        self.actions.remove(self.selected_paths())
 
     def keep_selected(self) -> None:
         """Mark the selected photos "not a mistake": not shown again (remembered)."""
-        scan = self.state.scan
-        if scan is None:
-            return
-        by_path = {p.path: p for p in scan.photos}
-        keys = [
-            keep_key(by_path[f.path], scan.classes)
-            for f in self.selected_findings()
-            if hasattr(f, "path") and f.path in by_path
-        ]
-        if keys:
-            self._push(KeepCommand("Not a mistake", self.state.kept, keys, self._fill))
+        self.actions.keep([f.path for f in self.selected_findings() if hasattr(f, "path")])
 
-    def _snapshot(self) -> tuple[Any, Any]:
-        return self.report, self.state.scan
+    def _snapshot(self) -> Any:
+        return self.report
 
-    def _restore(self, state: Any) -> None:
-        report, scan = state
+    def _restore(self, report: Any) -> None:
         self.set_report(report)
-        self.scan_updated.emit(scan)
 
     def _on_moved(self, moves: Moves) -> None:
-        scan = self.state.scan
         report = self.report
         if report is not None:
             for old, new in moves:
                 report = report.after_move(old, new)
         self.set_report(report)
-        if scan is not None:
-            self.scan_updated.emit(scan_after_moves(scan, moves))
 
 
 class CheckDialog(QDialog):

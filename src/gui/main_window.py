@@ -182,6 +182,10 @@ class MainWindow(QMainWindow):
         self.check_dialog: Any = None
         self.check_trash: Any = system_trash  # None: removed photos stay in a hidden folder
         self.photos_page.check_requested.connect(self.open_check)
+        # The Results step's mistakes get the same fixes, on the same undo stack.
+        self.results_page.enable_fixing(self.undo_stack, trash=self._trash).scan_updated.connect(
+            self.photos_page.take_scan
+        )
 
         self._make_actions()
         self._make_menus()
@@ -337,6 +341,10 @@ class MainWindow(QMainWindow):
         h.addAction(self.act_logs)
         h.addAction(self.act_about)
         self._fill_recent_menu()
+
+    def _trash(self, path: Path) -> Path | None:
+        """Hand a removed photo to ``check_trash`` (read when used: tests may set None)."""
+        return self.check_trash(path) if self.check_trash is not None else None
 
     def open_check(self) -> None:
         """Show the "Check my photos" window for the current folder (and run the check)."""

@@ -4,7 +4,10 @@ After training (or when a model is opened) the model is checked on its validatio
 in a worker: validation accuracy in large type with a plain verdict and advice, a
 confusion matrix whose cells show their photos when clicked, per-category precision and
 recall in a sortable table, and the photos the model got most confidently wrong, each of
-which opens in the system viewer or in its folder.
+which opens in the system viewer or in its folder. Given the window's undo stack
+(:meth:`ResultsPage.enable_fixing`), a mistake (or a cell's photo) can be moved to another
+category, removed or kept ("not a mistake") with the same undoable actions as "Check my
+photos" (``gui.widgets.photo_actions``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtGui import (
     QPixmap,
     QStandardItem,
     QStandardItemModel,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +52,7 @@ from engine.advice import plain_verdict
 from .state import StudioState
 from .widgets.confusion import ConfusionMatrixWidget
 from .widgets.job import JobProgressWidget
+from .widgets.photo_actions import PhotoActions
 from .widgets.prediction_card import open_in_viewer, show_in_folder
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import (
@@ -91,6 +96,7 @@ class PhotoGallery(QListWidget):
         super().__init__(parent)
         self._loader = loader
         self._items: dict[str, list[QListWidgetItem]] = {}
+        self.actions: PhotoActions | None = None  # offers the fixes in the context menu
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -152,6 +158,9 @@ class PhotoGallery(QListWidget):
         menu = QMenu(self)
         menu.addAction("Open photo", lambda: open_in_viewer(path))
         menu.addAction("Show in folder", lambda: show_in_folder(path))
+        if self.actions is not None:
+            menu.addSeparator()
+            self.actions.add_fixes(menu, lambda: [Path(path)], self)
         menu.exec(self.viewport().mapToGlobal(pos))
 
 
@@ -173,6 +182,10 @@ class ResultsPage(QWidget):
         self.model_path: Path | None = None
         self.train_result: Any = None
         self.evaluation: Any = None
+        self.actions: PhotoActions | None = None  # see enable_fixing
+        # Where the evaluation's photos are now (fixed since): path -> new path, None removed.
+        self._moved: dict[str, str | None] = {}
+        self._cell: tuple[int, int] | None = None
         self._job: WorkerHandle | None = None
         self._thumbs = ThumbnailLoader(size=GALLERY_THUMB, capacity=1500, parent=self)
         self._build()
@@ -330,11 +343,29 @@ class ResultsPage(QWidget):
         self.open_button.clicked.connect(lambda: self._act_on_mistake(open_in_viewer))
         self.folder_button = QPushButton("Show in folder")
         self.folder_button.clicked.connect(lambda: self._act_on_mistake(show_in_folder))
+        self.move_button = QPushButton("Move to…")
+        self.move_button.setToolTip("Move the photo to another category (or a new one)")
+        self.move_menu = QMenu(self)
+        self.move_menu.aboutToShow.connect(self._fill_move_menu)
+        self.move_button.setMenu(self.move_menu)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setToolTip("Take the photo out of the set (Edit > Undo brings it back)")
+        self.remove_button.clicked.connect(
+            lambda: self._fix_mistake(lambda a, paths: a.remove(paths))
+        )
+        self.keep_button = QPushButton("Not a mistake")
+        self.keep_button.setToolTip("It is filed right: do not show it as a mistake again")
+        self.keep_button.clicked.connect(lambda: self._fix_mistake(lambda a, paths: a.keep(paths)))
+        self.fix_buttons = (self.move_button, self.remove_button, self.keep_button)
+        for b in self.fix_buttons:
+            b.setVisible(False)  # until enable_fixing
         self.mistakes_note = QLabel("")
         self.mistakes_note.setWordWrap(True)
         mistake_buttons = QVBoxLayout()
         mistake_buttons.addWidget(self.open_button)
         mistake_buttons.addWidget(self.folder_button)
+        for b in self.fix_buttons:
+            mistake_buttons.addWidget(b)
         mistake_buttons.addStretch(1)
         mistakes_box = QGroupBox("Most confidently wrong: real category → what the model said")
         ml = QVBoxLayout(mistakes_box)
@@ -372,6 +403,29 @@ class ResultsPage(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # --------------------------------------------------------------------- public API
+    def enable_fixing(self, undo_stack: QUndoStack, *, trash: Any = None) -> PhotoActions:
+        """Offer move / remove / "not a mistake" on the mistakes, as steps of
+        ``undo_stack``; connect the returned actions' ``scan_updated`` to the Photos step."""
+        if self.state is None:
+            raise ValueError("fixing photos needs the window's state")
+        self.actions = PhotoActions(
+            self.state,
+            undo_stack,
+            trash=trash,
+            on_moved=self._on_moved,
+            snapshot=lambda: dict(self._moved),
+            restore=self._restore_moved,
+            on_kept=self._refresh_photos,
+            parent=self,
+        )
+        self.actions.message.connect(self.status_label.setText)
+        self.mistakes.actions = self.actions
+        self.cell_photos.actions = self.actions
+        for b in self.fix_buttons:
+            b.setVisible(True)
+        self._update_mistake_buttons()
+        return self.actions
+
     def show_result(self, train_result: Any, model_path: Path, config: Any = None) -> None:
         """Show how good the model in ``model_path`` is.
 
@@ -564,18 +618,36 @@ class ResultsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # the weakest first
 
-        self.mistakes.set_photos(
-            [
+        self._moved = {}
+        self._cell = None
+        self._show_mistakes()
+
+    def _where(self, path: str) -> str | None:
+        """Where an evaluated photo is now (None: removed, or kept as "not a mistake")."""
+        now = self._moved.get(str(Path(path)), path)
+        if now is None or (self.actions is not None and self.actions.is_kept(Path(now))):
+            return None
+        return now
+
+    def _show_mistakes(self) -> None:
+        ev = self.evaluation
+        rows = []
+        for m in ev.mistakes:
+            path = self._where(m.path)
+            real = m.true_label if path == m.path else Path(path or "").parent.name
+            if path is None or real == m.predicted:  # removed, kept, or refiled: no mistake
+                continue
+            rows.append(
                 (
-                    m.path,
-                    f"{m.true_label} → {m.predicted}\n{m.confidence:.0%} sure",
-                    f"{m.path}\nReal category: {m.true_label}\nThe model said: {m.predicted} "
+                    path,
+                    f"{real} → {m.predicted}\n{m.confidence:.0%} sure",
+                    f"{path}\nReal category: {real}\nThe model said: {m.predicted} "
                     f"({m.confidence:.0%} sure)\nDouble-click to open it.",
                 )
-                for m in ev.mistakes
-            ]
-        )
-        wrong = n - correct
+            )
+        self.mistakes.set_photos(rows)
+        n = ev.count
+        wrong = n - sum(ev.confusion[i][i] for i in range(len(ev.classes)))
         if not ev.mistakes:
             self.mistakes_note.setText("No mistakes on the checking photos.")
         else:
@@ -583,12 +655,14 @@ class ResultsPage(QWidget):
                 f"{wrong} photos were named wrongly; the {len(ev.mistakes)} the model was most sure "
                 "about are shown first. Often the photo is unusual, or filed in the wrong folder."
             )
+        self._update_mistake_buttons()
 
     def _on_cell_clicked(self, true: int, predicted: int) -> None:
         ev = self.evaluation
         if ev is None:
             return
-        paths = ev.cell(true, predicted)
+        self._cell = (true, predicted)
+        paths = [p for p in (self._where(p) for p in ev.cell(true, predicted)) if p]
         title = self.matrix.describe_cell(true, predicted)
         if len(paths) > MAX_CELL_PHOTOS:
             title += f" (the first {MAX_CELL_PHOTOS} are shown)"
@@ -610,6 +684,41 @@ class ResultsPage(QWidget):
         has = self.mistakes.selected_path() is not None
         self.open_button.setEnabled(has)
         self.folder_button.setEnabled(has)
+        for b in self.fix_buttons:
+            b.setEnabled(has and self.actions is not None)
+
+    # ------------------------------------------------------------------ fixing mistakes
+    def _selected_mistake(self) -> list[Path]:
+        path = self.mistakes.selected_path()
+        return [Path(path)] if path else []
+
+    def _fill_move_menu(self) -> None:
+        if self.actions is not None:
+            self.actions.fill_move_menu(self.move_menu, self._selected_mistake, self)
+
+    def _fix_mistake(self, fix) -> None:
+        paths = self._selected_mistake()
+        if self.actions is not None and paths:
+            fix(self.actions, paths)
+
+    def _on_moved(self, moves: list[tuple[Path, Path | None]]) -> None:
+        now_to_first = {v: k for k, v in self._moved.items() if v is not None}
+        for old, new in moves:
+            first = now_to_first.get(str(old), str(old))
+            self._moved[first] = str(new) if new is not None else None
+        self._refresh_photos()
+
+    def _restore_moved(self, moved: Any) -> None:
+        self._moved = dict(moved or {})
+        self._refresh_photos()
+
+    def _refresh_photos(self) -> None:
+        """Show the mistakes and the clicked cell's photos where they are now."""
+        if self.evaluation is None:
+            return
+        self._show_mistakes()
+        if self._cell is not None:
+            self._on_cell_clicked(*self._cell)
 
     def _act_on_mistake(self, action) -> None:
         path = self.mistakes.selected_path()

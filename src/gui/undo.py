@@ -37,8 +37,10 @@ IDLE_SECONDS = 2.0  # a MoveRunner's thread ends after this long without work
 
 def system_trash(path: Path) -> Path | None:
     """Move ``path`` to the system's trash; where it went, or None where there is none."""
-    ok, where = QFile.moveToTrash(str(path))
-    return Path(where) if ok and where else None
+    # PySide6's static QFile.moveToTrash returns only the bool (the C++ out-parameter for
+    # the new place is dropped): the instance method renames the QFile to where it went.
+    file = QFile(str(path))
+    return Path(file.fileName()) if file.moveToTrash() else None
 
 
 class MoveRunner(QObject):
@@ -181,7 +183,13 @@ class JournalCommand(QUndoCommand):
         for place, where in self._trashed.items():
             if where.exists() and not place.exists():
                 place.parent.mkdir(parents=True, exist_ok=True)
-                QFile.rename(str(where), str(place))
+                if QFile.rename(str(where), str(place)):
+                    # A freedesktop trash lists what it holds in info/<name>.trashinfo:
+                    # without this, the trash would go on listing a photo it no longer has.
+                    info = where.parent.parent / "info" / f"{where.name}.trashinfo"
+                    if where.parent.name == "files" and info.is_file():
+                        with contextlib.suppress(OSError):
+                            info.unlink()
         self._trashed.clear()
 
     def redo(self) -> None:
