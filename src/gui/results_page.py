@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -361,12 +362,11 @@ class ResultsPage(QWidget):
             b.setVisible(False)  # until enable_fixing
         self.mistakes_note = QLabel("")
         self.mistakes_note.setWordWrap(True)
-        mistake_buttons = QVBoxLayout()
-        mistake_buttons.addWidget(self.open_button)
-        mistake_buttons.addWidget(self.folder_button)
-        for b in self.fix_buttons:
-            mistake_buttons.addWidget(b)
-        mistake_buttons.addStretch(1)
+        # Two columns: the box stays as low as with two buttons (the page fits 800 px).
+        mistake_buttons = QGridLayout()
+        for i, b in enumerate((self.open_button, self.folder_button, *self.fix_buttons)):
+            mistake_buttons.addWidget(b, i % 3, i // 3)
+        mistake_buttons.setRowStretch(3, 1)
         mistakes_box = QGroupBox("Most confidently wrong: real category → what the model said")
         ml = QVBoxLayout(mistakes_box)
         ml.addWidget(self.mistakes_note)
