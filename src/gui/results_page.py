@@ -495,8 +495,14 @@ class ResultsPage(QWidget):
 
         self.status_label.setText(message)
         self.check_folder_button.setEnabled(False)
+        # A replaced check (stopped above) still reports "Stopped." later: only the newest
+        # one may finish the page (it would clear the new job and say "Stopped.").
         handle = self.jobs.start(
-            self, run, on_result=self._on_evaluated, on_error=self._on_failed, name="evaluate"
+            self,
+            run,
+            on_result=lambda ev: self._on_evaluated(ev) if self._job is handle else None,
+            on_error=lambda err: self._on_failed(err) if self._job is handle else None,
+            name="evaluate",
         )
         self._job = handle
         return handle
