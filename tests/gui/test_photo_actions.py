@@ -160,3 +160,22 @@ def test_remove_goes_to_the_system_trash_and_undo_brings_it_back(
     assert not list((trash / "files").iterdir()) and not list((trash / "info").iterdir())
     assert any(p.path == photo for p in state.scan.photos)
     assert census(folder) == before
+
+
+def test_the_window_undoes_a_results_fix_from_its_edit_menu(window, folder):
+    """In the window: the Results page's fixes are steps of Edit > Undo, and the Photos
+    step's scan follows them."""
+    window.state.set_scan(folder, scan_folder(folder))
+    page = window.results_page
+    assert page.actions is not None and page.actions.undo_stack is window.undo_stack
+    page.show_evaluation(evaluation_of(window.state.scan))
+    before = census(folder)
+    path, said = select_first_mistake(page)
+    page.actions.refile([path], said)
+    moved = folder / said / path.name
+    assert moved.is_file() and window.act_undo.isEnabled()
+    assert any(p.path == moved for p in window.state.scan.photos)  # via the Photos step
+    window.act_undo.trigger()
+    assert path.is_file() and not moved.exists()
+    assert any(p.path == path for p in window.state.scan.photos)
+    assert census(folder) == before
