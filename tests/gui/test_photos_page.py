@@ -194,7 +194,7 @@ def _readiness(qtbot, window, folder: Path) -> tuple[str, str, str]:
 def test_the_photos_step_says_whether_you_can_train(qtbot, window, tmp_path):
     import shutil
 
-    from conftest import make_photos
+    from photo_folders import make_photos
 
     # Loose photos, no subfolders: said so, not "0 photos in 0 categories".
     loose = make_photos(tmp_path / "made", classes=1, per_class=6) / "category_a"

@@ -198,7 +198,7 @@ def test_labelling_20_photos_by_keys_never_stalls_the_window(
 def test_the_photos_step_offers_to_sort_a_pile_and_edit_undo_undoes_a_label(
     qtbot, window, tmp_path
 ):
-    from conftest import make_photos
+    from photo_folders import make_photos
 
     make_photos(tmp_path / "made", classes=2, per_class=3)
     root = tmp_path / "pile"

@@ -16,7 +16,7 @@ RESULTS, USE = 3, 4
 
 
 def make_photos(root: Path, **kw) -> Path:
-    from conftest import make_photos as make  # tests/gui/conftest.py, as test_photos_page does
+    from photo_folders import make_photos as make
 
     return make(root, **kw)
 

@@ -120,6 +120,7 @@ def _previous_files(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     project = save_project(
         Project(TrainConfig(data_dir=str(tmp_path)), model_file=str(model), notes="yesterday"),
         tmp_path / "p.ftproj",
+        keep_model_beside=False,  # yesterday's project points at m.ftmodel itself
     )
     return model, project, {"model": sha256(model), "project": sha256(project)}
 
