@@ -64,7 +64,13 @@ from .evaluation import default_threshold
 from .features import FeatureCache, default_feature_cache, network_key
 from .freezing import apply_freeze, count_parameters, set_train_mode, trainable_groups
 from .images import ImageLoadError
-from .pathguard import PathGuardError, check_train_paths, remove_own_file, written_by_app
+from .pathguard import (
+    PathGuardError,
+    check_train_paths,
+    remove_own_file,
+    same_file,
+    written_by_app,
+)
 from .plan import RunPlan, epochs_warning, plan_run
 from .progress import Throttle, TimeLeft
 
@@ -427,9 +433,11 @@ def train(
         )
         if out is not None and epochs.best.epoch is not None:
             result.model_path = save_best(result, run, val_data, config, Path(out), on_event)
-            if epochs.wrote_checkpoint and not epochs.stopped and run.writes:
+            resumed_it = bool(resume and config.checkpoint and same_file(resume, config.checkpoint))
+            if (epochs.wrote_checkpoint or resumed_it) and not epochs.stopped and run.writes:
                 # The run is complete and its model saved: nothing is left to resume. Only a
-                # checkpoint this run wrote is removed, never the model or another file.
+                # checkpoint this run wrote (or resumed from, with nothing left to train) is
+                # removed, never the model or another file.
                 remove_own_file(
                     config.checkpoint, [modelfile.CHECKPOINT_FORMAT], keep=[result.model_path]
                 )

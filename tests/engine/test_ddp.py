@@ -1,6 +1,7 @@
 """`train` under torchrun with two processes (gloo, 127.0.0.1 only): issue 19's acceptance.
 
-Every file a process opens for writing is recorded by an audit hook (a ``sitecustomize``
+Every file a process opens for writing, or renames or links into place (atomic saves write a
+temporary name first), is recorded by an audit hook (a ``sitecustomize``
 put first on the workers' path), so "only rank 0 wrote files" is checked, not assumed.
 """
 
@@ -29,14 +30,23 @@ import os, sys
 _log = os.path.join(os.environ["FTS_AUDIT_DIR"], "rank-%s.txt" % os.environ.get("RANK", "x"))
 _watch = os.environ["FTS_AUDIT_WATCH"]
 
+def _record(path):
+    if os.path.abspath(path).startswith(_watch) and not path.endswith(".txt"):
+        with open(_log, "a") as f:
+            f.write(os.path.abspath(path) + "\\n")
+
 def _hook(event, args):
-    if event != "open" or not args or not isinstance(args[0], (str, bytes, os.PathLike)):
+    if not args or not isinstance(args[0], (str, bytes, os.PathLike)):
+        return
+    if event in ("os.rename", "os.link"):  # os.replace raises os.rename: an atomic save
+        _record(os.fsdecode(args[1]))
+        return
+    if event != "open":
         return
     path, mode, flags = os.fsdecode(args[0]), args[1], args[2] or 0
     writing = (mode and any(c in mode for c in "wax+")) or flags & (os.O_WRONLY | os.O_RDWR)
-    if writing and os.path.abspath(path).startswith(_watch) and not path.endswith(".txt"):
-        with open(_log, "a") as f:
-            f.write(os.path.abspath(path) + "\\n")
+    if writing:
+        _record(path)
 
 sys.addaudithook(_hook)
 """
