@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# The compiled translations (.qm, not in git), rebuilt when a .ts changes.
+QM_STAMP := resources/translations/.qm-stamp
+TS_FILES := $(wildcard resources/translations/*.ts)
 
-.PHONY: run demo test lint format bench package clean system-deps
+.PHONY: run demo test lint format bench package clean system-deps translations
 
 $(STAMP): pyproject.toml
 	bash scripts/install-system-deps.sh
@@ -15,13 +18,22 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+$(QM_STAMP): $(STAMP) $(TS_FILES)
+	$(PY) scripts/translations.py release
+	touch $(QM_STAMP)
+
+translations: $(STAMP)
+	$(PY) scripts/translations.py update
+	$(PY) scripts/translations.py release
+	touch $(QM_STAMP)
+
+run: $(STAMP) $(QM_STAMP)
 	$(VENV)/bin/finetune-studio
 
-demo: $(STAMP)
+demo: $(STAMP) $(QM_STAMP)
 	$(VENV)/bin/finetune-studio --demo
 
-test: $(STAMP)
+test: $(STAMP) $(QM_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/ruff check src tests benchmarks packaging
 	$(VENV)/bin/lint-imports
@@ -38,7 +50,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
-package: $(STAMP)
+package: $(STAMP) $(QM_STAMP)
 	$(PY) -m pip install --quiet 'pyinstaller>=6.5'
 	bash packaging/build.sh
 

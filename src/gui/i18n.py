@@ -1,0 +1,86 @@
+"""The window's language: loads the compiled translations and hands them to the engine.
+
+The .ts files in ``resources/translations`` are compiled to .qm by
+``scripts/translations.py release`` (``make`` does it). English is the source language;
+``*_en.qm`` only supplies English plural forms. Qt's own strings (the Yes/No/Cancel of a
+message box, the file dialog) come from Qt's ``qtbase_<lang>.qm``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from engine import i18n as engine_i18n
+
+from .resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    """Where the .ts and the compiled .qm files are."""
+    return resources_dir() / "translations"
+
+
+def available_languages() -> list[str]:
+    """Language codes the window can show: English and each translated language."""
+    try:
+        doc = json.loads((translations_dir() / "areas.json").read_text(encoding="utf-8"))
+        extra = [str(lang) for lang in doc.get("languages", [])]
+    except (OSError, ValueError):
+        extra = []
+    return [SOURCE_LANGUAGE, *extra]
+
+
+def system_language() -> str:
+    """The system's language code if the app has it, else English."""
+    for name in QLocale.system().uiLanguages():
+        code = name.replace("-", "_").split("_")[0].lower()
+        if code in available_languages():
+            return code
+    return SOURCE_LANGUAGE
+
+
+def install(language: str | None = None) -> str:
+    """Show the window (and engine messages) in ``language`` (None: the system's).
+
+    Returns the language used. Call before any window is made: text already shown keeps
+    its language.
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("make the QApplication before installing translations")
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    lang = language if language in available_languages() else system_language()
+    folder = translations_dir()
+    files = sorted(folder.glob(f"*_{SOURCE_LANGUAGE}.qm"))
+    if lang != SOURCE_LANGUAGE:
+        files += sorted(folder.glob(f"*_{lang}.qm"))
+        if not any(f.name.endswith(f"_{lang}.qm") for f in files):
+            log.warning("no compiled translations for %s in %s (make builds them)", lang, folder)
+    for path in files:
+        _load(app, str(path.with_suffix("")), folder)
+    if lang != SOURCE_LANGUAGE:
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        _load(app, f"qtbase_{lang}", qt_dir)
+    engine_i18n.set_translator(QCoreApplication.translate)
+    QLocale.setDefault(QLocale(lang))
+    return lang
+
+
+def _load(app: QCoreApplication, name: str, folder: str | Path) -> None:
+    translator = QTranslator(app)
+    if translator.load(name, str(folder)):
+        app.installTranslator(translator)
+        _installed.append(translator)
+    else:
+        log.warning("could not load translation %s from %s", name, folder)
