@@ -123,3 +123,33 @@ def cli_model(tmp_path_factory, fashion_train, fashion_val):
         "val": fashion_val,
         "stderr": out.stderr,
     }
+
+
+@pytest.fixture(scope="session")
+def compiled_translations() -> Path:
+    """The .qm files in resources/translations, compiled when missing or older than a .ts.
+
+    ``make test`` builds them already; this keeps a plain ``pytest`` run honest too.
+    """
+    folder = ROOT / "resources" / "translations"
+    stale = [
+        ts
+        for ts in folder.glob("*.ts")
+        if not ts.with_suffix(".qm").exists()
+        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
+    if stale:
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "translations.py"), "release"], check=True
+        )
+    return folder
+
+
+@pytest.fixture
+def german(qapp, compiled_translations):
+    """The window in German for one test; English again afterwards (other tests read English)."""
+    from gui import i18n
+
+    assert i18n.install("de") == "de"
+    yield
+    i18n.uninstall()

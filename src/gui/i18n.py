@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
 _installed: list[QTranslator] = []
+# The default locale before the first install, for uninstall.
+_locale_before: list[QLocale] = []
 
 
 def translations_dir() -> Path:
@@ -73,8 +75,22 @@ def install(language: str | None = None) -> str:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _load(app, f"qtbase_{lang}", qt_dir)
     engine_i18n.set_translator(QCoreApplication.translate)
+    if not _locale_before:
+        _locale_before.append(QLocale())
     QLocale.setDefault(QLocale(lang))
     return lang
+
+
+def uninstall() -> None:
+    """Back to the source language: no translator in Qt or the engine (tests use it)."""
+    app = QCoreApplication.instance()
+    for old in _installed:
+        if app is not None:
+            app.removeTranslator(old)
+    _installed.clear()
+    engine_i18n.set_translator(None)
+    if _locale_before:
+        QLocale.setDefault(_locale_before.pop())
 
 
 def _load(app: QCoreApplication, name: str, folder: str | Path) -> None:
