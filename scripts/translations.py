@@ -214,7 +214,9 @@ def check_ts(areas: list[str]) -> list[Problem]:
 # positional arguments are text (None: every one) and which keywords.
 OPT_OUT = "# i18n: not text"
 _ALL = None
-_TEXT_METHODS: dict[str, tuple[tuple[int, ...] | str | None, tuple[str, ...]]] = {
+#: (positions of text arguments, or None for all, or "text-or-icon"; keywords that are text)
+Rule = tuple[tuple[int, ...] | str | None, tuple[str, ...]]
+_TEXT_METHODS: dict[str, Rule] = {
     name: ((0,), ("text",))
     for name in (
         "setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip",
@@ -280,8 +282,12 @@ for _cls in _TEXT_CLASSES:
     _TEXT_METHODS[_cls] = (_ALL, ("text", "title", "labelText", "cancelButtonText"))
 
 
+_MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
+
+
 def _has_letters(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    """Words to translate, not only markup (``"<b>"``, ``"&nbsp;"``), digits or symbols."""
+    return any(ch.isalpha() for ch in _MARKUP.sub("", text))
 
 
 def _bypass(node: ast.expr) -> str | None:
@@ -306,8 +312,14 @@ def _bypass(node: ast.expr) -> str | None:
     return None
 
 
+# log.warning(...) is not QMessageBox.warning(...): the log stays English.
+_NOT_QT = {"log", "logger", "logging", "warnings", "LOG", "_log"}
+
+
 def _call_name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute):
+        if isinstance(func.value, ast.Name) and func.value.id in _NOT_QT:
+            return None
         return func.attr
     if isinstance(func, ast.Name):
         return func.id
@@ -329,9 +341,96 @@ def _is_tr(node: ast.Call) -> int | None:
     return None
 
 
-def lint_source(text: str, filename: str, area: str = "") -> list[Problem]:
+def _rule_args(node: ast.Call, rule: Rule) -> list[ast.expr]:
+    """The arguments of ``node`` that ``rule`` says are text."""
+    positions, keywords = rule
+    if positions == "text-or-icon":
+        # (text, userData) or (icon, text, userData): the data is often a str key
+        positions = (1,) if node.args and _looks_like_icon(node.args[0]) else (0,)
+    args = [a for i, a in enumerate(node.args) if positions is None or i in positions]
+    return args + [k.value for k in node.keywords if k.arg in keywords]
+
+
+def _text_names(node: ast.expr) -> set[str]:
+    """Names whose value ends up in ``node`` as text (``text``, ``"<b>" + text``, ``f"{text}!"``)."""
+    if isinstance(node, ast.Name):
+        return {node.id}
+    if isinstance(node, ast.BinOp):
+        return _text_names(node.left) | _text_names(node.right)
+    if isinstance(node, ast.IfExp):
+        return _text_names(node.body) | _text_names(node.orelse)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return set().union(*map(_text_names, node.elts)) if node.elts else set()
+    if isinstance(node, ast.JoinedStr):
+        return {
+            v.value.id
+            for v in node.values
+            if isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Name)
+        }
+    if isinstance(node, ast.Call) and _is_tr(node) is not None and len(node.args) > _is_tr(node):
+        return _text_names(node.args[_is_tr(node)])
+    return set()
+
+
+def text_rules(trees: list[ast.Module]) -> dict[str, Rule]:
+    """The built-in rules plus this code's own wrappers: a function that passes one of its
+    parameters on as text (``name_widget(w, "id", "Current step")``, ``self._action("&Open", ...)``)
+    takes text there too, so a literal given to it is checked like one given to setText()."""
+    rules = dict(_TEXT_METHODS)
+    functions: list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef]] = []
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if (
+                        isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
+                        and item.name == "__init__"
+                    ):
+                        functions.append((node.name, item))
+            if (
+                isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and node.name != "__init__"
+            ):
+                functions.append((node.name, node))
+    changed = True
+    while changed:
+        changed = False
+        for name, fn in functions:
+            params = [a.arg for a in [*fn.args.posonlyargs, *fn.args.args]]
+            offset = 1 if params and params[0] in ("self", "cls") else 0
+            names = set(params[offset:]) | {a.arg for a in fn.args.kwonlyargs}
+            found: set[str] = set()
+            for call in ast.walk(fn):
+                if not isinstance(call, ast.Call):
+                    continue
+                src = _is_tr(call)
+                if src is not None:
+                    args = call.args[src : src + 1]
+                else:
+                    rule = rules.get(_call_name(call.func) or "")
+                    args = _rule_args(call, rule) if rule else []
+                for arg in args:
+                    found |= _text_names(arg) & names
+            if not found:
+                continue
+            old = rules.get(name, ((), ()))
+            positions = old[0]
+            if isinstance(positions, tuple):
+                extra = {params.index(p) - offset for p in found if p in params}
+                positions = tuple(sorted(set(positions) | extra))
+            keywords = tuple(sorted(set(old[1]) | found))
+            if (positions, keywords) != old:
+                rules[name] = (positions, keywords)
+                changed = True
+    return rules
+
+
+def lint_source(
+    text: str, filename: str, area: str = "", rules: dict[str, Rule] | None = None
+) -> list[Problem]:
     """Strings in one source file that bypass translation, and tr() calls lupdate cannot read."""
     tree = ast.parse(text, filename)
+    rules = rules if rules is not None else text_rules([tree])
     lines = text.splitlines()
     problems: list[Problem] = []
 
@@ -387,16 +486,10 @@ def lint_source(text: str, filename: str, area: str = "") -> list[Problem]:
                 elif "%n" in arg.value and not has_n:
                     report(node, name, arg.value, "%n in the text but no count: tr(text, '', n)")
             continue
-        rule = _TEXT_METHODS.get(name)
+        rule = rules.get(name)
         if rule is None:
             continue
-        positions, keywords = rule
-        if positions == "text-or-icon":
-            # (text, userData) or (icon, text, userData): the data is often a str key
-            positions = (1,) if node.args and _looks_like_icon(node.args[0]) else (0,)
-        args = [a for i, a in enumerate(node.args) if positions is None or i in positions]
-        args += [k.value for k in node.keywords if k.arg in keywords]
-        for arg in args:
+        for arg in _rule_args(node, rule):
             why = _bypass(arg)
             if why:
                 report(
@@ -411,13 +504,20 @@ def lint_source(text: str, filename: str, area: str = "") -> list[Problem]:
 def lint(areas: list[str]) -> list[Problem]:
     """The lint over the areas' files in src/gui."""
     doc = manifest()
+    # Wrappers are learnt from all of src/gui: name_widget() is the window's, used everywhere.
+    rules = text_rules(
+        [
+            ast.parse(p.read_text(encoding="utf-8"), str(p))
+            for p in sorted((ROOT / "src" / "gui").rglob("*.py"))
+        ]
+    )
     problems = []
     for area in areas:
         for rel in doc["areas"][area]:
             if not rel.startswith("src/gui/"):
                 continue
             path = ROOT / rel
-            problems += lint_source(path.read_text(encoding="utf-8"), rel, area)
+            problems += lint_source(path.read_text(encoding="utf-8"), rel, area, rules)
     return problems
 
 

@@ -123,6 +123,42 @@ def test_lint_accepts_translated_text_numbers_paths_and_the_opt_out() -> None:
     assert translations.lint_source(GOOD, "good.py") == []
 
 
+WRAPPERS = """
+import logging
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+
+def name_widget(widget, object_name, accessible, tooltip=""):
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    if tooltip:
+        widget.setToolTip(tooltip)
+
+
+class Page(QWidget):
+    def _say(self, text):
+        self.status.setText("<b>" + text + "</b>")
+
+    def build(self, path):
+        name_widget(self.box, "photoBox", "Photo folder", self.tr("Choose a folder."))
+        name_widget(self.box, "photoBox", self.tr("Photo folder"))
+        self._say("Scanning")
+        self._say(self.tr("Scanning"))
+        log.warning("could not read %s", "the file")
+"""
+
+
+def test_lint_learns_the_codes_own_wrappers() -> None:
+    """A literal handed to a function that shows it (name_widget, a _say helper) is caught."""
+    found = translations.lint_source(WRAPPERS, "wrappers.py")
+    assert [(p.where, p.context) for p in found] == [
+        ("wrappers.py:20", "name_widget()"),
+        ("wrappers.py:22", "_say()"),
+    ], "\n".join(map(str, found))
+
+
 def _message(source: str, translation: str, *, kind: str = "", numerus: bool = False):
     import xml.etree.ElementTree as ET
 
