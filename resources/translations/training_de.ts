@@ -1,4 +1,341 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>ModelPage</name>
+    <message>
+        <source>built in, ready offline</source>
+        <translation>eingebaut, ohne Internet bereit</translation>
+    </message>
+    <message>
+        <source>downloaded, ready offline</source>
+        <translation>heruntergeladen, ohne Internet bereit</translation>
+    </message>
+    <message>
+        <source>needs a download</source>
+        <translation>muss heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>missing: reinstall the app</source>
+        <translation>fehlt: Installieren Sie die App neu</translation>
+    </message>
+    <message>
+        <source>head only</source>
+        <translation>nur Ausgabeschicht</translation>
+    </message>
+    <message>
+        <source>last block + head</source>
+        <translation>letzter Block + Ausgabeschicht</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>eigene Auswahl</translation>
+    </message>
+    <message>
+        <source>{n} million</source>
+        <translation>{n} Millionen</translation>
+    </message>
+    <message>
+        <source>{n} thousand</source>
+        <translation>{n} Tausend</translation>
+    </message>
+    <message>
+        <source>Step 2: Model</source>
+        <translation>Schritt 2: Modell</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;2. The pretrained model&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;2. Das vortrainierte Modell&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a &lt;b&gt;backbone&lt;/b&gt;: a network that already learned to see from millions of everyday photos. Then choose which of its layers to keep as they are (frozen).</source>
+        <translation>Wählen Sie ein &lt;b&gt;Basismodell&lt;/b&gt;: ein vortrainiertes Netz, das an Millionen alltäglicher Fotos schon sehen gelernt hat. Wählen Sie dann, welche seiner Schichten bleiben, wie sie sind (eingefroren).</translation>
+    </message>
+    <message>
+        <source>Backbones</source>
+        <translation>Basismodelle</translation>
+    </message>
+    <message>
+        <source>Loading the list of backbones…</source>
+        <translation>Die Liste der Basismodelle wird geladen…</translation>
+    </message>
+    <message>
+        <source>About the chosen backbone</source>
+        <translation>Über das gewählte Basismodell</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download the backbone&apos;s weights</source>
+        <translation>Die Gewichte des Basismodells herunterladen</translation>
+    </message>
+    <message>
+        <source>Download this backbone&apos;s pretrained weights once; then it works offline.</source>
+        <translation>Laden Sie die vortrainierten Gewichte dieses Basismodells einmal herunter; danach funktioniert es ohne Internet.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Herunterladen abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the download; nothing half-downloaded is kept.</source>
+        <translation>Das Herunterladen anhalten; nichts halb Heruntergeladenes wird behalten.</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Fortschritt beim Herunterladen</translation>
+    </message>
+    <message>
+        <source>Import weights file…</source>
+        <translation>Gewichtsdatei importieren…</translation>
+    </message>
+    <message>
+        <source>Import a weights file</source>
+        <translation>Eine Gewichtsdatei importieren</translation>
+    </message>
+    <message>
+        <source>Which layers learn</source>
+        <translation>Welche Schichten lernen</translation>
+    </message>
+    <message>
+        <source>Freezing preset</source>
+        <translation>Vorgabe zum Einfrieren</translation>
+    </message>
+    <message>
+        <source>Train only the new head (fastest)</source>
+        <translation>Nur die neue Ausgabeschicht trainieren (am schnellsten)</translation>
+    </message>
+    <message>
+        <source>Also fine-tune the last block</source>
+        <translation>Auch den letzten Block nachtrainieren</translation>
+    </message>
+    <message>
+        <source>Fine-tune everything (slowest)</source>
+        <translation>Alles nachtrainieren (am langsamsten)</translation>
+    </message>
+    <message>
+        <source>Custom (your own ticks below)</source>
+        <translation>Eigene Auswahl (Ihre Häkchen unten)</translation>
+    </message>
+    <message>
+        <source>Layer groups: ticked groups are frozen</source>
+        <translation>Schichtgruppen: angehakte Gruppen sind eingefroren</translation>
+    </message>
+    <message>
+        <source>Layer group (ticked = frozen)</source>
+        <translation>Schichtgruppe (Häkchen = eingefroren)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Parameters that will train</source>
+        <translation>Parameter, die trainiert werden</translation>
+    </message>
+    <message>
+        <source>Estimated training time</source>
+        <translation>Geschätzte Trainingsdauer</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Vorgabe:</translation>
+    </message>
+    <message>
+        <source>{backbone}, {layers}</source>
+        <translation>{backbone}, {layers}</translation>
+    </message>
+    <message>
+        <source>Could not load the backbones: {error}</source>
+        <translation>Die Basismodelle konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>download {mb} MB</source>
+        <translation>{mb} MB herunterladen</translation>
+    </message>
+    <message>
+        <source>{title}
+    {millions} M parameters · {state}</source>
+        <translation>{title}
+    {millions} Mio. Parameter · {state}</translation>
+    </message>
+    <message>
+        <source>{title}, {state}</source>
+        <translation>{title}, {state}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading the backbones…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Die Basismodelle werden geladen…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>about {ms} ms per photo on this computer</source>
+        <translation>etwa {ms} ms pro Foto auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>measuring on this computer…</source>
+        <translation>wird auf diesem Computer gemessen…</translation>
+    </message>
+    <message>
+        <source>included with the app</source>
+        <translation>in der App enthalten</translation>
+    </message>
+    <message>
+        <source>{mb} MB download</source>
+        <translation>{mb} MB zum Herunterladen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>{millions} million parameters with its ImageNet classifier (a new head for your categories replaces it), {size}</source>
+        <translation>{millions} Millionen Parameter samt seiner ImageNet-Ausgabeschicht (eine neue Ausgabeschicht für Ihre Kategorien ersetzt sie), {size}</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>{gflops} billion operations per photo; {speed}</source>
+        <translation>{gflops} Milliarden Rechenschritte pro Foto; {speed}</translation>
+    </message>
+    <message>
+        <source>ImageNet accuracy</source>
+        <translation>Genauigkeit auf ImageNet</translation>
+    </message>
+    <message>
+        <source>{pct}% (first guess right, 1000 everyday things)</source>
+        <translation>{pct} % (erste Antwort richtig, 1000 Alltagsdinge)</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>Eingabegröße</translation>
+    </message>
+    <message>
+        <source>{size} × {size} pixels</source>
+        <translation>{size} × {size} Pixel</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Download ({mb} MB)</source>
+        <translation>Herunterladen ({mb} MB)</translation>
+    </message>
+    <message>
+        <source>The built-in backbone needs no weights file.</source>
+        <translation>Das eingebaute Basismodell braucht keine Gewichtsdatei.</translation>
+    </message>
+    <message>
+        <source>For computers without internet: choose the backbone&apos;s weights file (.pth or .safetensors) copied from elsewhere.</source>
+        <translation>Für Computer ohne Internet: Wählen Sie die Gewichtsdatei des Basismodells (.pth oder .safetensors), die Sie von einem anderen Computer kopiert haben.</translation>
+    </message>
+    <message>
+        <source>Looking at the layers…</source>
+        <translation>Die Schichten werden untersucht…</translation>
+    </message>
+    <message>
+        <source>Could not build {name}: {error}</source>
+        <translation>{name} konnte nicht aufgebaut werden: {error}</translation>
+    </message>
+    <message>
+        <source>new: names your categories, always trains</source>
+        <translation>neu: benennt Ihre Kategorien, wird immer trainiert</translation>
+    </message>
+    <message>
+        <source>frozen: kept as pretrained</source>
+        <translation>eingefroren: bleibt wie vortrainiert</translation>
+    </message>
+    <message>
+        <source>learns</source>
+        <translation>lernt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{trainable} of {total} parameters will train&lt;/b&gt; ({pct}%).</source>
+        <translation>&lt;b&gt;{trainable} von {total} Parametern werden trainiert&lt;/b&gt; ({pct} %).</translation>
+    </message>
+    <message>
+        <source>{train} + {val} photos</source>
+        <translation>{train} + {val} Fotos</translation>
+    </message>
+    <message>
+        <source>100 photos</source>
+        <translation>100 Fotos</translation>
+    </message>
+    <message>
+        <source>Rough time for {who} on this computer: about {prepare} to look at the photos once through the frozen layers, then {epoch} per epoch.</source>
+        <translation>Ungefähre Dauer für {who} auf diesem Computer: etwa {prepare}, um die Fotos einmal durch die eingefrorenen Schichten zu schicken, danach {epoch} pro Durchgang.</translation>
+    </message>
+    <message>
+        <source>Rough time for {who} on this computer: about {epoch} per epoch.</source>
+        <translation>Ungefähre Dauer für {who} auf diesem Computer: etwa {epoch} pro Durchgang.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Downloading {title}…</source>
+        <translation>{title} wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} MB · {speed} MB/s</source>
+        <translation>{done} von {total} MB · {speed} MB/s</translation>
+    </message>
+    <message>
+        <source> · {time} left</source>
+        <translation> · noch {time}</translation>
+    </message>
+    <message>
+        <source>{done} MB · {speed} MB/s</source>
+        <translation>{done} MB · {speed} MB/s</translation>
+    </message>
+    <message>
+        <source>{title} is ready offline.</source>
+        <translation>{title} ist jetzt ohne Internet bereit.</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>Herunterladen abgebrochen; nichts wurde behalten.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Download failed:&lt;/b&gt; {error}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Herunterladen fehlgeschlagen:&lt;/b&gt; {error}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import the backbone&apos;s weights</source>
+        <translation>Die Gewichte des Basismodells importieren</translation>
+    </message>
+    <message>
+        <source>Weights files (*.pth *.pt *.bin *.safetensors);;All files (*)</source>
+        <translation>Gewichtsdateien (*.pth *.pt *.bin *.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Imported the weights of {title}.</source>
+        <translation>Die Gewichte von {title} wurden importiert.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Import failed:&lt;/b&gt; {error}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Importieren fehlgeschlagen:&lt;/b&gt; {error}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>{file} wird geprüft…</translation>
+    </message>
+</context>
 </TS>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,12 +38,6 @@ from .terms import tip
 from .widgets.naming import name_widget
 from .workers import WorkerError, WorkerHandle, start_worker
 
-STATE_WORDS = {
-    "bundled": "built in, ready offline",
-    "downloaded": "downloaded, ready offline",
-    "downloadable": "needs a download",
-    "missing": "missing: reinstall the app",
-}
 PRESET_ORDER = ("head", "last", "all")
 
 
@@ -53,19 +47,46 @@ def _probe_structure(name: str) -> BackboneStructure:
     return probe_structure(name)
 
 
+def state_words(st: str) -> str:
+    """A backbone's state (engine.backbones.BackboneState) in the window's words."""
+    # Written as ModelPage.tr at call time (the class is defined below): the context
+    # lupdate files these under and the one PySide6 looks up are then the same.
+    words = {
+        "bundled": ModelPage.tr("built in, ready offline"),
+        "downloaded": ModelPage.tr("downloaded, ready offline"),
+        "downloadable": ModelPage.tr("needs a download"),
+        "missing": ModelPage.tr("missing: reinstall the app"),
+    }
+    return words.get(st, st)
+
+
 def layers_words(spec: str) -> str:
     """A freezing spec in a few words, for the step list and the Train page."""
-    return {"head": "head only", "last": "last block + head", "all": "everything"}.get(
-        spec, "custom"
-    )
+    return {
+        "head": ModelPage.tr("head only"),
+        "last": ModelPage.tr("last block + head"),
+        "all": ModelPage.tr("everything"),
+    }.get(spec, ModelPage.tr("custom"))
+
+
+def fmt_number(x: float, decimals: int | None = None) -> str:
+    """``x`` in the window's language: a whole number grouped ("2,562"; German "2.562"),
+    or with ``decimals`` places ("4.7"; German "4,7")."""
+    loc = QLocale()
+    if loc.language() in (QLocale.Language.C, QLocale.Language.English):
+        # English stays as Python writes it (what the window always showed).
+        return f"{round(x):,}" if decimals is None else f"{x:.{decimals}f}"
+    if decimals is None:
+        return loc.toString(round(x))
+    return loc.toString(float(x), "f", decimals)
 
 
 def fmt_count(n: int) -> str:
     if n >= 1_000_000:
-        return f"{n / 1e6:.1f} million"
+        return ModelPage.tr("{n} million").format(n=fmt_number(n / 1e6, 1))
     if n >= 10_000:
-        return f"{n / 1e3:.0f} thousand"
-    return f"{n:,}"
+        return ModelPage.tr("{n} thousand").format(n=fmt_number(n / 1e3, 0))
+    return fmt_number(n)
 
 
 class ModelPage(QWidget):
@@ -76,7 +97,7 @@ class ModelPage(QWidget):
     def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelPage")
-        self.setAccessibleName("Step 2: Model")
+        self.setAccessibleName(self.tr("Step 2: Model"))
         self.state = state
         self.catalog: dict[str, Any] = {}  # name -> BackboneInfo
         self.states: dict[str, str] = {}
@@ -87,51 +108,53 @@ class ModelPage(QWidget):
         self._import_handle: WorkerHandle | None = None
         self._updating_tree = False
 
-        title = QLabel("<h2>2. The pretrained model</h2>")
+        title = QLabel(self.tr("<h2>2. The pretrained model</h2>"))
         intro = QLabel(
-            "Choose a <b>backbone</b>: a network that already learned to see from millions of "
-            "everyday photos. Then choose which of its layers to keep as they are (frozen)."
+            self.tr(
+                "Choose a <b>backbone</b>: a network that already learned to see from millions "
+                "of everyday photos. Then choose which of its layers to keep as they are (frozen)."
+            )
         )
         intro.setWordWrap(True)
         intro.setToolTip(tip("backbone"))
 
         self.backbone_list = QListWidget()
-        name_widget(self.backbone_list, "backboneList", "Backbones", tip("backbone"))
+        name_widget(self.backbone_list, "backboneList", self.tr("Backbones"), tip("backbone"))
         self.backbone_list.setMinimumWidth(260)
-        self.backbone_list.addItem("Loading the list of backbones…")
+        self.backbone_list.addItem(self.tr("Loading the list of backbones…"))
         self.backbone_list.currentItemChanged.connect(self._on_backbone_selected)
 
         self.details = QLabel("")
-        name_widget(self.details, "backboneDetails", "About the chosen backbone")
+        name_widget(self.details, "backboneDetails", self.tr("About the chosen backbone"))
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton(self.tr("Download"))
         name_widget(
             self.download_button,
             "downloadButton",
-            "Download the backbone's weights",
-            "Download this backbone's pretrained weights once; then it works offline.",
+            self.tr("Download the backbone's weights"),
+            self.tr("Download this backbone's pretrained weights once; then it works offline."),
         )
         self.download_button.clicked.connect(self.start_download)
-        self.cancel_download_button = QPushButton("Cancel")
+        self.cancel_download_button = QPushButton(self.tr("Cancel"))
         name_widget(
             self.cancel_download_button,
             "cancelDownloadButton",
-            "Cancel the download",
-            "Stop the download; nothing half-downloaded is kept.",
+            self.tr("Cancel the download"),
+            self.tr("Stop the download; nothing half-downloaded is kept."),
         )
         self.cancel_download_button.clicked.connect(self.cancel_download)
         self.download_progress = QProgressBar()
-        name_widget(self.download_progress, "downloadProgress", "Download progress")
-        self.import_button = QPushButton("Import weights file…")
+        name_widget(self.download_progress, "downloadProgress", self.tr("Download progress"))
+        self.import_button = QPushButton(self.tr("Import weights file…"))
         name_widget(
             self.import_button,
             "importWeightsButton",
-            "Import a weights file",
-            "For computers without internet: choose the backbone's weights file (.pth or .safetensors) copied from elsewhere.",
+            self.tr("Import a weights file"),
+            self._import_tip(),
         )
         self.import_button.clicked.connect(self.choose_weights_file)
         dl_row = QHBoxLayout()
@@ -155,24 +178,31 @@ class ModelPage(QWidget):
         top.setChildrenCollapsible(False)
 
         # ---- freezing
-        freeze_box = QGroupBox("Which layers learn")
+        freeze_box = QGroupBox(self.tr("Which layers learn"))
         freeze_box.setToolTip(tip("freeze"))
         self.preset_combo = QComboBox()
-        name_widget(self.preset_combo, "freezePresetCombo", "Freezing preset", tip("freeze"))
+        name_widget(
+            self.preset_combo, "freezePresetCombo", self.tr("Freezing preset"), tip("freeze")
+        )
         self._preset_labels = {
-            "head": "Train only the new head (fastest)",
-            "last": "Also fine-tune the last block",
-            "all": "Fine-tune everything (slowest)",
+            "head": self.tr("Train only the new head (fastest)"),
+            "last": self.tr("Also fine-tune the last block"),
+            "all": self.tr("Fine-tune everything (slowest)"),
         }
         for key in PRESET_ORDER:
             self.preset_combo.addItem(self._preset_labels[key], key)
-        self.preset_combo.addItem("Custom (your own ticks below)", "custom")
+        self.preset_combo.addItem(self.tr("Custom (your own ticks below)"), "custom")
         self.preset_combo.activated.connect(self._on_preset_chosen)
         self.tree = QTreeWidget()
         name_widget(
-            self.tree, "freezeTree", "Layer groups: ticked groups are frozen", tip("freeze")
+            self.tree,
+            "freezeTree",
+            self.tr("Layer groups: ticked groups are frozen"),
+            tip("freeze"),
         )
-        self.tree.setHeaderLabels(["Layer group (ticked = frozen)", "Parameters", ""])
+        self.tree.setHeaderLabels(
+            [self.tr("Layer group (ticked = frozen)"), self.tr("Parameters"), ""]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -181,14 +211,16 @@ class ModelPage(QWidget):
         self.tree.header().setStretchLastSection(True)
         self.tree.itemChanged.connect(self._on_tree_changed)
         self.params_label = QLabel("")
-        name_widget(self.params_label, "trainableParamsLabel", "Parameters that will train")
+        name_widget(
+            self.params_label, "trainableParamsLabel", self.tr("Parameters that will train")
+        )
         self.params_label.setToolTip(tip("params"))
         self.time_label = QLabel("")
-        name_widget(self.time_label, "epochTimeLabel", "Estimated training time")
+        name_widget(self.time_label, "epochTimeLabel", self.tr("Estimated training time"))
         self.time_label.setWordWrap(True)
         fl = QVBoxLayout(freeze_box)
         pr = QHBoxLayout()
-        pr.addWidget(QLabel("Preset:"))
+        pr.addWidget(QLabel(self.tr("Preset:")))
         pr.addWidget(self.preset_combo, 1)
         fl.addLayout(pr)
         fl.addWidget(self.tree, 1)
@@ -215,7 +247,9 @@ class ModelPage(QWidget):
     needs_model = False
 
     def subtitle(self) -> str:
-        return f"{self.backbone_title()}, {layers_words(self.state.train_layers)}"
+        return self.tr("{backbone}, {layers}").format(
+            backbone=self.backbone_title(), layers=layers_words(self.state.train_layers)
+        )
 
     def backbone_title(self) -> str:
         """The chosen backbone's short title (its name until the catalog is loaded)."""
@@ -288,18 +322,27 @@ class ModelPage(QWidget):
     def _on_catalog_error(self, err: WorkerError) -> None:
         self._catalog_handle = None
         self.backbone_list.clear()
-        self.backbone_list.addItem(f"Could not load the backbones: {err.message}")
+        self.backbone_list.addItem(
+            self.tr("Could not load the backbones: {error}").format(error=err.message)
+        )
 
     def _refresh_item(self, item: QListWidgetItem) -> None:
         name = item.data(Qt.ItemDataRole.UserRole)
         info = self.catalog[name]
         st = self.states[name]
-        words = STATE_WORDS.get(st, st)
+        words = state_words(st)
         if st == "downloadable":
-            words = f"download {info.download_mb:.0f} MB"
-        item.setText(f"{info.title}\n    {info.params / 1e6:.1f} M parameters · {words}")
+            words = self.tr("download {mb} MB").format(mb=fmt_number(info.download_mb, 0))
+        item.setText(
+            self.tr("{title}\n    {millions} M parameters · {state}").format(
+                title=info.title, millions=fmt_number(info.params / 1e6, 1), state=words
+            )
+        )
         item.setToolTip(info.description)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{info.title}, {words}")
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("{title}, {state}").format(title=info.title, state=words),
+        )
 
     def select_backbone(self, name: str) -> None:
         for row in range(self.backbone_list.count()):
@@ -321,7 +364,7 @@ class ModelPage(QWidget):
 
     def _show_details(self, name: str | None) -> None:
         if name is None or name not in self.catalog:
-            self.details.setText("<i>Loading the backbones…</i>")
+            self.details.setText(self.tr("<i>Loading the backbones…</i>"))
             for w in (self.download_button, self.import_button):
                 w.setEnabled(False)
             return
@@ -332,34 +375,68 @@ class ModelPage(QWidget):
         self.state.input_resize = info.preprocessing.resize
         structure = self.structures.get(name)
         speed = (
-            f"about {sum(structure.stage_ms):.0f} ms per photo on this computer"
+            self.tr("about {ms} ms per photo on this computer").format(
+                ms=fmt_number(sum(structure.stage_ms), 0)
+            )
             if structure
-            else "measuring on this computer…"
+            else self.tr("measuring on this computer…")
         )
-        size = "included with the app" if st == "bundled" else f"{info.download_mb:.0f} MB download"
+        size = (
+            self.tr("included with the app")
+            if st == "bundled"
+            else self.tr("{mb} MB download").format(mb=fmt_number(info.download_mb, 0))
+        )
+        rows = [
+            (self.tr("State"), state_words(st)),
+            (
+                self.tr("Size"),
+                self.tr(
+                    "{millions} million parameters with its ImageNet classifier (a new head "
+                    "for your categories replaces it), {size}"
+                ).format(millions=fmt_number(info.params / 1e6, 1), size=size),
+            ),
+            (
+                self.tr("Speed"),
+                self.tr("{gflops} billion operations per photo; {speed}").format(
+                    gflops=fmt_number(info.gflops, 2), speed=speed
+                ),
+            ),
+            (
+                self.tr("ImageNet accuracy"),
+                self.tr("{pct}% (first guess right, 1000 everyday things)").format(
+                    pct=fmt_number(info.imagenet_top1, 1)
+                ),
+            ),
+            (
+                self.tr("Input size"),
+                self.tr("{size} × {size} pixels").format(size=info.input_size),
+            ),
+            (self.tr("Licence"), info.license),
+        ]
         self.details.setText(
             f"<h3>{info.title}</h3><p>{info.description}</p>"
             "<table cellspacing='4'>"
-            f"<tr><td><b>State</b></td><td>{STATE_WORDS.get(st, st)}</td></tr>"
-            f"<tr><td><b>Size</b></td><td>{info.params / 1e6:.1f} million parameters with its "
-            f"ImageNet classifier (a new head for your categories replaces it), {size}</td></tr>"
-            f"<tr><td><b>Speed</b></td><td>{info.gflops:.2f} billion operations per photo; {speed}</td></tr>"
-            f"<tr><td><b>ImageNet accuracy</b></td><td>{info.imagenet_top1:.1f}% (first guess right, 1000 everyday things)</td></tr>"
-            f"<tr><td><b>Input size</b></td><td>{info.input_size} × {info.input_size} pixels</td></tr>"
-            f"<tr><td><b>Licence</b></td><td>{info.license}</td></tr>"
-            "</table>"
+            + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>"
         )
         busy = self._download_handle is not None
         self.download_button.setVisible(st == "downloadable" or busy)
         self.download_button.setEnabled(
             st == "downloadable" and not busy and bool(info.download_url)
         )
-        self.download_button.setText(f"Download ({info.download_mb:.0f} MB)")
+        self.download_button.setText(
+            self.tr("Download ({mb} MB)").format(mb=fmt_number(info.download_mb, 0))
+        )
         self.import_button.setEnabled(st != "bundled" and not busy)
         self.import_button.setToolTip(
-            "The built-in backbone needs no weights file."
+            self.tr("The built-in backbone needs no weights file.")
             if st == "bundled"
-            else "For computers without internet: choose the backbone's weights file "
+            else self._import_tip()
+        )
+
+    def _import_tip(self) -> str:
+        return self.tr(
+            "For computers without internet: choose the backbone's weights file "
             "(.pth or .safetensors) copied from elsewhere."
         )
 
@@ -369,7 +446,7 @@ class ModelPage(QWidget):
             self._show_structure(self.structures[name])
             return
         self.tree.clear()
-        self.params_label.setText("Looking at the layers…")
+        self.params_label.setText(self.tr("Looking at the layers…"))
         self.time_label.setText("")
         handle: WorkerHandle
 
@@ -385,7 +462,9 @@ class ModelPage(QWidget):
             if self._structure_handle is handle:
                 self._structure_handle = None
             if not err.cancelled:
-                self.params_label.setText(f"Could not build {name}: {err.message}")
+                self.params_label.setText(
+                    self.tr("Could not build {name}: {error}").format(name=name, error=err.message)
+                )
 
         handle = start_worker(
             self,
@@ -426,7 +505,7 @@ class ModelPage(QWidget):
             if g == "head":
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Unchecked)
-                item.setText(2, "new: names your categories, always trains")
+                item.setText(2, self.tr("new: names your categories, always trains"))
                 item.setToolTip(0, tip("head"))
                 item.setDisabled(True)
             else:
@@ -492,7 +571,12 @@ class ModelPage(QWidget):
             item = self.tree.topLevelItem(i)
             g = item.data(0, Qt.ItemDataRole.UserRole)
             if g != "head":
-                item.setText(2, "frozen: kept as pretrained" if g in plan.frozen else "learns")
+                item.setText(
+                    2,
+                    self.tr("frozen: kept as pretrained")
+                    if g in plan.frozen
+                    else self.tr("learns"),
+                )
         self._updating_tree = False
         self._update_estimates()
 
@@ -516,7 +600,9 @@ class ModelPage(QWidget):
         trainable, total = self.trainable_params()
         pct = 100 * trainable / max(1, total)
         self.params_label.setText(
-            f"<b>{fmt_count(trainable)} of {fmt_count(total)} parameters will train</b> ({pct:.1f}%)."
+            self.tr("<b>{trainable} of {total} parameters will train</b> ({pct}%).").format(
+                trainable=fmt_count(trainable), total=fmt_count(total), pct=fmt_number(pct, 1)
+            )
         )
         n_train, n_val = self._photo_counts()
         # The run's own plan, from the state's config (augmentation, views and all).
@@ -527,14 +613,22 @@ class ModelPage(QWidget):
             config.train_layers = "head"
             plan = plan_run(config, s.groups, s.stage_names)
         prepare, epoch = estimate_seconds(plan, s, n_train, n_val)
-        who = f"{n_train:,} + {n_val:,} photos" if self.state.scan is not None else "100 photos"
-        if prepare > 0:
-            text = (
-                f"Rough time for {who} on this computer: about {fmt_duration(prepare)} to look "
-                f"at the photos once through the frozen layers, then {fmt_duration(epoch)} per epoch."
+        who = (
+            self.tr("{train} + {val} photos").format(
+                train=fmt_number(n_train), val=fmt_number(n_val)
             )
+            if self.state.scan is not None
+            else self.tr("100 photos")
+        )
+        if prepare > 0:
+            text = self.tr(
+                "Rough time for {who} on this computer: about {prepare} to look at the photos "
+                "once through the frozen layers, then {epoch} per epoch."
+            ).format(who=who, prepare=fmt_duration(prepare), epoch=fmt_duration(epoch))
         else:
-            text = f"Rough time for {who} on this computer: about {fmt_duration(epoch)} per epoch."
+            text = self.tr(
+                "Rough time for {who} on this computer: about {epoch} per epoch."
+            ).format(who=who, epoch=fmt_duration(epoch))
         self.time_label.setText(text)
 
     def _photo_counts(self) -> tuple[int, int]:
@@ -562,7 +656,7 @@ class ModelPage(QWidget):
         self.download_progress.setVisible(True)
         self.cancel_download_button.setVisible(True)
         self.download_progress.setRange(0, 0)
-        self.download_progress.setFormat("Connecting…")
+        self.download_progress.setFormat(self.tr("Connecting…"))
         self._download_handle = start_worker(
             self,
             fetch,
@@ -572,7 +666,7 @@ class ModelPage(QWidget):
             name="download",
         )
         self._show_details(name)
-        self.status_message.emit(f"Downloading {info.title}…")
+        self.status_message.emit(self.tr("Downloading {title}…").format(title=info.title))
 
     def cancel_download(self) -> None:
         if self._download_handle is not None:
@@ -593,12 +687,20 @@ class ModelPage(QWidget):
                 if p.speed_bytes_per_s
                 else None
             )
-            self.download_progress.setFormat(
-                f"{done_mb:.1f} of {p.total_bytes / 1e6:.1f} MB · {speed:.1f} MB/s"
-                + (f" · {fmt_duration(left)} left" if left is not None else "")
+            text = self.tr("{done} of {total} MB · {speed} MB/s").format(
+                done=fmt_number(done_mb, 1),
+                total=fmt_number(p.total_bytes / 1e6, 1),
+                speed=fmt_number(speed, 1),
             )
+            if left is not None:
+                text += self.tr(" · {time} left").format(time=fmt_duration(left))
+            self.download_progress.setFormat(text)
         else:
-            self.download_progress.setFormat(f"{done_mb:.1f} MB · {speed:.1f} MB/s")
+            self.download_progress.setFormat(
+                self.tr("{done} MB · {speed} MB/s").format(
+                    done=fmt_number(done_mb, 1), speed=fmt_number(speed, 1)
+                )
+            )
 
     def _on_download_done(self, name: str, err: WorkerError | None) -> None:
         self._download_handle = None
@@ -606,13 +708,16 @@ class ModelPage(QWidget):
         self.cancel_download_button.setVisible(False)
         if err is None:
             self._set_state(name, "downloaded")
-            self.status_message.emit(f"{self.catalog[name].title} is ready offline.")
+            self.status_message.emit(
+                self.tr("{title} is ready offline.").format(title=self.catalog[name].title)
+            )
         elif err.cancelled:
-            self.status_message.emit("Download cancelled; nothing was kept.")
+            self.status_message.emit(self.tr("Download cancelled; nothing was kept."))
         else:
             self.status_message.emit(err.message)
             self.details.setText(
-                self.details.text() + f"<p><b>Download failed:</b> {err.message}</p>"
+                self.details.text()
+                + self.tr("<p><b>Download failed:</b> {error}</p>").format(error=err.message)
             )
         if self.state.backbone == name:
             self._show_details(name)
@@ -629,9 +734,9 @@ class ModelPage(QWidget):
     def choose_weights_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Import the backbone's weights",
+            self.tr("Import the backbone's weights"),
             "",
-            "Weights files (*.pth *.pt *.bin *.safetensors);;All files (*)",
+            self.tr("Weights files (*.pth *.pt *.bin *.safetensors);;All files (*)"),
         )
         if path:
             self.import_weights(Path(path))
@@ -652,16 +757,19 @@ class ModelPage(QWidget):
             self._import_handle = None
             self._set_state(name, "downloaded")
             self._show_details(name)
-            self.status_message.emit(f"Imported the weights of {info.title}.")
+            self.status_message.emit(
+                self.tr("Imported the weights of {title}.").format(title=info.title)
+            )
 
         def failed(err: WorkerError) -> None:
             self._import_handle = None
             self.status_message.emit(err.message)
             self.details.setText(
-                self.details.text() + f"<p><b>Import failed:</b> {err.message}</p>"
+                self.details.text()
+                + self.tr("<p><b>Import failed:</b> {error}</p>").format(error=err.message)
             )
 
-        self.status_message.emit(f"Checking {path.name}…")
+        self.status_message.emit(self.tr("Checking {file}…").format(file=path.name))
         self._import_handle = start_worker(
             self, work, on_result=done, on_error=failed, name="import"
         )
