@@ -413,7 +413,8 @@ class ModelPage(QWidget):
             ),
             (self.tr("Licence"), info.license),
         ]
-        self.details.setText(
+        # The markup around the rows translated above, and the catalog's own words:
+        self.details.setText(  # i18n: not text
             f"<h3>{info.title}</h3><p>{info.description}</p>"
             "<table cellspacing='4'>"
             + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
