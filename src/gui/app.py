@@ -16,7 +16,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFileOpenEvent, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -75,11 +75,11 @@ def enable_crash_log() -> Path | None:
     return path
 
 
-#: Qt platform themes that are not loaded. Qt's GTK 3 theme plugin runs GTK inside the app
-#: (its own main loop, theme engine and settings daemon calls); one start in six crashed in
-#: it right after the window appeared (QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=Adwaita:dark).
-#: The app needs nothing from it: Fusion draws every widget, and a dark system gets the
-#: dark palette below (follow_color_scheme).
+# Qt platform themes that are not loaded. Qt's GTK 3 theme plugin runs GTK inside the app
+# (its own main loop, theme engine and settings daemon calls); one start in six crashed in
+# it right after the window appeared (QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=Adwaita:dark).
+# The app needs nothing from it: Fusion draws every widget, and a dark system gets the
+# dark palette below (follow_color_scheme).
 AVOIDED_PLATFORM_THEMES = ("gtk3", "gtk2", "gtk")
 
 
@@ -181,8 +181,11 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
         QMessageBox.critical(
             None,
             APP_NAME,
-            f"Something went wrong inside the app ({exc_type.__name__}: {exc}).\n"
-            "Your photos are untouched. Details are in the log (Help > Open log folder).",
+            QCoreApplication.translate(
+                "App",
+                "Something went wrong inside the app ({error}).\n"
+                "Your photos are untouched. Details are in the log (Help > Open log folder).",
+            ).format(error=f"{exc_type.__name__}: {exc}"),
         )
 
 

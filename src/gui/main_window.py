@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
     QDeadlineTimer,
@@ -42,7 +43,6 @@ from PySide6.QtWidgets import (
 
 from engine import APP_NAME
 from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
-from engine.readiness import plural
 
 from .help import HtmlDialog, about_html, getting_started_html
 from .model_page import ModelPage, layers_words
@@ -51,7 +51,7 @@ from .resources import icon_path, sample_dir
 from .results_page import ResultsPage
 from .settings import GuiSettings, load_settings, save_settings
 from .state import StudioState
-from .steps import STEP_PAGES
+from .steps import STEP_PAGES, step_title
 from .train_page import TrainPage
 from .undo import system_trash
 from .use_page import UsePage
@@ -70,24 +70,50 @@ STEPS = tuple(page.title for page in STEP_PAGES)
 PHOTOS, MODEL, TRAIN, RESULTS, USE = (
     STEP_PAGES.index(page) for page in (PhotosPage, ModelPage, TrainPage, ResultsPage, UsePage)
 )
-PROJECT_FILTER = "Finetune Studio projects (*.ftproj);;All files (*)"
-MODEL_FILTER = "Finetune Studio models (*.ftmodel);;All files (*)"
+# Translated where used (QCoreApplication.translate("MainWindow", ...)).
+PROJECT_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "Finetune Studio projects (*.ftproj);;All files (*)"
+)
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Finetune Studio models (*.ftmodel);;All files (*)")
 Answer = QMessageBox.StandardButton
 
 
-# What closing the window stops, by worker name (gui.workers names each worker).
-SCAN_WORDS = "Photos are being scanned. The scan stops; open the folder again to finish it."
+# What closing the window stops, by worker name (gui.workers names each worker); in
+# English here, translated where shown (busy_work).
+SCAN_WORDS = QT_TRANSLATE_NOOP(
+    "MainWindow", "Photos are being scanned. The scan stops; open the folder again to finish it."
+)
 BUSY_WORDS = {
-    "train": "Training is running. The best finished epoch is kept as a model.",
-    "download": "A backbone download is running. It stops, and the part already "
-    "downloaded is deleted; you can download it again later.",
-    "import": "Imported weights are being checked. The import stops; nothing is added.",
+    "train": QT_TRANSLATE_NOOP(
+        "MainWindow", "Training is running. The best finished epoch is kept as a model."
+    ),
+    "download": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "A backbone download is running. It stops, and the part already "
+        "downloaded is deleted; you can download it again later.",
+    ),
+    "import": QT_TRANSLATE_NOOP(
+        "MainWindow", "Imported weights are being checked. The import stops; nothing is added."
+    ),
     "scan": SCAN_WORDS,
     "scan-val": SCAN_WORDS,  # the separate checking folder
-    "classify": "Photos are being classified. Classifying stops; the answers so far are not kept.",
-    "sort": "Photos are being sorted into folders. Sorting stops after the current photo: "
-    "photos already sorted stay where they are, and none is lost.",
+    "classify": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Photos are being classified. Classifying stops; the answers so far are not kept.",
+    ),
+    "sort": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Photos are being sorted into folders. Sorting stops after the current photo: "
+        "photos already sorted stay where they are, and none is lost.",
+    ),
 }
+
+
+def _translated(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("MainWindow", ...) above, in the window's language."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
 # Not listed: jobs that lose nothing (a catalog, a model check, a Why? map) and quick
 # saves (export, CSV), which closing waits for.
 
@@ -123,30 +149,33 @@ class MainWindow(QMainWindow):
         self.train_page.describe_setup_fn = self._describe_setup
 
         self.stack = QStackedWidget()
-        name_widget(self.stack, "stepStack", "Current step")
+        name_widget(self.stack, "stepStack", self.tr("Current step"))
         for page in self.pages:
             self.stack.addWidget(page)
 
         self.step_list = QListWidget()
         name_widget(
-            self.step_list, "stepList", "Steps", "The five steps; you can go back and forth freely."
+            self.step_list,
+            "stepList",
+            self.tr("Steps"),
+            self.tr("The five steps; you can go back and forth freely."),
         )
         self.step_list.setIconSize(QSize(1, 1))
         self.step_list.setFixedWidth(210)
         self.step_list.setSpacing(2)
         self.step_list.setWordWrap(True)
-        for i, name in enumerate(STEPS):
-            item = QListWidgetItem(f"{i + 1}  {name}")
+        for i, page in enumerate(self.pages):
+            item = QListWidgetItem(f"{i + 1}  {step_title(page)}")
             item.setSizeHint(QSize(200, 64))
             self.step_list.addItem(item)
         self.step_list.currentRowChanged.connect(self._on_step_row)
 
         self.banner = QWidget()
-        name_widget(self.banner, "demoBanner", "About the sample")
+        name_widget(self.banner, "demoBanner", self.tr("About the sample"))
         self.banner_label = QLabel("")
         self.banner_label.setWordWrap(True)
-        self.banner_button = QPushButton("Go to Train")
-        name_widget(self.banner_button, "bannerTrainButton", "Go to the Train step")
+        self.banner_button = QPushButton(self.tr("Go to Train"))
+        name_widget(self.banner_button, "bannerTrainButton", self.tr("Go to the Train step"))
         self.banner_button.clicked.connect(lambda: self.go_to(TRAIN))
         bl = QHBoxLayout(self.banner)
         bl.addWidget(self.banner_label, 1)
@@ -168,15 +197,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.status_label = QLabel("")
-        name_widget(self.status_label, "statusProject", "Project")
+        name_widget(self.status_label, "statusProject", self.tr("Project"))
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().setObjectName("statusBar")
 
         # Changes to the photo folder (the photo check's fixes), undone with Ctrl+Z.
         self.undo_stack = QUndoStack(self)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         self.addActions([self.act_undo, self.act_redo])
         self.check_dialog: Any = None
@@ -219,103 +248,118 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey  # noqa: N806
         self.act_new = self._action(
-            "&New project", self.new_project, K.New, "Start again with nothing chosen.", "actionNew"
+            self.tr("&New project"),
+            self.new_project,
+            K.New,
+            self.tr("Start again with nothing chosen."),
+            "actionNew",
         )
         self.act_open = self._action(
-            "&Open project…",
+            self.tr("&Open project…"),
             self.open_project_dialog,
             K.Open,
-            "Open a saved project (.ftproj).",
+            self.tr("Open a saved project (.ftproj)."),
             "actionOpen",
         )
         self.act_open_model = self._action(
-            "Open &model…",
+            self.tr("Open &model…"),
             self.open_model_dialog,
             "Ctrl+Shift+M",
-            "Open a trained model (.ftmodel) to use it on new photos.",
+            self.tr("Open a trained model (.ftmodel) to use it on new photos."),
             "actionOpenModel",
         )
         self.act_save = self._action(
-            "&Save project",
+            self.tr("&Save project"),
             self.save_project,
             K.Save,
-            "Save the folder, settings and trained model as a project.",
+            self.tr("Save the folder, settings and trained model as a project."),
             "actionSave",
         )
         self.act_save_as = self._action(
-            "Save project &as…",
+            self.tr("Save project &as…"),
             self.save_project_as,
             K.SaveAs,
-            "Save the project under a new name.",
+            self.tr("Save the project under a new name."),
             "actionSaveAs",
         )
         self.act_choose = self._action(
-            "Choose photo &folder…",
+            self.tr("Choose photo &folder…"),
             self.photos_page.choose_folder,
             "Ctrl+Shift+O",
-            "Choose the folder with one subfolder per category.",
+            self.tr("Choose the folder with one subfolder per category."),
             "actionChooseFolder",
         )
         self.act_export = self._action(
-            "&Export model…",
+            self.tr("&Export model…"),
             self.export_model,
             "Ctrl+E",
-            "Save the trained model as ONNX, TorchScript or the app's own file.",
+            self.tr("Save the trained model as ONNX, TorchScript or the app's own file."),
             "actionExport",
         )
-        self.act_quit = self._action("&Quit", self.close, K.Quit, "Close the app.", "actionQuit")
+        self.act_quit = self._action(
+            self.tr("&Quit"), self.close, K.Quit, self.tr("Close the app."), "actionQuit"
+        )
         self.act_train = self._action(
-            "&Train", self._train_shortcut, "Ctrl+Return", "Start training.", "actionTrain"
+            self.tr("&Train"),
+            self._train_shortcut,
+            "Ctrl+Return",
+            self.tr("Start training."),
+            "actionTrain",
         )
         self.act_stop = self._action(
-            "&Stop training",
+            self.tr("&Stop training"),
             self.train_page.stop_training,
             "Ctrl+.",
-            "Stop training; the best finished epoch is kept.",
+            self.tr("Stop training; the best finished epoch is kept."),
             "actionStop",
         )
         self.act_help = self._action(
-            "&Getting started",
+            self.tr("&Getting started"),
             self.show_getting_started,
             K.HelpContents,
-            "How to use the app, and the words it uses.",
+            self.tr("How to use the app, and the words it uses."),
             "actionGettingStarted",
         )
         self.act_sample = self._action(
-            "Try the &sample",
+            self.tr("Try the &sample"),
             self.try_sample,
             None,
-            "Open 150 sample photos of clothing in 5 categories.",
+            self.tr("Open 150 sample photos of clothing in 5 categories."),
             "actionTrySample",
         )
         self.act_logs = self._action(
-            "Open &log folder",
+            self.tr("Open &log folder"),
             self.open_log_folder,
             None,
-            "The app's log files, useful when reporting a problem.",
+            self.tr("The app's log files, useful when reporting a problem."),
             "actionOpenLogs",
         )
         self.act_about = self._action(
-            f"&About {APP_NAME}", self.show_about, None, "Versions and licences.", "actionAbout"
+            self.tr("&About {app}").format(app=APP_NAME),
+            self.show_about,
+            None,
+            self.tr("Versions and licences."),
+            "actionAbout",
         )
         self.step_actions = []
-        for i, name in enumerate(STEPS):
+        for i, (page, name) in enumerate(zip(self.pages, STEPS, strict=True)):
+            title = step_title(page)
             act = self._action(
-                f"&{i + 1} {name}",
+                f"&{i + 1} {title}",
                 lambda _=False, i=i: self.go_to(i),
                 f"Ctrl+{i + 1}",
-                f"Go to step {i + 1}: {name}.",
+                self.tr("Go to step {number}: {name}.").format(number=i + 1, name=title),
                 f"actionStep{name}",
             )
             self.step_actions.append(act)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        m = bar.addMenu("&File")
+        m = bar.addMenu(self.tr("&File"))
         m.addAction(self.act_new)
         m.addAction(self.act_open)
         m.addAction(self.act_open_model)
-        self.recent_menu = m.addMenu("Open &recent")
+        self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         m.addAction(self.act_save)
@@ -325,16 +369,16 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_export)
         m.addSeparator()
         m.addAction(self.act_quit)
-        e = bar.addMenu("&Edit")
+        e = bar.addMenu(self.tr("&Edit"))
         e.addAction(self.act_undo)
         e.addAction(self.act_redo)
-        g = bar.addMenu("&Go")
+        g = bar.addMenu(self.tr("&Go"))
         for act in self.step_actions:
             g.addAction(act)
-        t = bar.addMenu("&Training")
+        t = bar.addMenu(self.tr("&Training"))
         t.addAction(self.act_train)
         t.addAction(self.act_stop)
-        h = bar.addMenu("&Help")
+        h = bar.addMenu(self.tr("&Help"))
         h.addAction(self.act_help)
         h.addAction(self.act_sample)
         h.addSeparator()
@@ -368,11 +412,11 @@ class MainWindow(QMainWindow):
             act.setStatusTip(p)
             act.triggered.connect(lambda _=False, p=p: self.open_project(Path(p)))
         if not recent:
-            none = self.recent_menu.addAction("No recent projects")
+            none = self.recent_menu.addAction(self.tr("No recent projects"))
             none.setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear the list", self._clear_recent)
+            self.recent_menu.addAction(self.tr("Clear the list"), self._clear_recent)
 
     def _clear_recent(self) -> None:
         self.settings.recent_projects = []
@@ -438,7 +482,9 @@ class MainWindow(QMainWindow):
                 item.setToolTip("")
             else:
                 item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip("Train a model first (or open a project with a trained model).")
+                item.setToolTip(
+                    self.tr("Train a model first (or open a project with a trained model).")
+                )
             self.step_actions[step].setEnabled(enabled)
         self.act_export.setEnabled(enabled)
         if not enabled and self.current_step() in model_steps:
@@ -448,8 +494,14 @@ class MainWindow(QMainWindow):
         for i, page in enumerate(self.pages):
             item = self.step_list.item(i)
             text = page.subtitle()
-            item.setText(f"{i + 1}  {page.title}\n     {text}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {i + 1}, {page.title}: {text}")
+            title = step_title(page)
+            item.setText(f"{i + 1}  {title}\n     {text}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("Step {number}, {name}: {where}").format(
+                    number=i + 1, name=title, where=text
+                ),
+            )
         # The Photos step's whole readiness line (engine.readiness) as its tooltip.
         readiness = self.photos_page.readiness
         self.step_list.item(PHOTOS).setToolTip(
@@ -459,7 +511,10 @@ class MainWindow(QMainWindow):
     def _describe_setup(self) -> str:
         scan = self.state.scan
         photos = (
-            f"{plural(len(scan.photos), 'photo')} in {plural(len(scan.classes), 'category')}"
+            self.tr("{photos} in {categories}").format(
+                photos=self.tr("%n photo(s)", "", len(scan.photos)),
+                categories=self.tr("%n category(ies)", "", len(scan.classes)),
+            )
             if scan
             else ""
         )
@@ -527,15 +582,22 @@ class MainWindow(QMainWindow):
     def try_sample(self) -> None:
         folder = sample_dir()
         if not folder.is_dir():
-            self.show_status(f"The sample photos are missing ({folder}). Reinstall the app.")
+            self.show_status(
+                self.tr("The sample photos are missing ({folder}). Reinstall the app.").format(
+                    folder=folder
+                )
+            )
             return
         if not self._confirm_discard():
             return
         self.reset_project()  # the engine's defaults: the built-in backbone, head only
         self.photos_page.load_folder(folder)
         self.banner_label.setText(
-            "<b>This is the sample</b>: 150 photos of clothing (Fashion-MNIST) in 5 categories, "
-            "with the built-in backbone. Go to step 3 and press <b>Train</b>: it takes about a minute."
+            self.tr(
+                "<b>This is the sample</b>: 150 photos of clothing (Fashion-MNIST) in 5 "
+                "categories, with the built-in backbone. Go to step 3 and press <b>Train</b>: "
+                "it takes about a minute."
+            )
         )
         self.banner.setVisible(True)
         self.go_to(PHOTOS)
@@ -565,7 +627,7 @@ class MainWindow(QMainWindow):
 
     def new_project(self) -> None:
         if self.train_page.training:
-            self.show_status("Stop training first.")
+            self.show_status(self.tr("Stop training first."))
             return
         if self._confirm_discard():
             self.reset_project()
@@ -576,8 +638,10 @@ class MainWindow(QMainWindow):
         if not self.isWindowModified() or self.state.model_path is None:
             return True
         answer = self.ask(
-            "Save the project?",
-            "This project has a trained model that is not saved in a project. Save it first?",
+            self.tr("Save the project?"),
+            self.tr(
+                "This project has a trained model that is not saved in a project. Save it first?"
+            ),
             Answer.Save | Answer.Discard | Answer.Cancel,
             Answer.Save,
         )
@@ -591,7 +655,9 @@ class MainWindow(QMainWindow):
 
     def open_project_dialog(self) -> None:
         start = self.settings.last_folder or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open a project", start, PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a project"), start, _translated(PROJECT_FILTER)
+        )
         if path:
             self.open_project(Path(path))
 
@@ -608,19 +674,27 @@ class MainWindow(QMainWindow):
             self.go_to(PHOTOS)
             self.photos_page.load_folder(path)
             return True
-        QMessageBox.warning(
-            self,
-            "Cannot open this",
-            f"{path} is not a Finetune Studio project (.ftproj), a model (.ftmodel) or a "
-            "folder of photos" + ("" if path.exists() else ", and it does not exist") + ".",
+        text = (
+            self.tr(
+                "{path} is not a Finetune Studio project (.ftproj), a model (.ftmodel) or a "
+                "folder of photos."
+            )
+            if path.exists()
+            else self.tr(
+                "{path} is not a Finetune Studio project (.ftproj), a model (.ftmodel) or a "
+                "folder of photos, and it does not exist."
+            )
         )
+        QMessageBox.warning(self, self.tr("Cannot open this"), text.format(path=path))
         return False
 
     def open_model_dialog(self) -> None:
         from engine.paths import models_dir
 
         start = str(self.state.model_path.parent if self.state.model_path else models_dir())
-        path, _ = QFileDialog.getOpenFileName(self, "Open a model", start, MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a model"), start, _translated(MODEL_FILTER)
+        )
         if path:
             self.open_model(Path(path))
 
@@ -628,11 +702,15 @@ class MainWindow(QMainWindow):
         """Use the model in ``path`` (a .ftmodel): on the Use step, and on Results, checked
         again when the photos it was checked on are at hand (its file names them)."""
         if self.train_page.training:
-            self.show_status("Stop training before opening a model.")
+            self.show_status(self.tr("Stop training before opening a model."))
             return False
         path = Path(path)
         if not path.is_file():
-            QMessageBox.warning(self, "Cannot open the model", f"{path} does not exist.")
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot open the model"),
+                self.tr("{path} does not exist.").format(path=path),
+            )
             return False
         if not self._confirm_discard():
             return False
@@ -641,7 +719,7 @@ class MainWindow(QMainWindow):
         self.train_page.show_history([])
         self.state.set_model(path, None)
         self.go_to(USE)
-        self.show_status(f"Opened {path.name}.")
+        self.show_status(self.tr("Opened {name}.").format(name=path.name))
         return True
 
     def _on_model_loaded(self, predictor: Any) -> None:
@@ -655,7 +733,7 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path) -> bool:
         if self.train_page.training:
-            self.show_status("Stop training before opening another project.")
+            self.show_status(self.tr("Stop training before opening another project."))
             return False
         if not self._confirm_discard():
             return False
@@ -665,13 +743,13 @@ class MainWindow(QMainWindow):
         try:
             project = load_project(path)
         except StudioError as exc:
-            QMessageBox.warning(self, "Cannot open the project", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the project"), str(exc))
             return False
         cfg = project.config
         located = False  # something was found somewhere else: the project has changed
         for key in project.missing_folders():
             old = getattr(cfg, key)
-            what = "photo folder" if key == "data_dir" else "checking folder"
+            what = "photo folder" if key == "data_dir" else "checking folder"  # not shown
             new = self.ask_moved_folder(what, old)
             if new is None:
                 if key == "data_dir":
@@ -697,7 +775,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.setWindowModified(located)
         self.show_status(
-            f"Opened {Path(path).name}." + (" Save it to keep the new places." if located else "")
+            (
+                self.tr("Opened {name}. Save it to keep the new places.")
+                if located
+                else self.tr("Opened {name}.")
+            ).format(name=Path(path).name)
         )
         self.project_opened.emit(Path(path))
         return True
@@ -706,15 +788,30 @@ class MainWindow(QMainWindow):
         """The project's folder is gone: ask where it is now (tests replace this method)."""
         from engine.projects import near_existing
 
+        photos = what == "photo folder"
+        text = (
+            self.tr(
+                "The photo folder of this project is not at\n{old}\nany more (moved, renamed, "
+                "or on a drive that is not connected). Locate it to go on."
+            )
+            if photos
+            else self.tr(
+                "The checking folder of this project is not at\n{old}\nany more (moved, "
+                "renamed, or on a drive that is not connected). Locate it to go on."
+            )
+        )
         if not self._ask_to_locate(
-            "Folder not found",
-            f"The {what} of this project is not at\n{old}\nany more (moved, renamed, or on a "
-            "drive that is not connected). Locate it to go on.",
-            "Cancel" if what == "photo folder" else "Open without it",
+            self.tr("Folder not found"),
+            text.format(old=old),
+            self.tr("Cancel") if photos else self.tr("Open without it"),
         ):
             return None
         folder = QFileDialog.getExistingDirectory(
-            self, f"Where is the {what} now?", str(near_existing(old))
+            self,
+            self.tr("Where is the photo folder now?")
+            if photos
+            else self.tr("Where is the checking folder now?"),
+            str(near_existing(old)),
         )
         return Path(folder) if folder else None
 
@@ -722,7 +819,7 @@ class MainWindow(QMainWindow):
         """Say plainly what is missing; True when the person chooses "Locate…"."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
         box.setObjectName("locateBox")
-        locate = box.addButton("Locate…", QMessageBox.ButtonRole.AcceptRole)
+        locate = box.addButton(self.tr("Locate…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(other, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(locate)
         box.exec()
@@ -734,14 +831,19 @@ class MainWindow(QMainWindow):
         from engine.projects import near_existing
 
         if not self._ask_to_locate(
-            "Model not found",
-            f"The trained model of this project is not at\n{old}\nany more. Locate it, or "
-            "open the project without it (you can train again).",
-            "Open without it",
+            self.tr("Model not found"),
+            self.tr(
+                "The trained model of this project is not at\n{old}\nany more. Locate it, or "
+                "open the project without it (you can train again)."
+            ).format(old=old),
+            self.tr("Open without it"),
         ):
             return None
         path, _ = QFileDialog.getOpenFileName(
-            self, "Where is the model now?", str(near_existing(old)), MODEL_FILTER
+            self,
+            self.tr("Where is the model now?"),
+            str(near_existing(old)),
+            _translated(MODEL_FILTER),
         )
         return Path(path) if path else None
 
@@ -753,9 +855,12 @@ class MainWindow(QMainWindow):
     def save_project_as(self) -> bool:
         start = str(
             self.project_path
-            or Path(self.settings.last_folder or Path.home()) / "My project.ftproj"
+            or Path(self.settings.last_folder or Path.home())
+            / (self.tr("My project") + PROJECT_SUFFIX)
         )
-        path, _ = QFileDialog.getSaveFileName(self, "Save the project", start, PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the project"), start, _translated(PROJECT_FILTER)
+        )
         if not path:
             return False
         return self._write_project(Path(path))
@@ -774,7 +879,7 @@ class MainWindow(QMainWindow):
         try:
             saved = save_project(project, path)  # copies the model beside the project
         except StudioError as exc:
-            QMessageBox.warning(self, "Cannot save the project", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save the project"), str(exc))
             return False
         if project.model_file:
             # From now on the project's own copy is the model (the Use page's loaded copy
@@ -789,31 +894,36 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         self.setWindowModified(False)
         self._update_title()
-        self.show_status(f"Saved {saved.name}.")
+        self.show_status(self.tr("Saved {name}.").format(name=saved.name))
         return True
 
     def _update_title(self) -> None:
-        name = self.project_path.name if self.project_path else "Untitled"
+        name = self.project_path.name if self.project_path else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
-        self.status_label.setText(str(self.project_path) if self.project_path else "Not saved yet")
+        self.status_label.setText(
+            str(self.project_path) if self.project_path else self.tr("Not saved yet")
+        )
 
     # ------------------------------------------------------------------ help and export
     def export_model(self) -> None:
         if self.state.model_path is None:
-            self.show_status("Train a model first.")
+            self.show_status(self.tr("Train a model first."))
             return
         export = getattr(self.use_page, "export_model_dialog", None)
         if export is None:
-            self.show_status("Exporting is not available in this version.")
+            self.show_status(self.tr("Exporting is not available in this version."))
             return
         self.go_to(USE)
         export()
 
     def show_getting_started(self) -> None:
-        HtmlDialog("Getting started", getting_started_html(), "gettingStartedDialog", self).show()
+        HtmlDialog(
+            self.tr("Getting started"), getting_started_html(), "gettingStartedDialog", self
+        ).show()
 
     def show_about(self) -> None:
-        HtmlDialog(f"About {APP_NAME}", about_html(), "aboutDialog", self).show()
+        title = self.tr("About {app}").format(app=APP_NAME)
+        HtmlDialog(title, about_html(), "aboutDialog", self).show()
 
     def open_log_folder(self) -> None:
         from engine.paths import log_dir
@@ -875,6 +985,7 @@ class MainWindow(QMainWindow):
             if not handle.running or handle.owner_window() is not self:
                 continue
             text = BUSY_WORDS.get(handle.name)
+            text = _translated(text) if text else None
             if text and text not in said:
                 said.append(text)
         return said
@@ -886,8 +997,8 @@ class MainWindow(QMainWindow):
         busy = self.busy_work()
         if busy:
             answer = self.ask(
-                "Stop and close?",
-                "\n\n".join([*busy, "Stop and close the app?"]),
+                self.tr("Stop and close?"),
+                "\n\n".join([*busy, self.tr("Stop and close the app?")]),
                 Answer.Yes | Answer.No,
                 Answer.No,
             )
@@ -913,7 +1024,7 @@ class MainWindow(QMainWindow):
         """Stop this window's running work and wait for it to end, then take in what it
         handed over (a stopped training's best epoch is a model) before anything is
         asked."""
-        self.show_status("Stopping…")
+        self.show_status(self.tr("Stopping…"))
         self._holding_checks = True
         mine = [h for h in active_workers() if h.running and h.owner_window() is self]
         for handle in mine:
@@ -925,7 +1036,7 @@ class MainWindow(QMainWindow):
         while self.train_page._handle is not None and not deadline.hasExpired():
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         QCoreApplication.processEvents()
-        self.show_status("Stopped.")
+        self.show_status(self.tr("Stopped."))
 
     def _release_held_check(self) -> None:
         """The close was cancelled: check the model that arrived meanwhile, as usual."""
@@ -936,7 +1047,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self, timeout_ms: int = 60_000) -> bool:
         """Stop every worker and wait for it (never leave a QThread running)."""
-        self.show_status("Stopping…")
+        self.show_status(self.tr("Stopping…"))
         for page in self.pages:
             stop = getattr(page, "shutdown", None)
             if stop is not None:

@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.config import TrainConfig
 
-#: The TrainConfig fields that say which photos a run learns from and is checked on;
-#: they change through :meth:`StudioState.set_scan` and :meth:`StudioState.set_validation`.
+# The TrainConfig fields that say which photos a run learns from and is checked on;
+# they change through :meth:`StudioState.set_scan` and :meth:`StudioState.set_validation`.
 _PHOTO_FIELDS = ("data_dir", "val_dir", "val_split")
 
 
@@ -164,15 +164,15 @@ class StudioState(QObject):
     def why_not_trainable(self) -> str | None:
         """None when Train can start; otherwise what to do first, in plain words."""
         if self.scan is None:
-            return "Choose a photo folder first (step 1)."
+            return self.tr("Choose a photo folder first (step 1).")
         classes = self.scan.classes
         counts = self.scan.counts()
         if len(classes) < 2:
-            return "The photo folder needs at least 2 category subfolders."
+            return self.tr("The photo folder needs at least 2 category subfolders.")
         if sum(1 for c in counts.values() if c > 0) < 2:
-            return "At least 2 categories need usable photos."
+            return self.tr("At least 2 categories need usable photos.")
         if self.val_mode == "folder" and self.val_dir is None:
-            return "Choose the folder of checking photos, or set aside a share (step 1)."
+            return self.tr("Choose the folder of checking photos, or set aside a share (step 1).")
         if not self.backbone_ready:
-            return "Download or import the backbone's weights first (step 2)."
+            return self.tr("Download or import the backbone's weights first (step 2).")
         return None

@@ -40,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -159,16 +159,20 @@ def describe_error(exc: BaseException) -> WorkerError:
     if expected:
         message = str(exc)
     elif isinstance(exc, MemoryError):
-        message = (
-            "The computer ran out of memory. Close other programs or use fewer or smaller photos."
+        message = QCoreApplication.translate(
+            "Worker",
+            "The computer ran out of memory. Close other programs or use fewer or smaller photos.",
         )
     elif isinstance(exc, OSError):
-        message = f"A file could not be read or written: {exc.strerror or exc}."
+        message = QCoreApplication.translate(
+            "Worker", "A file could not be read or written: {reason}."
+        ).format(reason=exc.strerror or exc)
     else:
-        message = (
-            f"Something went wrong inside the app ({type(exc).__name__}: {exc}). "
-            "The details are in the log file (Help > Open log folder)."
-        )
+        message = QCoreApplication.translate(
+            "Worker",
+            "Something went wrong inside the app ({error}). "
+            "The details are in the log file (Help > Open log folder).",
+        ).format(error=f"{type(exc).__name__}: {exc}")
         log.error("worker failed:\n%s", details)
     return WorkerError(message, cancelled, expected, details, exc)
 

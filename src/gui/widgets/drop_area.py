@@ -16,7 +16,9 @@ class PhotoDropArea(QFrame):
         super().__init__(parent)
         self.setObjectName("predictDropArea")
         self.setAccessibleName("predictDropArea")
-        self.setAccessibleDescription("Drop photos or folders here to classify them.")
+        self.setAccessibleDescription(
+            PhotoDropArea.tr("Drop photos or folders here to classify them.")
+        )
         self.setAcceptDrops(True)
         self._dragging = False
 
