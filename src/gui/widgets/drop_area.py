@@ -15,7 +15,8 @@ class PhotoDropArea(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("predictDropArea")
-        self.setAccessibleName("predictDropArea")
+        # The Use step and its tests find the area by this name; a reader hears the description.
+        self.setAccessibleName("predictDropArea")  # i18n: not text
         self.setAccessibleDescription(
             PhotoDropArea.tr("Drop photos or folders here to classify them.")
         )
