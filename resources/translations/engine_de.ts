@@ -1,4 +1,355 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Advice</name>
+    <message>
+        <source>Very good: the model named {accuracy} of the checking photos correctly.</source>
+        <translation>Sehr gut: Das Modell hat {accuracy} der Kontrollfotos richtig erkannt.</translation>
+    </message>
+    <message>
+        <source>Accuracy is low. Check that each folder holds the right photos, and add more photos: every layer already learns, so more layers cannot help.</source>
+        <translation>Die Genauigkeit ist niedrig. Prüfen Sie, ob jeder Ordner die richtigen Fotos enthält, und fügen Sie mehr Fotos hinzu: Alle Schichten lernen bereits mit, mehr Schichten können also nicht helfen.</translation>
+    </message>
+    <message>
+        <source>Accuracy is low. Check that each folder holds the right photos, add more photos, or let more layers learn (step 2: &apos;{preset}&apos;).</source>
+        <translation>Die Genauigkeit ist niedrig. Prüfen Sie, ob jeder Ordner die richtigen Fotos enthält, fügen Sie mehr Fotos hinzu oder lassen Sie mehr Schichten lernen (Schritt 2: „{preset}“).</translation>
+    </message>
+    <message>
+        <source>The model does much better on the photos it learned from ({train}) than on the checking photos ({checking}): it is partly memorising. More photos, or augmentation (Settings), usually help.</source>
+        <translation>Das Modell ist bei den Fotos, mit denen es gelernt hat, viel besser ({train}) als bei den Kontrollfotos ({checking}): Es lernt die Fotos teilweise auswendig. Mehr Fotos oder Augmentierung (Einstellungen) helfen meistens.</translation>
+    </message>
+    <message>
+        <source>Accuracy was still improving at the last epoch: more epochs may help.</source>
+        <translation>Die Genauigkeit ist im letzten Durchgang noch gestiegen: Mehr Durchgänge können helfen.</translation>
+    </message>
+    <message>
+        <source>The best epoch ({epoch}) was kept, not the last one.</source>
+        <translation>Der beste Durchgang ({epoch}) wurde behalten, nicht der letzte.</translation>
+    </message>
+    <message>
+        <source>No checking photos could be checked.</source>
+        <translation>Es konnte kein Kontrollfoto geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Excellent: the model recognises almost every checking photo.</source>
+        <translation>Ausgezeichnet: Das Modell erkennt fast jedes Kontrollfoto.</translation>
+    </message>
+    <message>
+        <source>Good: the model is right about {tenths} times in 10.</source>
+        <translation>Gut: Das Modell liegt etwa {tenths} von 10 Malen richtig.</translation>
+    </message>
+    <message>
+        <source>Fair: the model is usually right, but it mixes some categories up.</source>
+        <translation>Ordentlich: Das Modell liegt meistens richtig, verwechselt aber einige Kategorien.</translation>
+    </message>
+    <message>
+        <source>Weak: the model has learned something, but it is often wrong.</source>
+        <translation>Schwach: Das Modell hat etwas gelernt, liegt aber oft falsch.</translation>
+    </message>
+    <message>
+        <source>Not learning yet: the model does little better than guessing.</source>
+        <translation>Lernt noch nicht: Das Modell ist kaum besser als Raten.</translation>
+    </message>
+    <message>
+        <source>Only {count} photos were checked, so the real accuracy could be anywhere from {low} to {high}. More photos per category make this figure more certain.</source>
+        <translation>Es wurden nur {count} Fotos geprüft, die wirkliche Genauigkeit kann also irgendwo zwischen {low} und {high} liegen. Mit mehr Fotos pro Kategorie wird dieser Wert verlässlicher.</translation>
+    </message>
+    <message>
+        <source>The model does better on its training photos ({train}) than on new ones ({checking}): it is memorising. More varied photos, or training fewer layers, will help.</source>
+        <translation>Das Modell ist bei seinen Trainingsfotos besser ({train}) als bei neuen ({checking}): Es lernt die Fotos auswendig. Abwechslungsreichere Fotos oder weniger trainierte Schichten helfen.</translation>
+    </message>
+    <message>
+        <source>Check that each category&apos;s folder holds only photos of that category, and add more photos: at least 20 per category.</source>
+        <translation>Prüfen Sie, ob der Ordner jeder Kategorie nur Fotos dieser Kategorie enthält, und fügen Sie mehr Fotos hinzu: mindestens 20 pro Kategorie.</translation>
+    </message>
+</context>
+<context>
+    <name>Dataset</name>
+    <message>
+        <source>The folder {folder} does not exist. Choose the folder that holds your photos.</source>
+        <extracomment>Called with each photo the scan decoded (its path and the decoded RGB image, at least the scan&apos;s decode size on the shorter side). Photos an earlier scan already checked are not decoded again and do not come through here. The draft size the scan decodes at when it only checks a photo (no cache to fill). System clutter that is never a category or a photo. A subfolder of photos not sorted yet (any case): never a category (see engine.pile). The resize the scan put each photo in the image cache at (None: it did not).</extracomment>
+        <translation>Den Ordner {folder} gibt es nicht. Wählen Sie den Ordner, in dem Ihre Fotos liegen.</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder. Choose the folder that holds one subfolder per category.</source>
+        <translation>{folder} ist eine Datei, kein Ordner. Wählen Sie den Ordner, der für jede Kategorie einen Unterordner enthält.</translation>
+    </message>
+    <message>
+        <source>No permission to read {folder}. Choose another folder or change its permissions.</source>
+        <translation>Keine Berechtigung, {folder} zu lesen. Wählen Sie einen anderen Ordner oder ändern Sie seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>{count} folder(s) are not training categories and were ignored: {names}.</source>
+        <translation>{count} Ordner gehören nicht zu den Kategorien des Trainings und wurden übergangen: {names}.</translation>
+    </message>
+    <message>
+        <source>not sorted yet: not inside a category folder (label it or move it into one)</source>
+        <translation>noch nicht sortiert: liegt in keinem Kategorieordner (ordnen Sie es einer Kategorie zu oder verschieben Sie es in einen Kategorieordner)</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) in the folder {folder} are not sorted yet: they are not used for training or checking until they are labelled.</source>
+        <translation>{count} Foto(s) im Ordner {folder} sind noch nicht sortiert: Sie werden weder für das Training noch für die Kontrolle verwendet, bis sie einer Kategorie zugeordnet sind.</translation>
+    </message>
+    <message>
+        <source>Scan stopped.</source>
+        <translation>Durchsuchen angehalten.</translation>
+    </message>
+    <message>
+        <source>no extension</source>
+        <translation>keine Dateiendung</translation>
+    </message>
+    <message>
+        <source>not a photo ({kind})</source>
+        <translation>kein Foto ({kind})</translation>
+    </message>
+    <message>
+        <source>No usable photos in: {names}. Add photos or remove these folders.</source>
+        <translation>Keine verwendbaren Fotos in: {names}. Fügen Sie Fotos hinzu oder entfernen Sie diese Ordner.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>{count} photo(s) appear in more than one category ({pairs}). A photo should be in one category only.</source>
+        <translation>{count} Foto(s) kommen in mehr als einer Kategorie vor ({pairs}). Ein Foto sollte nur in einer Kategorie liegen.</translation>
+    </message>
+    <message>
+        <source>The validation share must be between 0% and 95%.</source>
+        <translation>Der Anteil der Kontrollfotos muss zwischen 0 % und 95 % liegen.</translation>
+    </message>
+    <message>
+        <source>only one ({name})</source>
+        <translation>nur eine ({name})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Training needs at least 2 categories (one subfolder each); this folder has {found}.</source>
+        <translation>Für das Training braucht es mindestens 2 Kategorien (je ein Unterordner); dieser Ordner hat {found}.</translation>
+    </message>
+    <message>
+        <source>No usable photo to train on in: {names}. Add photos to these folders or remove them.</source>
+        <translation>Kein verwendbares Foto zum Trainieren in: {names}. Fügen Sie diesen Ordnern Fotos hinzu oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>There are no validation photos. Add more photos or choose a validation folder.</source>
+        <translation>Es gibt keine Kontrollfotos. Fügen Sie mehr Fotos hinzu oder wählen Sie einen Ordner mit Kontrollfotos.</translation>
+    </message>
+</context>
+<context>
+    <name>Images</name>
+    <message>
+        <source>a loop of symbolic links, not a photo</source>
+        <extracomment>2: entries carry the perceptual hash too (a version-1 memo is simply decoded again).</extracomment>
+        <translation>eine Schleife aus Verknüpfungen (symbolischen Links), kein Foto</translation>
+    </message>
+    <message>
+        <source>a shortcut (symbolic link) to a file that is gone</source>
+        <translation>eine Verknüpfung (symbolischer Link) auf eine Datei, die es nicht mehr gibt</translation>
+    </message>
+    <message>
+        <source>the file is gone (moved or deleted)</source>
+        <translation>die Datei ist nicht mehr da (verschoben oder gelöscht)</translation>
+    </message>
+    <message>
+        <source>cannot be read ({why})</source>
+        <translation>kann nicht gelesen werden ({why})</translation>
+    </message>
+    <message>
+        <source>install a Pillow that reads AVIF (pip install -U Pillow; its wheels include libavif) or export the photo as JPEG</source>
+        <extracomment>Largest image we decode. Bigger ones are almost certainly decompression bombs (a tiny file that claims billions of pixels); the biggest consumer cameras make ~100 MP. Largest file read as a photo. A 100 MP camera TIFF is ~600 MB; anything bigger is not a photo (or a 6 GB sparse file named .png) and would exhaust memory when read whole. Smallest side that still carries something to learn from. Neutral grey behind transparent pixels, so cut-out objects do not look black or white. Photo formats read only through a decoder that may be missing: suffix -&gt; kind.</extracomment>
+        <translation>installieren Sie ein Pillow, das AVIF lesen kann (pip install -U Pillow; dessen Pakete enthalten libavif), oder exportieren Sie das Foto als JPEG</translation>
+    </message>
+    <message>
+        <source>install the HEIC decoder (pip install pi-heif; the packaged app includes it) or export the photo as JPEG</source>
+        <translation>installieren Sie den HEIC-Decoder (pip install pi-heif; in der fertig installierten App ist er enthalten) oder exportieren Sie das Foto als JPEG</translation>
+    </message>
+    <message>
+        <source>unsupported format ({kind}): export it as JPEG or PNG</source>
+        <extracomment>Photos people have but the app cannot open: named, so the message can say what to do.</extracomment>
+        <translation>Format wird nicht unterstützt ({kind}): exportieren Sie es als JPEG oder PNG</translation>
+    </message>
+    <message>
+        <source>{kind} photo, but no {kind} decoder is installed: {advice}</source>
+        <translation>{kind}-Foto, aber es ist kein {kind}-Decoder installiert: {advice}</translation>
+    </message>
+    <message>
+        <source>a folder, not a photo</source>
+        <translation>ein Ordner, kein Foto</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>eine benannte Pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>not a regular file ({kind}), not a photo</source>
+        <translation>keine normale Datei ({kind}), kein Foto</translation>
+    </message>
+    <message>
+        <source>too large for a photo ({size} GB; at most {limit} GB is read)</source>
+        <translation>zu groß für ein Foto ({size} GB; höchstens {limit} GB werden gelesen)</translation>
+    </message>
+    <message>
+        <source>empty file (0 bytes)</source>
+        <translation>leere Datei (0 Byte)</translation>
+    </message>
+    <message>
+        <source>claims to be far too large (a possible decompression bomb)</source>
+        <translation>gibt an, viel zu groß zu sein (möglicherweise eine Dekompressionsbombe)</translation>
+    </message>
+    <message>
+        <source>not an image this app can read (damaged, or not really a photo)</source>
+        <translation>kein Bild, das diese App lesen kann (beschädigt oder gar kein Foto)</translation>
+    </message>
+    <message>
+        <source>damaged: the file is cut short (truncated)</source>
+        <translation>beschädigt: die Datei ist abgeschnitten (unvollständig)</translation>
+    </message>
+    <message>
+        <source>too large to decode in the memory available</source>
+        <translation>zu groß, um es mit dem freien Arbeitsspeicher zu öffnen</translation>
+    </message>
+    <message>
+        <source>damaged or unreadable ({why})</source>
+        <translation>beschädigt oder nicht lesbar ({why})</translation>
+    </message>
+    <message>
+        <source>claims {width}x{height} pixels, far too large (a possible decompression bomb)</source>
+        <translation>gibt {width}x{height} Pixel an, viel zu groß (möglicherweise eine Dekompressionsbombe)</translation>
+    </message>
+    <message>
+        <source>too small ({width}x{height} pixels; at least {min}x{min} needed)</source>
+        <translation>zu klein ({width}x{height} Pixel; mindestens {min}x{min} nötig)</translation>
+    </message>
+</context>
+<context>
+    <name>Ready</name>
+    <message numerus="yes">
+        <source>Very few photos in {names}: the model will struggle to learn this category; aim for at least {advised} per category.</source>
+        <extracomment>The advised minimum of photos per category (all of them, before the checking share is set aside). Every category below it is named, not only the smallest. The largest category having this many times the photos of the smallest is worth saying.</extracomment>
+        <translation>
+            <numerusform>Sehr wenige Fotos in {names}: Das Modell wird diese Kategorie nur schwer lernen; sammeln Sie möglichst mindestens {advised} pro Kategorie.</numerusform>
+            <numerusform>Sehr wenige Fotos in {names}: Das Modell wird diese Kategorien nur schwer lernen; sammeln Sie möglichst mindestens {advised} pro Kategorie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Categories are very unequal: {big} has {n_big} photos, {small} only {n_small}. The model may favour the large ones; class weighting is available under Advanced.</source>
+        <translation>Die Kategorien sind sehr ungleich groß: {big} hat {n_big} Fotos, {small} nur {n_small}. Das Modell bevorzugt dann vielleicht die großen; unter „Erweitert“ können Sie die Kategorien ausgleichen lassen (Klassengewichtung).</translation>
+    </message>
+    <message>
+        <source>Not yet: {reason}</source>
+        <translation>Noch nicht: {reason}</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to train (%Ln caution(s))</source>
+        <translation>
+            <numerusform>Bereit zum Training (%Ln Hinweis)</numerusform>
+            <numerusform>Bereit zum Training (%Ln Hinweise)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to train</source>
+        <translation>Bereit zum Training</translation>
+    </message>
+    <message>
+        <source>; and </source>
+        <translation>; und </translation>
+    </message>
+    <message>
+        <source>Not yet, because {reasons}.</source>
+        <translation>Noch nicht, denn {reasons}.</translation>
+    </message>
+    <message>
+        <source>Ready to train, but {cautions}.</source>
+        <translation>Bereit zum Training, aber {cautions}.</translation>
+    </message>
+    <message>
+        <source>Ready to train.</source>
+        <translation>Bereit zum Training.</translation>
+    </message>
+    <message>
+        <source>no photo folder is chosen yet</source>
+        <translation>es ist noch kein Fotoordner gewählt</translation>
+    </message>
+    <message>
+        <source>no folder</source>
+        <translation>kein Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %Ln photo(s) are loose in the folder, not in category subfolders: make one subfolder per category (for example &apos;roses&apos; and &apos;tulips&apos;) and move each photo into its category</source>
+        <translation>
+            <numerusform>das %Ln Foto liegt lose im Ordner, nicht in einem Kategorie-Unterordner: Legen Sie für jede Kategorie einen Unterordner an (zum Beispiel „Rosen“ und „Tulpen“) und verschieben Sie jedes Foto in seine Kategorie</numerusform>
+            <numerusform>die %Ln Fotos liegen lose im Ordner, nicht in Kategorie-Unterordnern: Legen Sie für jede Kategorie einen Unterordner an (zum Beispiel „Rosen“ und „Tulpen“) und verschieben Sie jedes Foto in seine Kategorie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>photos not in category folders</source>
+        <translation>Fotos nicht in Kategorieordnern</translation>
+    </message>
+    <message>
+        <source>this folder has no category subfolders: make one subfolder per category and put the photos of each category in it</source>
+        <translation>dieser Ordner hat keine Kategorie-Unterordner: Legen Sie für jede Kategorie einen Unterordner an und legen Sie die Fotos jeder Kategorie hinein</translation>
+    </message>
+    <message>
+        <source>no category folders</source>
+        <translation>keine Kategorieordner</translation>
+    </message>
+    <message>
+        <source>there is only one category ({name}): a model learns to tell categories apart, so it needs at least 2 (one subfolder each)</source>
+        <translation>es gibt nur eine Kategorie ({name}): Ein Modell lernt, Kategorien zu unterscheiden, und braucht deshalb mindestens 2 (je ein Unterordner)</translation>
+    </message>
+    <message>
+        <source>only one category</source>
+        <translation>nur eine Kategorie</translation>
+    </message>
+    <message numerus="yes">
+        <source>there are no usable photos in {names}: add photos to this folder or remove it</source>
+        <translation>
+            <numerusform>in {names} gibt es keine verwendbaren Fotos: Fügen Sie diesem Ordner Fotos hinzu oder entfernen Sie ihn</numerusform>
+            <numerusform>in {names} gibt es keine verwendbaren Fotos: Fügen Sie diesen Ordnern Fotos hinzu oder entfernen Sie sie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln empty category(s)</source>
+        <translation>
+            <numerusform>%Ln leere Kategorie</numerusform>
+            <numerusform>%Ln leere Kategorien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no photos are left to check the model with: add photos, set aside a share, or choose a checking folder</source>
+        <translation>es bleiben keine Fotos übrig, um das Modell zu kontrollieren: Fügen Sie Fotos hinzu, legen Sie einen Anteil als Kontrollfotos beiseite oder wählen Sie einen Ordner mit Kontrollfotos</translation>
+    </message>
+    <message>
+        <source>no photos to check with</source>
+        <translation>keine Kontrollfotos</translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} has fewer than the advised {advised} photos</source>
+        <translation>
+            <numerusform>{names} hat weniger als die empfohlenen {advised} Fotos</numerusform>
+            <numerusform>{names} haben weniger als die empfohlenen {advised} Fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the categories are unequal ({big} {n_big} photos, {small} {n_small})</source>
+        <translation>die Kategorien sind ungleich groß ({big} {n_big} Fotos, {small} {n_small})</translation>
+    </message>
+</context>
 </TS>

@@ -12,6 +12,11 @@ from typing import Any
 
 from .config import TrainResult
 from .freezing import PRESETS
+from .i18n import Messages
+
+
+class Advice(Messages):
+    """Messages of engine/advice.py: what a run suggests, and the verdict on a model."""
 
 
 def training_advice(result: TrainResult, train_layers: str | None = None) -> list[str]:
@@ -28,7 +33,9 @@ def training_advice(result: TrainResult, train_layers: str | None = None) -> lis
     last = result.history[-1]
     if best.val_accuracy >= 0.95:
         out.append(
-            f"Very good: the model named {best.val_accuracy:.0%} of the checking photos correctly."
+            Advice.tr(
+                "Very good: the model named {accuracy} of the checking photos correctly."
+            ).format(accuracy=f"{best.val_accuracy:.0%}")
         )
     elif best.val_accuracy < 0.6:
         everything = train_layers == "all" or (
@@ -38,21 +45,27 @@ def training_advice(result: TrainResult, train_layers: str | None = None) -> lis
         )
         if everything:
             out.append(
-                "Accuracy is low. Check that each folder holds the right photos, and add more "
-                "photos: every layer already learns, so more layers cannot help."
+                Advice.tr(
+                    "Accuracy is low. Check that each folder holds the right photos, and add "
+                    "more photos: every layer already learns, so more layers cannot help."
+                )
             )
         else:
             more = PRESETS["all"] if train_layers == "last" else PRESETS["last"]
             out.append(
-                "Accuracy is low. Check that each folder holds the right photos, add more photos, "
-                f"or let more layers learn (step 2: '{more}')."
+                Advice.tr(
+                    "Accuracy is low. Check that each folder holds the right photos, add more "
+                    "photos, or let more layers learn (step 2: '{preset}')."
+                ).format(preset=more)
             )
     gap = last.train_accuracy - last.val_accuracy
     if gap > 0.15:
         out.append(
-            f"The model does much better on the photos it learned from ({last.train_accuracy:.0%}) "
-            f"than on the checking photos ({last.val_accuracy:.0%}): it is partly memorising. "
-            "More photos, or augmentation (Settings), usually help."
+            Advice.tr(
+                "The model does much better on the photos it learned from ({train}) "
+                "than on the checking photos ({checking}): it is partly memorising. "
+                "More photos, or augmentation (Settings), usually help."
+            ).format(train=f"{last.train_accuracy:.0%}", checking=f"{last.val_accuracy:.0%}")
         )
     if (
         not result.early_stopped
@@ -62,9 +75,15 @@ def training_advice(result: TrainResult, train_layers: str | None = None) -> lis
     ):
         improving = result.history[-1].val_accuracy > result.history[-2].val_accuracy
         if improving:
-            out.append("Accuracy was still improving at the last epoch: more epochs may help.")
+            out.append(
+                Advice.tr("Accuracy was still improving at the last epoch: more epochs may help.")
+            )
     if result.best_epoch != last.epoch:
-        out.append(f"The best epoch ({result.best_epoch}) was kept, not the last one.")
+        out.append(
+            Advice.tr("The best epoch ({epoch}) was kept, not the last one.").format(
+                epoch=result.best_epoch
+            )
+        )
     return out
 
 
@@ -85,36 +104,44 @@ def plain_verdict(evaluation: Any, history: list[Any] | None = None) -> tuple[st
     acc, n = evaluation.accuracy, evaluation.count
     chance = 1.0 / k
     if n == 0:
-        return "No checking photos could be checked.", []
+        return Advice.tr("No checking photos could be checked."), []
     if acc >= 0.97:
-        verdict = "Excellent: the model recognises almost every checking photo."
+        verdict = Advice.tr("Excellent: the model recognises almost every checking photo.")
     elif acc >= 0.9:
-        verdict = f"Good: the model is right about {math.floor(acc * 10)} times in 10."
+        verdict = Advice.tr("Good: the model is right about {tenths} times in 10.").format(
+            tenths=math.floor(acc * 10)
+        )
     elif acc >= 0.75:
-        verdict = "Fair: the model is usually right, but it mixes some categories up."
+        verdict = Advice.tr("Fair: the model is usually right, but it mixes some categories up.")
     elif acc >= chance + 0.15:
-        verdict = "Weak: the model has learned something, but it is often wrong."
+        verdict = Advice.tr("Weak: the model has learned something, but it is often wrong.")
     else:
-        verdict = "Not learning yet: the model does little better than guessing."
+        verdict = Advice.tr("Not learning yet: the model does little better than guessing.")
     advice = list(evaluation.advice())
     correct = round(acc * n)
     lo, hi = wilson_interval(correct, n)
     if n < 100 and hi - lo > 0.1:
         advice.append(
-            f"Only {n} photos were checked, so the real accuracy could be anywhere from "
-            f"{lo:.0%} to {hi:.0%}. More photos per category make this figure more certain."
+            Advice.tr(
+                "Only {count} photos were checked, so the real accuracy could be anywhere from "
+                "{low} to {high}. More photos per category make this figure more certain."
+            ).format(count=n, low=f"{lo:.0%}", high=f"{hi:.0%}")
         )
     if history:
         best = max(history, key=lambda r: r.val_accuracy)
         if best.train_accuracy - best.val_accuracy > 0.15:
             advice.append(
-                f"The model does better on its training photos ({best.train_accuracy:.0%}) "
-                f"than on new ones ({best.val_accuracy:.0%}): it is memorising. More varied "
-                "photos, or training fewer layers, will help."
+                Advice.tr(
+                    "The model does better on its training photos ({train}) "
+                    "than on new ones ({checking}): it is memorising. More varied "
+                    "photos, or training fewer layers, will help."
+                ).format(train=f"{best.train_accuracy:.0%}", checking=f"{best.val_accuracy:.0%}")
             )
     if acc < chance + 0.15:
         advice.append(
-            "Check that each category's folder holds only photos of that category, and "
-            "add more photos: at least 20 per category."
+            Advice.tr(
+                "Check that each category's folder holds only photos of that category, and "
+                "add more photos: at least 20 per category."
+            )
         )
     return verdict, advice

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING
 from .atomic import SaveError, write_text
 from .duplicates import group_indices, perceptual_hash
 from .errors import Cancelled, DataError
+from .i18n import Messages, language
 from .images import (
     ImageLoadError,
+    Images,
     is_candidate,
     open_image,
     read_photo_bytes,
@@ -120,15 +122,22 @@ def list_categories(root: Path) -> list[str]:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except FileNotFoundError:
         raise DataError(
-            f"The folder {root} does not exist. Choose the folder that holds your photos."
+            Dataset.tr(
+                "The folder {folder} does not exist. Choose the folder that holds your photos."
+            ).format(folder=root)
         ) from None
     except NotADirectoryError:
         raise DataError(
-            f"{root} is a file, not a folder. Choose the folder that holds one subfolder per category."
+            Dataset.tr(
+                "{folder} is a file, not a folder. "
+                "Choose the folder that holds one subfolder per category."
+            ).format(folder=root)
         ) from None
     except PermissionError:
         raise DataError(
-            f"No permission to read {root}. Choose another folder or change its permissions."
+            Dataset.tr(
+                "No permission to read {folder}. Choose another folder or change its permissions."
+            ).format(folder=root)
         ) from None
     return [
         e.name
@@ -178,7 +187,9 @@ def scan_folder(
         extra = sorted(set(found) - set(classes))
         if extra:
             warnings.append(
-                f"{len(extra)} folder(s) are not training categories and were ignored: {', '.join(extra)}."
+                Dataset.tr(
+                    "{count} folder(s) are not training categories and were ignored: {names}."
+                ).format(count=len(extra), names=", ".join(extra))
             )
 
     stray = (
@@ -191,7 +202,9 @@ def scan_folder(
             skipped.append(
                 SkippedFile(
                     str(p),
-                    "not sorted yet: not inside a category folder (label it or move it into one)",
+                    Dataset.tr(
+                        "not sorted yet: not inside a category folder (label it or move it into one)"
+                    ),
                 )
             )
     waiting = [
@@ -203,8 +216,10 @@ def scan_folder(
     ]
     if waiting:
         warnings.append(
-            f"{len(waiting)} photo(s) in the folder {UNSORTED_FOLDER!r} are not sorted yet: "
-            "they are not used for training or checking until they are labelled."
+            Dataset.tr(
+                "{count} photo(s) in the folder {folder} are not sorted yet: "
+                "they are not used for training or checking until they are labelled."
+            ).format(count=len(waiting), folder=repr(UNSORTED_FOLDER))
         )
 
     files: list[tuple[Path, int]] = []
@@ -218,11 +233,14 @@ def scan_folder(
     memo = ScanMemo(root) if remember else ScanMemo(None)
     for i, (path, label) in enumerate(files):
         if should_stop():
-            raise Cancelled("Scan stopped.")
+            raise Cancelled(Dataset.tr("Scan stopped."))
         if on_progress and throttle.ready():
             on_progress(ScanProgress(i, total, str(path)))
         if not is_candidate(path):
-            skipped.append(SkippedFile(str(path), f"not a photo ({path.suffix or 'no extension'})"))
+            kind = path.suffix or Dataset.tr("no extension")
+            skipped.append(
+                SkippedFile(str(path), Dataset.tr("not a photo ({kind})").format(kind=kind))
+            )
             continue
         known = memo.get(path)
         if known is not None:
@@ -245,7 +263,7 @@ def scan_folder(
             phash = perceptual_hash(decoded)
         except ImageLoadError as exc:
             skipped.append(SkippedFile(str(path), exc.reason))
-            memo.put(path, False, exc.reason)
+            memo.put(path, False, exc.reason, language())
             continue
         except OSError as exc:
             skipped.append(SkippedFile(str(path), _unreadable_reason(path, exc)))
@@ -268,6 +286,10 @@ def scan_folder(
 
 #: 2: entries carry the perceptual hash too (a version-1 memo is simply decoded again).
 _MEMO_VERSION = 2
+
+
+class Dataset(Messages):
+    """Messages of engine/dataset.py: what the scan of a photo folder found."""
 
 
 class ScanMemo:
@@ -311,9 +333,13 @@ class ScanMemo:
             return None
         if entry[:2] != self._stamp(path) or not all(isinstance(v, str) for v in entry[3:]):
             return None
+        if not entry[2] and entry[4] != language():
+            return None  # a skip reason in another language: check the file again
         return bool(entry[2]), entry[3], entry[4]
 
     def put(self, path: Path, ok: bool, value: str, phash: str = "") -> None:
+        """Remember a file: usable with its digest and ``phash``, or its skip reason
+        (``phash`` then holds the reason's language, :func:`engine.i18n.language`)."""
         if self.path is None:
             return
         stamp = self._stamp(path)
@@ -331,12 +357,12 @@ class ScanMemo:
 
 def _unreadable_reason(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
-        return "a loop of symbolic links, not a photo"
+        return Images.tr("a loop of symbolic links, not a photo")
     if isinstance(exc, FileNotFoundError):
         if path.is_symlink():
-            return "a shortcut (symbolic link) to a file that is gone"
-        return "the file is gone (moved or deleted)"
-    return f"cannot be read ({exc.strerror or exc})"
+            return Images.tr("a shortcut (symbolic link) to a file that is gone")
+        return Images.tr("the file is gone (moved or deleted)")
+    return Images.tr("cannot be read ({why})").format(why=exc.strerror or exc)
 
 
 def describe_problems(scan: DatasetScan) -> list[str]:
@@ -345,7 +371,11 @@ def describe_problems(scan: DatasetScan) -> list[str]:
     counts = scan.counts()
     empty = [n for n, c in counts.items() if c == 0]
     if empty:
-        out.append(f"No usable photos in: {', '.join(empty)}. Add photos or remove these folders.")
+        out.append(
+            Dataset.tr("No usable photos in: {names}. Add photos or remove these folders.").format(
+                names=", ".join(empty)
+            )
+        )
     small = small_categories(counts)
     if small:
         out.append(small_sentence(small))
@@ -359,10 +389,13 @@ def describe_problems(scan: DatasetScan) -> list[str]:
     dupes = [labels for labels in by_digest.values() if len(labels) > 1]
     if dupes:
         pairs = Counter(tuple(sorted(scan.classes[i] for i in labels)) for labels in dupes)
-        text = "; ".join(f"{' and '.join(k)} ({v})" for k, v in pairs.most_common(3))
+        both = Dataset.tr(" and ")
+        text = "; ".join(f"{both.join(k)} ({v})" for k, v in pairs.most_common(3))
         out.append(
-            f"{len(dupes)} photo(s) appear in more than one category ({text}). "
-            "A photo should be in one category only."
+            Dataset.tr(
+                "{count} photo(s) appear in more than one category ({pairs}). "
+                "A photo should be in one category only."
+            ).format(count=len(dupes), pairs=text)
         )
     return out
 
@@ -379,7 +412,7 @@ def split_train_val(
     stratified one.
     """
     if not 0.0 <= val_fraction < 1.0:
-        raise DataError("The validation share must be between 0% and 95%.")
+        raise DataError(Dataset.tr("The validation share must be between 0% and 95%."))
     rng = random.Random(seed)
     group_of: dict[Path, list[Photo]] = {}
     for idx, _ in group_indices([p.digest for p in scan.photos], [p.phash for p in scan.photos]):
@@ -412,17 +445,28 @@ def split_train_val(
 def check_trainable(classes: list[str], train: list[Photo], val: list[Photo]) -> None:
     """Raise :class:`DataError` when training cannot work at all, in words a person can act on."""
     if len(classes) < 2:
-        found = f"only one ({classes[0]})" if classes else "none"
+        found = (
+            Dataset.tr("only one ({name})").format(name=classes[0])
+            if classes
+            else Dataset.tr("none")
+        )
         raise DataError(
-            f"Training needs at least 2 categories (one subfolder each); this folder has {found}."
+            Dataset.tr(
+                "Training needs at least 2 categories (one subfolder each); this folder has {found}."
+            ).format(found=found)
         )
     counts = Counter(p.label for p in train)
     missing = [classes[i] for i in range(len(classes)) if counts.get(i, 0) == 0]
     if missing:
         raise DataError(
-            f"No usable photo to train on in: {', '.join(missing)}. Add photos to these folders or remove them."
+            Dataset.tr(
+                "No usable photo to train on in: {names}. "
+                "Add photos to these folders or remove them."
+            ).format(names=", ".join(missing))
         )
     if not val:
         raise DataError(
-            "There are no validation photos. Add more photos or choose a validation folder."
+            Dataset.tr(
+                "There are no validation photos. Add more photos or choose a validation folder."
+            )
         )

@@ -19,37 +19,111 @@ text: a translation may need the words in another order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from xml.etree import ElementTree
 
 #: ``(context, source, disambiguation, n) -> text``, e.g. ``QCoreApplication.translate``.
 Translator = Callable[[str, str, "str | None", int], str]
 
 _translator: Translator | None = None
+_language = ""
 
 
-def set_translator(fn: Translator | None) -> None:
-    """Translate engine messages with ``fn`` from now on (``None``: back to English)."""
-    global _translator
+def set_translator(fn: Translator | None, language: str | None = None) -> None:
+    """Translate engine messages with ``fn`` from now on (``None``: back to English).
+
+    ``language`` is the code of the language ``fn`` translates into ("de"); it tells
+    texts kept on disk (a scan's skip reasons) which language they are in.
+    """
+    global _translator, _language
     _translator = fn
+    code = (language or "?") if fn is not None else ""
+    _language = "" if code == "en" else code
+
+
+def language() -> str:
+    """The language engine messages are in now: "" for English, else a code ("de").
+
+    A translator installed without a code counts as "?" (not English).
+    """
+    return _language
 
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``source`` in the window's language; English (with plural forms) without a translator."""
     if _translator is not None:
-        return _translator(context, source, disambiguation, n)
-    return english(source, n)
+        text = _translator(context, source, disambiguation, n)
+        if _fields(text) == _fields(source):
+            return text
+        # A translation that lost or renamed a {field} would make .format() raise: the
+        # person gets the English sentence rather than a crash.
+    return english(source, n, context)
 
 
-_PLURAL = re.compile(r"\((s|es)\)")
+_FIELD = re.compile(r"(?<!\{)\{(\w*)\}(?!\})")
 
 
-def english(source: str, n: int = -1) -> str:
-    """The English text: ``%n`` becomes ``n``, and ``photo(s)`` becomes photo or photos."""
+def _fields(text: str) -> set[str]:
+    """The ``{name}`` fields of a message."""
+    return set(_FIELD.findall(text))
+
+
+# The fallback when engine_en.ts is not there: photo(s) -> photos, box(es) -> boxes,
+# category(s) -> categories.
+_PLURAL = re.compile(r"(?<=[^aeiou])y\(s\)|\((s|es)\)")
+_ENGLISH_TS = ("translations", "engine_en.ts")
+
+
+def english(source: str, n: int = -1, context: str | None = None) -> str:
+    """The English text of ``source``: with a count ``n``, its English plural form.
+
+    The form comes from ``resources/translations/engine_en.ts`` (the same forms the window
+    shows in English), else from the source: ``photo(s)`` becomes photo or photos.
+    ``%n`` becomes ``n``; ``%Ln`` becomes ``n`` with thousands separators ("1,000"), as
+    Qt writes it in English.
+    """
     if n < 0:
         return source
-    text = _PLURAL.sub("" if n == 1 else r"\1", source)
-    return text.replace("%n", str(n))
+    forms = _english_forms().get((context or "", source))
+    if forms:
+        text = forms[0] if n == 1 else forms[-1]
+    else:
+        text = _PLURAL.sub(_plural_ending(n), source)
+    return text.replace("%Ln", f"{n:,}").replace("%n", str(n))
+
+
+def _plural_ending(n: int) -> Callable[[re.Match[str]], str]:
+    def ending(m: re.Match[str]) -> str:
+        if m.group(0).startswith("y"):
+            return "y" if n == 1 else "ies"
+        return "" if n == 1 else m.group(1)
+
+    return ending
+
+
+@functools.cache
+def _english_forms() -> dict[tuple[str, str], list[str]]:
+    """(context, source) -> English plural forms, read once from engine_en.ts."""
+    from .paths import resource_path
+
+    path = resource_path(*_ENGLISH_TS)
+    if path is None:
+        return {}
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError):
+        return {}  # a broken file: the source's own (s) rule still gives English
+    out: dict[tuple[str, str], list[str]] = {}
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source")
+            forms = [f.text or "" for f in msg.iter("numerusform")]
+            if source is not None and any(forms):
+                out[(name, source)] = forms
+    return out
 
 
 class Messages:

@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from .errors import StudioError
+from .i18n import Messages
 
 # Never accept half a picture silently: a truncated file is reported and skipped.
 ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -44,13 +45,22 @@ IMAGE_SUFFIXES = frozenset(
 )
 #: Photo formats read only through a decoder that may be missing: suffix -> kind.
 DECODER_SUFFIXES = {".heic": "HEIC", ".heif": "HEIF", ".hif": "HEIF", ".avif": "AVIF"}
-#: How to get each missing decoder, in words a person can follow.
-DECODER_ADVICE = {
-    "HEIC": "install the HEIC decoder (pip install pi-heif; the packaged app includes it) "
-    "or export the photo as JPEG",
-    "AVIF": "install a Pillow that reads AVIF (pip install -U Pillow; its wheels include "
-    "libavif) or export the photo as JPEG",
-}
+
+
+def decoder_advice(family: str) -> str:
+    """How to get the missing decoder of ``family`` (HEIC or AVIF), in words a person can
+    follow."""
+    if family == "AVIF":
+        return Images.tr(
+            "install a Pillow that reads AVIF (pip install -U Pillow; its wheels include "
+            "libavif) or export the photo as JPEG"
+        )
+    return Images.tr(
+        "install the HEIC decoder (pip install pi-heif; the packaged app includes it) "
+        "or export the photo as JPEG"
+    )
+
+
 #: Photos people have but the app cannot open: named, so the message can say what to do.
 UNSUPPORTED_SUFFIXES = {
     ".cr2": "Canon RAW",
@@ -64,6 +74,10 @@ UNSUPPORTED_SUFFIXES = {
     ".psd": "Photoshop",
     ".svg": "SVG drawing",
 }
+
+
+class Images(Messages):
+    """Messages of engine/images.py: why a file cannot be used as a photo."""
 
 
 class ImageLoadError(StudioError):
@@ -86,11 +100,13 @@ def unsupported_reason(path: Path) -> str | None:
     suffix = path.suffix.lower()
     kind = UNSUPPORTED_SUFFIXES.get(suffix)
     if kind:
-        return f"unsupported format ({kind}): export it as JPEG or PNG"
+        return Images.tr("unsupported format ({kind}): export it as JPEG or PNG").format(kind=kind)
     kind = DECODER_SUFFIXES.get(suffix)
     if kind and not decoder_available(kind):
         family = "HEIC" if kind in ("HEIC", "HEIF") else kind
-        return f"{kind} photo, but no {kind} decoder is installed: {DECODER_ADVICE[family]}"
+        return Images.tr("{kind} photo, but no {kind} decoder is installed: {advice}").format(
+            kind=kind, advice=decoder_advice(family)
+        )
     return None
 
 
@@ -154,22 +170,24 @@ def read_photo_bytes(path: str | os.PathLike[str], label: str = "") -> bytes:
     except FileNotFoundError:
         if os.path.islink(path):
             raise ImageLoadError(
-                label, "a shortcut (symbolic link) to a file that is gone"
+                label, Images.tr("a shortcut (symbolic link) to a file that is gone")
             ) from None
-        raise ImageLoadError(label, "the file is gone (moved or deleted)") from None
+        raise ImageLoadError(label, Images.tr("the file is gone (moved or deleted)")) from None
     except IsADirectoryError:
-        raise ImageLoadError(label, "a folder, not a photo") from None
+        raise ImageLoadError(label, Images.tr("a folder, not a photo")) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise ImageLoadError(label, "a loop of symbolic links, not a photo") from None
-        raise ImageLoadError(label, f"cannot be read ({exc.strerror or exc})") from None
+            raise ImageLoadError(
+                label, Images.tr("a loop of symbolic links, not a photo")
+            ) from None
+        raise ImageLoadError(label, _cannot_read(exc)) from None
     try:
         st = os.fstat(fd)  # the file opened may not be the one stat-ed (swapped meanwhile)
         _check_regular(st, label)
         with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ImageLoadError(label, f"cannot be read ({exc.strerror or exc})") from None
+        raise ImageLoadError(label, _cannot_read(exc)) from None
     finally:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:
@@ -177,24 +195,33 @@ def read_photo_bytes(path: str | os.PathLike[str], label: str = "") -> bytes:
     return data
 
 
+def _cannot_read(exc: OSError) -> str:
+    """The reason for a file the system refuses to read."""
+    return Images.tr("cannot be read ({why})").format(why=exc.strerror or exc)
+
+
 def _check_regular(st: os.stat_result, label: str) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise ImageLoadError(label, "a folder, not a photo")
+        raise ImageLoadError(label, Images.tr("a folder, not a photo"))
     if not stat.S_ISREG(st.st_mode):
         kind = (
-            "a named pipe (FIFO)"
+            Images.tr("a named pipe (FIFO)")
             if stat.S_ISFIFO(st.st_mode)
-            else "a socket"
+            else Images.tr("a socket")
             if stat.S_ISSOCK(st.st_mode)
-            else "a device"
+            else Images.tr("a device")
         )
-        raise ImageLoadError(label, f"not a regular file ({kind}), not a photo")
+        raise ImageLoadError(
+            label, Images.tr("not a regular file ({kind}), not a photo").format(kind=kind)
+        )
     if st.st_size > MAX_FILE_BYTES:
         raise ImageLoadError(label, _too_big(st.st_size))
 
 
 def _too_big(size: int) -> str:
-    return f"too large for a photo ({size / 1e9:.1f} GB; at most {MAX_FILE_BYTES / 1e9:.1f} GB is read)"
+    return Images.tr("too large for a photo ({size} GB; at most {limit} GB is read)").format(
+        size=f"{size / 1e9:.1f}", limit=f"{MAX_FILE_BYTES / 1e9:.1f}"
+    )
 
 
 def open_image(
@@ -215,7 +242,7 @@ def open_image(
     else:
         data = source
     if not data:
-        raise ImageLoadError(label, "empty file (0 bytes)")
+        raise ImageLoadError(label, Images.tr("empty file (0 bytes)"))
     _use_bundled_decoders()
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -226,36 +253,49 @@ def open_image(
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageLoadError(
-                label, "claims to be far too large (a possible decompression bomb)"
+                label, Images.tr("claims to be far too large (a possible decompression bomb)")
             ) from None
         except UnidentifiedImageError:
             raise ImageLoadError(
-                label, "not an image this app can read (damaged, or not really a photo)"
+                label,
+                Images.tr("not an image this app can read (damaged, or not really a photo)"),
             ) from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             text = str(exc)
             if "truncated" in text.lower() or isinstance(exc, EOFError):
-                raise ImageLoadError(label, "damaged: the file is cut short (truncated)") from None
-            raise ImageLoadError(
-                label, f"damaged or unreadable ({text or type(exc).__name__})"
-            ) from None
+                raise ImageLoadError(
+                    label, Images.tr("damaged: the file is cut short (truncated)")
+                ) from None
+            raise ImageLoadError(label, _damaged(text or type(exc).__name__)) from None
         except MemoryError:
-            raise ImageLoadError(label, "too large to decode in the memory available") from None
+            raise ImageLoadError(
+                label, Images.tr("too large to decode in the memory available")
+            ) from None
         except Exception as exc:  # noqa: BLE001
             # Pillow's decoders raise IndexError, struct.error... on some damaged files
             # (e.g. a corrupt animated GIF): still one bad file, never a crash.
-            raise ImageLoadError(label, f"damaged or unreadable ({type(exc).__name__})") from None
+            raise ImageLoadError(label, _damaged(type(exc).__name__)) from None
+
+
+def _damaged(why: str) -> str:
+    return Images.tr("damaged or unreadable ({why})").format(why=why)
 
 
 def _to_rgb(img: Image.Image, draft_size: int | None, label: str) -> Image.Image:
     w, h = img.size
     if w * h > MAX_PIXELS:
         raise ImageLoadError(
-            label, f"claims {w}x{h} pixels, far too large (a possible decompression bomb)"
+            label,
+            Images.tr(
+                "claims {width}x{height} pixels, far too large (a possible decompression bomb)"
+            ).format(width=w, height=h),
         )
     if min(w, h) < MIN_SIDE:
         raise ImageLoadError(
-            label, f"too small ({w}x{h} pixels; at least {MIN_SIDE}x{MIN_SIDE} needed)"
+            label,
+            Images.tr("too small ({width}x{height} pixels; at least {min}x{min} needed)").format(
+                width=w, height=h, min=MIN_SIDE
+            ),
         )
     if getattr(img, "is_animated", False) and img.format != "HEIF":
         # The first frame of an animated GIF/WebP. A HEIF file's images are not frames in

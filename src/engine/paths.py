@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -92,3 +93,25 @@ def new_model_path(name: str, folder: Path | None = None) -> Path:
         if not candidate.exists() and not candidate.with_suffix(".ckpt").exists():
             return candidate
         n += 1
+
+
+def resource_path(*parts: str) -> Path | None:
+    """A file or folder of the app's own ``resources/`` (sample photos, translations), or None.
+
+    Looks where the window's ``gui.resources`` looks, so both find the same files:
+    ``FINETUNE_STUDIO_RESOURCES``, the frozen app's bundle, the source checkout, the
+    installed package.
+    """
+    here = Path(__file__).resolve()
+    roots = []
+    override = os.environ.get("FINETUNE_STUDIO_RESOURCES")
+    if override:
+        roots.append(Path(override))
+    if getattr(sys, "frozen", False) or hasattr(sys, "_MEIPASS"):
+        roots.append(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources")
+    roots += [here.parents[2] / "resources", here.parent.parent / "gui" / "resources"]
+    for root in roots:
+        candidate = root.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .i18n import Messages
 from .images import is_candidate
 
 if TYPE_CHECKING:
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 ADVISED_PHOTOS = 30
 #: The largest category having this many times the photos of the smallest is worth saying.
 IMBALANCE = 3.0
+
+
+class Ready(Messages):
+    """Messages of engine/readiness.py: can this folder be trained on?"""
 
 
 def plural(n: int, singular: str, many: str | None = None) -> str:
@@ -41,11 +46,12 @@ def small_categories(counts: dict[str, int]) -> list[tuple[str, int]]:
 def small_sentence(small: list[tuple[str, int]]) -> str:
     """The one wording for categories below the advised minimum."""
     names = ", ".join(f"{n} ({c})" for n, c in small)
-    return (
-        f"Very few photos in {names}: the model will struggle to learn "
-        f"{'this category' if len(small) == 1 else 'these'}; aim for at least "
-        f"{ADVISED_PHOTOS} per category."
-    )
+    return Ready.tr(
+        "Very few photos in {names}: the model will struggle to learn this category; "
+        "aim for at least {advised} per category.",
+        "",
+        len(small),
+    ).format(names=names, advised=ADVISED_PHOTOS)
 
 
 def imbalance(counts: dict[str, int]) -> tuple[str, int, str, int] | None:
@@ -63,10 +69,10 @@ def imbalance(counts: dict[str, int]) -> tuple[str, int, str, int] | None:
 
 def imbalance_sentence(big: str, n_big: int, small: str, n_small: int) -> str:
     """The one wording for unequal categories."""
-    return (
-        f"Categories are very unequal: {big} has {n_big} photos, {small} only {n_small}. "
+    return Ready.tr(
+        "Categories are very unequal: {big} has {n_big} photos, {small} only {n_small}. "
         "The model may favour the large ones; class weighting is available under Advanced."
-    )
+    ).format(big=big, n_big=n_big, small=small, n_small=n_small)
 
 
 @dataclass(frozen=True)
@@ -84,19 +90,24 @@ class Readiness:
         """A few words for the sidebar: "Ready to train", "Ready to train (2 cautions)" or
         "Not yet: only one category"."""
         if not self.ready:
-            return f"Not yet: {self.brief}" if self.brief else "Not yet"
+            return (
+                Ready.tr("Not yet: {reason}").format(reason=self.brief)
+                if self.brief
+                else Ready.tr("Not yet")
+            )
         if self.cautions:
-            return f"Ready to train ({plural(len(self.cautions), 'caution')})"
-        return "Ready to train"
+            return Ready.tr("Ready to train (%Ln caution(s))", "", len(self.cautions))
+        return Ready.tr("Ready to train")
 
     @property
     def line(self) -> str:
         """The whole answer in one sentence, the same on every screen."""
+        joined = Ready.tr("; and ").join(self.blocking if not self.ready else self.cautions)
         if not self.ready:
-            return "Not yet, because " + "; and ".join(self.blocking) + "."
+            return Ready.tr("Not yet, because {reasons}.").format(reasons=joined)
         if self.cautions:
-            return "Ready to train, but " + "; and ".join(self.cautions) + "."
-        return "Ready to train."
+            return Ready.tr("Ready to train, but {cautions}.").format(cautions=joined)
+        return Ready.tr("Ready to train.")
 
 
 def assess(scan: DatasetScan | None, *, checking_photos: int | None = None) -> Readiness:
@@ -106,7 +117,9 @@ def assess(scan: DatasetScan | None, *, checking_photos: int | None = None) -> R
     folder (None: not known yet, not judged).
     """
     if scan is None:
-        return Readiness(False, ["no photo folder is chosen yet"], brief="no folder")
+        return Readiness(
+            False, [Ready.tr("no photo folder is chosen yet")], brief=Ready.tr("no folder")
+        )
     counts = scan.counts()
     blocking: list[str] = []
     briefs: list[str] = []
@@ -115,47 +128,66 @@ def assess(scan: DatasetScan | None, *, checking_photos: int | None = None) -> R
         loose = _loose_photos(scan)
         if loose:
             blocking.append(
-                f"the {plural(loose, 'photo')} are loose in the folder, not in category "
-                "subfolders: make one subfolder per category (for example 'roses' and "
-                "'tulips') and move each photo into its category"
+                Ready.tr(
+                    "the %Ln photo(s) are loose in the folder, not in category "
+                    "subfolders: make one subfolder per category (for example 'roses' and "
+                    "'tulips') and move each photo into its category",
+                    "",
+                    loose,
+                )
             )
-            briefs.append("photos not in category folders")
+            briefs.append(Ready.tr("photos not in category folders"))
         else:
             blocking.append(
-                "this folder has no category subfolders: make one subfolder per category "
-                "and put the photos of each category in it"
+                Ready.tr(
+                    "this folder has no category subfolders: make one subfolder per category "
+                    "and put the photos of each category in it"
+                )
             )
-            briefs.append("no category folders")
+            briefs.append(Ready.tr("no category folders"))
         return Readiness(False, blocking, brief=briefs[0])
     if len(scan.classes) == 1:
         blocking.append(
-            f"there is only one category ({scan.classes[0]}): a model learns to tell "
-            "categories apart, so it needs at least 2 (one subfolder each)"
+            Ready.tr(
+                "there is only one category ({name}): a model learns to tell "
+                "categories apart, so it needs at least 2 (one subfolder each)"
+            ).format(name=scan.classes[0])
         )
-        briefs.append("only one category")
+        briefs.append(Ready.tr("only one category"))
     empty = [n for n, c in counts.items() if c == 0]
     if empty:
         blocking.append(
-            f"there are no usable photos in {', '.join(empty)}: add photos to "
-            f"{'this folder' if len(empty) == 1 else 'these folders'} or remove "
-            f"{'it' if len(empty) == 1 else 'them'}"
+            Ready.tr(
+                "there are no usable photos in {names}: add photos to this folder or remove it",
+                "",
+                len(empty),
+            ).format(names=", ".join(empty))
         )
-        briefs.append(f"{plural(len(empty), 'empty category', 'empty categories')}")
+        briefs.append(Ready.tr("%Ln empty category(s)", "", len(empty)))
     if checking_photos == 0 and not blocking:
         blocking.append(
-            "no photos are left to check the model with: add photos, set aside a share, "
-            "or choose a checking folder"
+            Ready.tr(
+                "no photos are left to check the model with: add photos, set aside a share, "
+                "or choose a checking folder"
+            )
         )
-        briefs.append("no photos to check with")
+        briefs.append(Ready.tr("no photos to check with"))
     small = small_categories(counts)
     if small:
         names = ", ".join(f"{n} ({c})" for n, c in small)
-        which = "has" if len(small) == 1 else "have"
-        cautions.append(f"{names} {which} fewer than the advised {ADVISED_PHOTOS} photos")
+        cautions.append(
+            Ready.tr("{names} has fewer than the advised {advised} photos", "", len(small)).format(
+                names=names, advised=ADVISED_PHOTOS
+            )
+        )
     uneven = imbalance(counts)
     if uneven:
         big, n_big, little, n_little = uneven
-        cautions.append(f"the categories are unequal ({big} {n_big} photos, {little} {n_little})")
+        cautions.append(
+            Ready.tr("the categories are unequal ({big} {n_big} photos, {small} {n_small})").format(
+                big=big, n_big=n_big, small=little, n_small=n_little
+            )
+        )
     return Readiness(not blocking, blocking, cautions, briefs[0] if briefs else "")
 
 

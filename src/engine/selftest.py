@@ -9,7 +9,6 @@ failed and exits 1. The packaged app's build script runs this against the frozen
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -17,20 +16,12 @@ from pathlib import Path
 
 def sample_dir() -> Path:
     """The bundled sample photos (source checkout, installed package, or frozen app)."""
-    candidates = []
-    if getattr(sys, "frozen", False):
-        candidates.append(
-            Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources" / "sample"
-        )
-    here = Path(__file__).resolve()
-    candidates += [
-        here.parents[2] / "resources" / "sample",
-        here.parent.parent / "gui" / "resources" / "sample",
-    ]
-    for c in candidates:
-        if c.is_dir():
-            return c
-    raise FileNotFoundError("the sample photos (resources/sample) are missing")
+    from .paths import resource_path
+
+    found = resource_path("sample")
+    if found is None or not found.is_dir():
+        raise FileNotFoundError("the sample photos (resources/sample) are missing")
+    return found
 
 
 def run_self_test() -> int:

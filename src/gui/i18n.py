@@ -74,7 +74,7 @@ def install(language: str | None = None) -> str:
     if lang != SOURCE_LANGUAGE:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _load(app, f"qtbase_{lang}", qt_dir)
-    engine_i18n.set_translator(QCoreApplication.translate)
+    engine_i18n.set_translator(QCoreApplication.translate, lang)
     if not _locale_before:
         _locale_before.append(QLocale())
     QLocale.setDefault(QLocale(lang))
