@@ -38,7 +38,6 @@ NOT_YET = {
     "photos": "i18n-photos is wrapping the Photos step's strings",
     "training": "formats2 is wrapping the Model and Train steps' strings",
     "results": "i18n-results is wrapping the Results and Use steps' strings",
-    "engine": "i18n-engine is wrapping the engine's messages",
 }
 
 
