@@ -31,7 +31,7 @@ from .images import (
     read_photo_bytes,
     unsupported_reason,
 )
-from .paths import cache_dir
+from .paths import SCAN_CACHE, cache_dir
 from .progress import ProgressFn, StopFn, Throttle, never_stop
 from .readiness import imbalance, imbalance_sentence, small_categories, small_sentence
 
@@ -306,7 +306,7 @@ class ScanMemo:
         if root is None:
             return
         key = hashlib.blake2b(os.fsencode(os.path.abspath(root)), digest_size=12).hexdigest()
-        self.path = cache_dir() / "scans" / f"{key}.json"
+        self.path = cache_dir() / SCAN_CACHE / f"{key}.json"
         try:
             doc = json.loads(self.path.read_text(encoding="utf-8"))
             if (

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .paths import cache_dir
+from .paths import FEATURE_CACHE, cache_dir
 
 
 def network_key(
@@ -103,4 +103,4 @@ def default_feature_cache() -> FeatureCache | None:
     """The app's feature cache under the user cache folder (None when disabled)."""
     if os.environ.get("FINETUNE_STUDIO_NO_FEATURE_CACHE"):
         return None
-    return FeatureCache(cache_dir() / "features")
+    return FeatureCache(cache_dir() / FEATURE_CACHE)

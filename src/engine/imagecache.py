@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from .paths import cache_dir
+from .paths import IMAGE_CACHE, cache_dir
 
 DEFAULT_LIMIT_BYTES = 2 * 1024**3
 
@@ -99,6 +99,26 @@ class ImageCache:
 
 _default: ImageCache | None = None
 _enabled = os.environ.get("FINETUNE_STUDIO_NO_IMAGE_CACHE") is None
+_limit = DEFAULT_LIMIT_BYTES
+
+
+def set_limit(limit_bytes: int, *, trim: bool = True) -> None:
+    """Keep at most ``limit_bytes`` of resized photos from now on (Preferences).
+
+    ``trim``: bring the shared cache down to it now (it walks the whole cache, so not at
+    start, where the cache trims itself as it fills)."""
+    global _limit
+    _limit = max(0, int(limit_bytes))
+    cache = get_default_cache()
+    if cache is not None:
+        cache.limit_bytes = _limit
+        if trim:
+            cache.trim()
+
+
+def limit() -> int:
+    """The shared cache's size limit in bytes."""
+    return _limit
 
 
 def get_default_cache() -> ImageCache | None:
@@ -107,7 +127,7 @@ def get_default_cache() -> ImageCache | None:
     if not _enabled:
         return None
     if _default is None:
-        _default = ImageCache(cache_dir() / "images")
+        _default = ImageCache(cache_dir() / IMAGE_CACHE, _limit)
     return _default
 
 

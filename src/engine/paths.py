@@ -34,6 +34,12 @@ def cache_dir() -> Path:
     return path
 
 
+# The caches under cache_dir(), each rebuilt on demand (engine.caches sizes and clears them).
+IMAGE_CACHE = "images"  # resized photos (engine.imagecache)
+FEATURE_CACHE = "features"  # the backbone's features per photo (engine.features)
+SCAN_CACHE = "scans"  # what earlier scans learned about each file (engine.dataset)
+
+
 def log_dir() -> Path:
     home = _home()
     path = home / "logs" if home else Path(_DIRS.user_log_dir)
@@ -115,3 +121,27 @@ def resource_path(*parts: str) -> Path | None:
         if candidate.exists():
             return candidate
     return None
+
+
+def runs_folder(chosen: str | Path | None = None) -> Path:
+    """Where new runs (their model and checkpoint files) go: ``chosen`` (Preferences) when
+    it can be created and written to, else :func:`models_dir`.
+
+    A folder on a drive that is not connected, or one the person may not write to, must not
+    stop a training at its end: the run then goes to the standard folder (and the log says so).
+    """
+    if chosen:
+        folder = Path(chosen).expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".finetune-studio-write-test-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+            return folder
+        except OSError as exc:
+            import logging
+
+            logging.getLogger(__name__).warning(
+                "cannot keep new runs in %s (%s); using %s", folder, exc, models_dir()
+            )
+    return models_dir()

@@ -143,27 +143,48 @@ def _dark_palette() -> QPalette:
     return p
 
 
+#: Preferences > Theme ("system", "light" or "dark"), and the palette switch that
+#: follow_color_scheme set up (set_theme calls it again).
+_theme: dict[str, Any] = {"choice": "system", "apply": None}
+
+
 def follow_color_scheme(app: QApplication) -> None:
-    """Light or dark as the system says; the platform theme usually does it already.
+    """Light or dark as the system says (or as Preferences > Theme says); the platform
+    theme usually does it already.
 
     Where it does not (e.g. Fusion on a desktop without a Qt platform theme), switch to a
     dark palette when the system reports a dark scheme, and back when it changes.
     """
     hints = QGuiApplication.styleHints()
     default = QPalette(app.palette())
+    light = default if default.color(QPalette.ColorRole.Window).lightness() >= 128 else None
 
     def apply() -> None:
-        dark = system_prefers_dark()
+        choice = _theme["choice"]
+        dark = choice == "dark" or (choice == "system" and system_prefers_dark())
         looks_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
         if dark and not looks_dark:
             app.setPalette(_dark_palette())
-        elif (
-            not dark and looks_dark and default.color(QPalette.ColorRole.Window).lightness() >= 128
-        ):
-            app.setPalette(default)
+        elif not dark and looks_dark:
+            # back to the palette the app started with when it was light; a light one
+            # asked for on a dark system is the style's own
+            app.setPalette(light if light is not None else app.style().standardPalette())
 
+    _theme["apply"] = apply
     apply()
     hints.colorSchemeChanged.connect(lambda _scheme: apply())
+
+
+def set_theme(theme: str) -> None:
+    """Light, dark, or as the system says ("system"), from now on (Preferences > Theme).
+
+    Qt's own request first (where the platform theme can, it switches natively), then the
+    app's palette switch for where it cannot (Fusion without a platform theme)."""
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    QGuiApplication.styleHints().setColorScheme(schemes.get(theme, Qt.ColorScheme.Unknown))
+    _theme["choice"] = theme if theme in schemes else "system"
+    if _theme["apply"] is not None:
+        _theme["apply"]()
 
 
 def _load_stylesheet(app: QApplication) -> None:
@@ -254,6 +275,13 @@ def run_app(demo: bool = False, path: str | None = None) -> int:
     if sys.platform.startswith("linux"):
         app.setStyle("Fusion")  # consistent everywhere, follows the palette
     follow_color_scheme(app)
+    # The saved language (or the system's), theme and cache limit, before any window is
+    # made: text already shown keeps its language.
+    from .preferences import apply_at_start
+    from .settings import load_settings
+
+    settings = load_settings()
+    apply_at_start(settings)
     _load_stylesheet(app)
     sys.excepthook = _excepthook
     app.aboutToQuit.connect(stop_all_workers)
@@ -269,7 +297,7 @@ def run_app(demo: bool = False, path: str | None = None) -> int:
 
     from .main_window import MainWindow
 
-    win = holder["win"] = MainWindow()
+    win = holder["win"] = MainWindow(settings)
     file_open.window = win
     win.show()
     shown = time.perf_counter() - _T0

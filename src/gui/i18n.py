@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
 _installed: list[QTranslator] = []
+_current = [SOURCE_LANGUAGE]
 # The default locale before the first install, for uninstall.
 _locale_before: list[QLocale] = []
 
@@ -48,6 +49,11 @@ def system_language() -> str:
         if code in available_languages():
             return code
     return SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    """The language the window shows now (installed at start)."""
+    return _current[0]
 
 
 def install(language: str | None = None) -> str:
@@ -78,6 +84,7 @@ def install(language: str | None = None) -> str:
     if not _locale_before:
         _locale_before.append(QLocale())
     QLocale.setDefault(QLocale(lang))
+    _current[0] = lang
     return lang
 
 
@@ -88,6 +95,7 @@ def uninstall() -> None:
         if app is not None:
             app.removeTranslator(old)
     _installed.clear()
+    _current[0] = SOURCE_LANGUAGE
     engine_i18n.set_translator(None)
     if _locale_before:
         QLocale.setDefault(_locale_before.pop())

@@ -47,6 +47,8 @@ from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
 from .help import HtmlDialog, about_html, getting_started_html
 from .model_page import ModelPage, layers_words
 from .photos_page import PhotosPage
+from .preferences import apply_new_project_defaults, open_preferences, runs_dir
+from .preferences import make_action as make_preferences_action
 from .resources import icon_path, sample_dir
 from .results_page import ResultsPage
 from .settings import GuiSettings, load_settings, save_settings
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(icon_path())))
         self.settings = settings if settings is not None else load_settings()
         self.state = StudioState(self)
+        apply_new_project_defaults(self.state, self.settings)
+        self.preferences_dialog = None  # gui.preferences.open_preferences keeps it here
         self.project_path: Path | None = None
         self._closing = False
         # While closing stops the running work, a model it hands over is kept but not
@@ -372,6 +376,9 @@ class MainWindow(QMainWindow):
         e = bar.addMenu(self.tr("&Edit"))
         e.addAction(self.act_undo)
         e.addAction(self.act_redo)
+        e.addSeparator()
+        self.act_preferences = make_preferences_action(self, lambda: open_preferences(self))
+        e.addAction(self.act_preferences)
         g = bar.addMenu(self.tr("&Go"))
         for act in self.step_actions:
             g.addAction(act)
@@ -605,10 +612,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ projects
     def _runs_dir(self) -> Path:
-        """Where new models go: the visible models folder (engine.paths.models_dir)."""
-        from engine.paths import models_dir
-
-        return models_dir()
+        """Where new models go: the folder chosen in Preferences, else the visible models
+        folder (engine.paths.runs_folder decides)."""
+        return runs_dir(self.settings)
 
     def _model_name(self) -> str:
         """New models are named after the project, or else the photo folder."""
@@ -619,6 +625,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.reset()
         self.state.reset()
+        apply_new_project_defaults(self.state, self.settings)
         self._bare_model = False
         self.banner.setVisible(False)
         self.project_path = None

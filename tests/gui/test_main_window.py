@@ -9,7 +9,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from gui.main_window import MainWindow
-from gui.settings import GuiSettings, load_settings, save_settings, settings_path
+from gui.settings import (
+    SETTINGS_VERSION,
+    GuiSettings,
+    load_settings,
+    save_settings,
+    settings_path,
+)
 
 REQUIRED = [
     "photosFolderButton",
@@ -135,7 +141,7 @@ def test_geometry_and_recent_projects_are_remembered(qtbot, tmp_path):
     first.settings.add_recent(tmp_path / "a.ftproj")
     first.close()
     doc = json.loads(settings_path().read_text())
-    assert doc["version"] == 1 and doc["geometry"] and doc["recent_projects"]
+    assert doc["version"] == SETTINGS_VERSION and doc["geometry"] and doc["recent_projects"]
 
     second = MainWindow()  # loads the saved settings
     qtbot.addWidget(second)
