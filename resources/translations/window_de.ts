@@ -360,17 +360,17 @@ Ihre Fotos sind unverändert. Einzelheiten stehen im Protokoll (Hilfe &gt; Proto
         <translation>{photos} in {categories}</translation>
     </message>
     <message numerus="yes">
-        <source>%n photo(s)</source>
+        <source>%Ln photo(s)</source>
         <translation>
-            <numerusform>%n Foto</numerusform>
-            <numerusform>%n Fotos</numerusform>
+            <numerusform>%Ln Foto</numerusform>
+            <numerusform>%Ln Fotos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n category(ies)</source>
+        <source>%Ln category(ies)</source>
         <translation>
-            <numerusform>%n Kategorie</numerusform>
-            <numerusform>%n Kategorien</numerusform>
+            <numerusform>%Ln Kategorie</numerusform>
+            <numerusform>%Ln Kategorien</numerusform>
         </translation>
     </message>
     <message>

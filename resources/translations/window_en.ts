@@ -4,17 +4,17 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n photo(s)</source>
+        <source>%Ln photo(s)</source>
         <translation>
-            <numerusform>%n photo</numerusform>
-            <numerusform>%n photos</numerusform>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n category(ies)</source>
+        <source>%Ln category(ies)</source>
         <translation>
-            <numerusform>%n category</numerusform>
-            <numerusform>%n categories</numerusform>
+            <numerusform>%Ln category</numerusform>
+            <numerusform>%Ln categories</numerusform>
         </translation>
     </message>
 </context>

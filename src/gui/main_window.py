@@ -519,8 +519,8 @@ class MainWindow(QMainWindow):
         scan = self.state.scan
         photos = (
             self.tr("{photos} in {categories}").format(
-                photos=self.tr("%n photo(s)", "", len(scan.photos)),
-                categories=self.tr("%n category(ies)", "", len(scan.classes)),
+                photos=self.tr("%Ln photo(s)", "", len(scan.photos)),
+                categories=self.tr("%Ln category(ies)", "", len(scan.classes)),
             )
             if scan
             else ""

@@ -57,6 +57,9 @@ def test_help_terms_and_questions_are_german(german, window):
     from gui.workers import describe_error
 
     assert describe_error(MemoryError()).message.startswith("Der Arbeitsspeicher")
+    # The Train step's "Ready to train" line counts with German plural forms and digits.
+    assert window.tr("%Ln photo(s)", "", 1500) == "1.500 Fotos"
+    assert window.tr("%Ln category(ies)", "", 1) == "1 Kategorie"
 
 
 def test_english_comes_back_without_german(window):
