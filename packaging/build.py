@@ -123,6 +123,14 @@ def run_pyinstaller() -> float:
     return time.monotonic() - start
 
 
+def compile_translations() -> None:
+    """The .qm files the spec bundles, from the .ts in git (scripts/translations.py release)."""
+    step("Compiling the translations (scripts/translations.py release)")
+    cmd = [sys.executable, str(ROOT / "scripts" / "translations.py"), "release"]
+    if subprocess.run(cmd, cwd=ROOT).returncode != 0:
+        raise SystemExit("build: compiling the translations failed (see the messages above)")
+
+
 def check_bundle() -> None:
     """Fail if something the app needs offline did not make it into the bundle."""
     step("Checking the bundle's contents")
@@ -140,6 +148,13 @@ def check_bundle() -> None:
         + list(app.rglob("libheif*"))[:1],
         "sample dataset": [p for p in [data / "resources" / "sample"] if p.is_dir()],
         "app icons": list(data.glob("resources/icons/finetune-studio-256.png")),
+        # The German window: the app's own .qm files and Qt's (Yes/No, the file dialog).
+        "translations (resources/translations/*_de.qm)": list(
+            data.glob("resources/translations/*_de.qm")
+        ),
+        "Qt's own German (qtbase_de.qm)": list(data.rglob("qtbase_de.qm"))[:1],
+        # The command line's English plural forms (engine/i18n.py reads it).
+        "engine_en.ts": list(data.glob("resources/translations/engine_en.ts")),
     }
     if not IS_WINDOWS and not IS_MACOS:
         plugins = data / "PySide6" / "Qt" / "plugins" / "platforms"
@@ -289,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         pass
 
     if not args.skip_build:
+        compile_translations()
         report["build_seconds"] = round(run_pyinstaller(), 1)
     if not app_executable().exists():
         raise SystemExit(f"build: no app at {app_executable()}")

