@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -84,38 +84,46 @@ class CheckView(QWidget):
         self.thumbnails.loaded.connect(self._on_thumbnail)
         self.last_error = ""
 
-        self.header = QLabel("Looks for photos in the wrong folder, copies and odd ones out.")
+        self.header = QLabel(
+            self.tr("Looks for photos in the wrong folder, copies and odd ones out.")
+        )
         self.header.setWordWrap(True)
-        name_widget(self.header, "checkHeader", "What the check found")
-        self.run_button = QPushButton("Check my photos")
-        name_widget(self.run_button, "checkRunButton", "Run the check")
+        name_widget(self.header, "checkHeader", self.tr("What the check found"))
+        self.run_button = QPushButton(self.tr("Check my photos"))
+        name_widget(self.run_button, "checkRunButton", self.tr("Run the check"))
         self.run_button.clicked.connect(self.start_check)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.clicked.connect(self.stop_check)
         self.stop_button.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        name_widget(self.progress, "checkProgress", "Check progress")
+        name_widget(self.progress, "checkProgress", self.tr("Check progress"))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.progress)
         top.addWidget(self.stop_button)
         top.addWidget(self.run_button)
 
-        self.suspects = self._icon_list("checkSuspects", "Photos that may be in the wrong folder")
-        self.outliers = self._icon_list("checkOutliers", "Photos that look like no category")
+        self.suspects = self._icon_list(
+            "checkSuspects", self.tr("Photos that may be in the wrong folder")
+        )
+        self.outliers = self._icon_list(
+            "checkOutliers", self.tr("Photos that look like no category")
+        )
         self.duplicates = QListWidget()
-        name_widget(self.duplicates, "checkDuplicates", "Copies of the same photo")
+        name_widget(self.duplicates, "checkDuplicates", self.tr("Copies of the same photo"))
         self.leaks = QListWidget()
-        name_widget(self.leaks, "checkLeaks", "Checking photos that are copies of training photos")
+        name_widget(
+            self.leaks, "checkLeaks", self.tr("Checking photos that are copies of training photos")
+        )
         for lst in (self.duplicates, self.leaks):
             lst.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             lst.itemSelectionChanged.connect(self._on_selection)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.suspects, "Wrongly filed")
-        self.tabs.addTab(self.duplicates, "Duplicates")
-        self.tabs.addTab(self.outliers, "Odd ones out")
-        self.tabs.addTab(self.leaks, "Leaks")
+        self.tabs.addTab(self.suspects, self.tr("Wrongly filed"))
+        self.tabs.addTab(self.duplicates, self.tr("Duplicates"))
+        self.tabs.addTab(self.outliers, self.tr("Odd ones out"))
+        self.tabs.addTab(self.leaks, self.tr("Leaks"))
         self.tabs.currentChanged.connect(lambda _i: self._on_selection())
 
         self.preview = QWidget()
@@ -123,19 +131,21 @@ class CheckView(QWidget):
         self.preview_row.setContentsMargins(0, 0, 0, 0)
         self.caption = QLabel("")
         self.caption.setWordWrap(True)
-        name_widget(self.caption, "checkCaption", "About the selected photo")
-        self.move_best = QPushButton("Move to …")
-        name_widget(self.move_best, "checkMoveBest", "Move to the category it looks like")
+        name_widget(self.caption, "checkCaption", self.tr("About the selected photo"))
+        self.move_best = QPushButton(self.tr("Move to …"))
+        name_widget(self.move_best, "checkMoveBest", self.tr("Move to the category it looks like"))
         self.move_best.clicked.connect(self._move_to_best)
-        self.move_menu_button = QPushButton("Move to another category…")
+        self.move_menu_button = QPushButton(self.tr("Move to another category…"))
         self.move_menu = QMenu(self)
         self.move_menu.aboutToShow.connect(self._fill_move_menu)
         self.move_menu_button.setMenu(self.move_menu)
-        self.remove_button = QPushButton("Remove (Delete)")
-        name_widget(self.remove_button, "checkRemove", "Take the selected photos out of the set")
+        self.remove_button = QPushButton(self.tr("Remove (Delete)"))
+        name_widget(
+            self.remove_button, "checkRemove", self.tr("Take the selected photos out of the set")
+        )
         self.remove_button.clicked.connect(self.remove_selected)
-        self.keep_button = QPushButton("Not a mistake")
-        name_widget(self.keep_button, "checkKeep", "Keep the selected photos as they are")
+        self.keep_button = QPushButton(self.tr("Not a mistake"))
+        name_widget(self.keep_button, "checkKeep", self.tr("Keep the selected photos as they are"))
         self.keep_button.clicked.connect(self.keep_selected)
         actions = QHBoxLayout()
         for b in (self.move_best, self.move_menu_button, self.remove_button, self.keep_button):
@@ -203,7 +213,7 @@ class CheckView(QWidget):
         self.stop_button.setVisible(True)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.header.setText("Checking…")
+        self.header.setText(self.tr("Checking…"))
         self._handle = start_worker(
             self,
             lambda task: check_folder(
@@ -242,7 +252,7 @@ class CheckView(QWidget):
     def _finish_run(self) -> None:
         self._handle = None
         self.run_button.setEnabled(True)
-        self.run_button.setText("Check again")
+        self.run_button.setText(self.tr("Check again"))
         self.stop_button.setVisible(False)
         self.progress.setVisible(False)
 
@@ -254,7 +264,7 @@ class CheckView(QWidget):
     def _on_failed(self, err: WorkerError) -> None:
         self._finish_run()
         self.last_error = "" if err.cancelled else err.message
-        self.header.setText("Check stopped." if err.cancelled else err.message)
+        self.header.setText(self.tr("Check stopped.") if err.cancelled else err.message)
         self.check_finished.emit(None)
 
     # ------------------------------------------------------------------ showing findings
@@ -278,21 +288,29 @@ class CheckView(QWidget):
             return
         self.header.setText(" ".join(r.summary_lines(examples=0)))
         for s in r.suspects:
-            self._add_photo(self.suspects, s.path, f"{s.looks_like}?\n{s.confidence:.0%}", s)
+            text = self.tr("{category}?\n{percent}%").format(
+                category=s.looks_like, percent=round(100 * s.confidence)
+            )
+            self._add_photo(self.suspects, s.path, text, s)
         for o in r.outliers:
-            self._add_photo(self.outliers, o.path, f"{o.score:.1f}x", o)
+            score = QLocale().toString(float(o.score), "f", 1)
+            self._add_photo(self.outliers, o.path, self.tr("{score}x").format(score=score), o)
         for g in r.duplicates:
             item = QListWidgetItem(g.describe())
             item.setData(PathRole, g)
             self.duplicates.addItem(item)
         for leak in r.leaks:
-            item = QListWidgetItem(f"{leak.path.name} is a copy of {leak.copy_of}")
+            item = QListWidgetItem(
+                self.tr("{name} is a copy of {original}").format(
+                    name=leak.path.name, original=leak.copy_of
+                )
+            )
             item.setData(PathRole, leak)
             self.leaks.addItem(item)
-        self.tabs.setTabText(0, f"Wrongly filed ({len(r.suspects)})")
-        self.tabs.setTabText(1, f"Duplicates ({len(r.duplicates)})")
-        self.tabs.setTabText(2, f"Odd ones out ({len(r.outliers)})")
-        self.tabs.setTabText(3, f"Leaks ({len(r.leaks)})")
+        self.tabs.setTabText(0, self.tr("Wrongly filed ({count})").format(count=len(r.suspects)))
+        self.tabs.setTabText(1, self.tr("Duplicates ({count})").format(count=len(r.duplicates)))
+        self.tabs.setTabText(2, self.tr("Odd ones out ({count})").format(count=len(r.outliers)))
+        self.tabs.setTabText(3, self.tr("Leaks ({count})").format(count=len(r.leaks)))
         current = self.tabs.currentWidget()
         if isinstance(current, QListWidget) and current.count():
             current.setCurrentRow(0)
@@ -344,20 +362,28 @@ class CheckView(QWidget):
             for p in paths[:4]:
                 self.preview_row.addWidget(self._picture(p, size, f"{p.parent.name}/{p.name}"))
             self.caption.setText(
-                found[0].describe() + ". Remove keeps the first photo and removes the others."
+                self.tr("{finding}. Remove keeps the first photo and removes the others.").format(
+                    finding=found[0].describe()
+                )
             )
         elif found and hasattr(found[0], "copy_of"):
             leak = found[0]
             for p in (leak.path, leak.copy_of):
                 self.preview_row.addWidget(self._picture(p, 240, str(p)))
             self.caption.setText(
-                "This photo to check with is a copy of a training photo: remove one of them."
+                self.tr(
+                    "This photo to check with is a copy of a training photo: remove one of them."
+                )
             )
         elif found:
             f = found[0]
             self.preview_row.addWidget(self._picture(f.path, PREVIEW, ""))
-            more = f" (and {len(found) - 1} more selected)" if len(found) > 1 else ""
-            self.caption.setText(f"{f.path.parent.name}/{f.path.name}: {f.describe()}{more}")
+            shown = f"{f.path.parent.name}/{f.path.name}: {f.describe()}"
+            if len(found) > 1:
+                shown = self.tr("{photo} (and %n more selected)", "", len(found) - 1).format(
+                    photo=shown
+                )
+            self.caption.setText(shown)
         else:
             self.caption.setText("")
         self._update_actions()
@@ -383,7 +409,7 @@ class CheckView(QWidget):
                 )
             )
         else:
-            pic.setText("(cannot show this photo)")
+            pic.setText(CheckView.tr("(cannot show this photo)"))
         v.addWidget(pic, 1)
         if caption:
             text = QLabel(caption)
@@ -398,7 +424,7 @@ class CheckView(QWidget):
         best = getattr(found[0], "looks_like", None) if found else None
         self.move_best.setVisible(best is not None)
         if best:
-            self.move_best.setText(f"Move to {best}")
+            self.move_best.setText(self.tr("Move to {category}").format(category=best))
         self.move_menu_button.setEnabled(has and not hasattr(found[0], "paths"))
         self.remove_button.setEnabled(has)
         self.keep_button.setEnabled(has)
@@ -455,13 +481,13 @@ class CheckDialog(QDialog):
 
     def __init__(self, view: CheckView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Check my photos")
+        self.setWindowTitle(self.tr("Check my photos"))
         self.view = view
         layout = QVBoxLayout(self)
         layout.addWidget(view)
-        undo = view.undo_stack.createUndoAction(self, "&Undo")
+        undo = view.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = view.undo_stack.createRedoAction(self, "&Redo")
+        redo = view.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         self.addAction(undo)
         self.addAction(redo)

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -51,7 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.readiness import assess, plural
+from engine.readiness import assess
 
 from .state import StudioState
 from .terms import tip
@@ -65,10 +66,15 @@ ExamplesRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
 
 
+def count(n: int) -> str:
+    """A whole number as the window's language writes it ("10,000", German "10.000")."""
+    return QLocale().toString(n)
+
+
 class CategoryTableModel(QAbstractTableModel):
     """Rows: categories. Columns: name, photos, to learn from / to check with, previews."""
 
-    HEADERS = ("Category", "Photos", "Learn from / check with", "Examples")
+    COLUMNS = 4  # name, photos, to learn from / to check with, previews
 
     def __init__(self, thumbnails: ThumbnailLoader, parent: Any = None) -> None:
         super().__init__(parent)
@@ -107,11 +113,16 @@ class CategoryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.names)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return (
+                self.tr("Category"),
+                self.tr("Photos"),
+                self.tr("Learn from / check with"),
+                self.tr("Examples"),
+            )[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -122,10 +133,10 @@ class CategoryTableModel(QAbstractTableModel):
             if col == 0:
                 return self.names[row]
             if col == 1:
-                return f"{self.counts[row]:,}"
+                return count(self.counts[row])
             if col == 2:
                 train, val = self.split[row]
-                return f"{train:,} / {val:,}"
+                return f"{count(train)} / {count(val)}"
             return None
         if role == CountRole:
             return self.counts[row]
@@ -133,16 +144,18 @@ class CategoryTableModel(QAbstractTableModel):
             return [self.thumbnails.get(p) for p in self.examples[row]]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:
-                return f"Double-click to open the {self.names[row]} folder."
+                return self.tr("Double-click to open the {name} folder.").format(
+                    name=self.names[row]
+                )
             if col == 2:
                 return tip("validation")
             if col == 3:
-                return "The first photos of this category."
+                return self.tr("The first photos of this category.")
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == 3:
-                return f"{len(self.examples[row])} example photos"
+                return self.tr("%n example photo(s)", "", len(self.examples[row]))
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
 
@@ -200,7 +213,7 @@ class PhotosPage(QWidget):
     def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("photosPage")
-        self.setAccessibleName("Step 1: Photos")
+        self.setAccessibleName(self.tr("Step 1: Photos"))
         self.state = state
         self._scan_handle: WorkerHandle | None = None
         self._val_handle: WorkerHandle | None = None
@@ -208,42 +221,44 @@ class PhotosPage(QWidget):
         self.last_error: str = ""
         self.readiness: Any = None  # engine.readiness.Readiness of the folder shown
 
-        title = QLabel("<h2>1. Your photos</h2>")
+        title = QLabel(self.tr("<h2>1. Your photos</h2>"))
         intro = QLabel(
-            "Choose a folder that holds <b>one subfolder per category</b>, for example "
-            "<i>Flowers/rose</i>, <i>Flowers/tulip</i>, <i>Flowers/daisy</i>. Or drop the "
-            "folder anywhere on this window."
+            self.tr(
+                "Choose a folder that holds <b>one subfolder per category</b>, for example "
+                "<i>Flowers/rose</i>, <i>Flowers/tulip</i>, <i>Flowers/daisy</i>. Or drop the "
+                "folder anywhere on this window."
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
 
-        self.folder_button = QPushButton("Choose folder…")
+        self.folder_button = QPushButton(self.tr("Choose folder…"))
         name_widget(
             self.folder_button,
             "photosFolderButton",
-            "Choose photo folder",
-            "Choose the folder that holds one subfolder per category (Ctrl+Shift+O).",
+            self.tr("Choose photo folder"),
+            self.tr("Choose the folder that holds one subfolder per category (Ctrl+Shift+O)."),
         )
         self.folder_button.clicked.connect(self.choose_folder)
-        self.folder_label = QLabel("No folder chosen yet.")
-        name_widget(self.folder_label, "photosFolderLabel", "Photo folder")
+        self.folder_label = QLabel(self.tr("No folder chosen yet."))
+        name_widget(self.folder_label, "photosFolderLabel", self.tr("Photo folder"))
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.rescan_button = QPushButton("Scan again")
+        self.rescan_button = QPushButton(self.tr("Scan again"))
         name_widget(
             self.rescan_button,
             "rescanButton",
-            "Scan the folder again",
-            "Look at the folder again after adding, removing or fixing photos.",
+            self.tr("Scan the folder again"),
+            self.tr("Look at the folder again after adding, removing or fixing photos."),
         )
         self.rescan_button.clicked.connect(self.rescan)
         self.rescan_button.setEnabled(False)
-        self.check_button = QPushButton("Check my photos…")
+        self.check_button = QPushButton(self.tr("Check my photos…"))
         name_widget(
             self.check_button,
             "checkPhotosButton",
-            "Check my photos",
-            "Find photos in the wrong folder, copies and odd ones out, and fix them.",
+            self.tr("Check my photos"),
+            self.tr("Find photos in the wrong folder, copies and odd ones out, and fix them."),
         )
         self.check_button.clicked.connect(self.check_requested)
         self.check_button.setEnabled(False)
@@ -254,10 +269,15 @@ class PhotosPage(QWidget):
         folder_row.addWidget(self.check_button)
 
         self.progress = QProgressBar()
-        name_widget(self.progress, "scanProgress", "Scan progress")
+        name_widget(self.progress, "scanProgress", self.tr("Scan progress"))
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
-        name_widget(self.cancel_button, "scanCancelButton", "Cancel the scan", "Stop scanning.")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        name_widget(
+            self.cancel_button,
+            "scanCancelButton",
+            self.tr("Cancel the scan"),
+            self.tr("Stop scanning."),
+        )
         self.cancel_button.clicked.connect(self.cancel_scan)
         self.progress_row = QWidget()
         pr = QHBoxLayout(self.progress_row)
@@ -267,25 +287,25 @@ class PhotosPage(QWidget):
         self.progress_row.setVisible(False)
 
         self.summary = QLabel("")
-        name_widget(self.summary, "photosSummary", "Photo summary")
+        name_widget(self.summary, "photosSummary", self.tr("Photo summary"))
         self.summary.setWordWrap(True)
         # The one answer to "can I train on this?" (engine.readiness), also in the sidebar.
         self.readiness_label = QLabel("")
-        name_widget(self.readiness_label, "photosReadiness", "Ready to train?")
+        name_widget(self.readiness_label, "photosReadiness", self.tr("Ready to train?"))
         self.readiness_label.setWordWrap(True)
         self.readiness_label.setTextFormat(Qt.TextFormat.RichText)
         self.readiness_label.setVisible(False)
         state.scan_changed.connect(self._on_state_scan_changed)
         # A folder (partly) not sorted yet: say so and offer to sort it (gui.pile_view).
         self.pile_label = QLabel("")
-        name_widget(self.pile_label, "pileLabel", "Photos not sorted yet")
+        name_widget(self.pile_label, "pileLabel", self.tr("Photos not sorted yet"))
         self.pile_label.setWordWrap(True)
-        self.sort_button = QPushButton("Sort them…")
+        self.sort_button = QPushButton(self.tr("Sort them…"))
         name_widget(
             self.sort_button,
             "sortPhotosButton",
-            "Sort the photos not sorted yet",
-            "Create categories, label a few photos, and let the app suggest the rest.",
+            self.tr("Sort the photos not sorted yet"),
+            self.tr("Create categories, label a few photos, and let the app suggest the rest."),
         )
         self.sort_button.clicked.connect(self.open_sorting)
         self.pile_row = QWidget()
@@ -309,8 +329,8 @@ class PhotosPage(QWidget):
         name_widget(
             self.table,
             "categoryTable",
-            "Categories",
-            "Each category found in the folder, with its number of photos.",
+            self.tr("Categories"),
+            self.tr("Each category found in the folder, with its number of photos."),
         )
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(3, ThumbnailDelegate(self.table))
@@ -327,55 +347,62 @@ class PhotosPage(QWidget):
         self.table.doubleClicked.connect(self._open_category_folder)
 
         self.empty_hint = QLabel(
-            "<p style='font-size:large'>Drop a photo folder here, or click <b>Choose folder…</b></p>"
-            "<pre>Flowers/\n  rose/    photo1.jpg  photo2.jpg  …\n  tulip/   …\n  daisy/   …</pre>"
-            "<p>No photos of your own yet? <b>Help › Try the sample</b> opens 150 photos "
-            "of clothing in 5 categories.</p>"
+            self.tr(
+                "<p style='font-size:large'>Drop a photo folder here, or click "
+                "<b>Choose folder…</b></p>"
+                "<pre>Flowers/\n  rose/    photo1.jpg  photo2.jpg  …\n  tulip/   …\n"
+                "  daisy/   …</pre>"
+                "<p>No photos of your own yet? <b>Help › Try the sample</b> opens 150 photos "
+                "of clothing in 5 categories.</p>"
+            )
         )
-        name_widget(self.empty_hint, "photosEmptyHint", "How to prepare a photo folder")
+        name_widget(self.empty_hint, "photosEmptyHint", self.tr("How to prepare a photo folder"))
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setFrameShape(QFrame.Shape.StyledPanel)
         self.empty_hint.setTextFormat(Qt.TextFormat.RichText)
         self.empty_hint.setWordWrap(True)
 
         # ---- validation choice
-        val_box = QGroupBox("Photos to check the model with (validation)")
+        val_box = QGroupBox(self.tr("Photos to check the model with (validation)"))
         val_box.setToolTip(tip("validation"))
-        self.val_split_radio = QRadioButton("Set aside")
+        self.val_split_radio = QRadioButton(self.tr("Set aside"))
         name_widget(
             self.val_split_radio,
             "valSplitRadio",
-            "Set aside a share of each category",
+            self.tr("Set aside a share of each category"),
             tip("val_split"),
         )
         self.val_split_spin = QDoubleSpinBox()
         name_widget(
             self.val_split_spin,
             "valSplitSpin",
-            "Share set aside for checking, in percent",
+            self.tr("Share set aside for checking, in percent"),
             tip("val_split"),
         )
         self.val_split_spin.setRange(5, 50)
         self.val_split_spin.setDecimals(0)
         self.val_split_spin.setSingleStep(5)
         self.val_split_spin.setSuffix(" %")
-        split_tail = QLabel("of each category's photos (chosen at random, always the same ones)")
-        self.val_folder_radio = QRadioButton("Use a separate folder:")
+        split_tail = QLabel(
+            self.tr("of each category's photos (chosen at random, always the same ones)")
+        )
+        split_tail.setWordWrap(True)
+        self.val_folder_radio = QRadioButton(self.tr("Use a separate folder:"))
         name_widget(
             self.val_folder_radio,
             "valFolderRadio",
-            "Use a separate checking folder",
+            self.tr("Use a separate checking folder"),
             tip("val_folder"),
         )
-        self.val_folder_button = QPushButton("Choose…")
+        self.val_folder_button = QPushButton(self.tr("Choose…"))
         name_widget(
             self.val_folder_button,
             "valFolderButton",
-            "Choose the checking folder",
+            self.tr("Choose the checking folder"),
             tip("val_folder"),
         )
-        self.val_folder_label = QLabel("none chosen")
-        name_widget(self.val_folder_label, "valFolderLabel", "Checking folder")
+        self.val_folder_label = QLabel(self.tr("none chosen"))
+        name_widget(self.val_folder_label, "valFolderLabel", self.tr("Checking folder"))
         self.val_folder_label.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
@@ -399,13 +426,15 @@ class PhotosPage(QWidget):
 
         # ---- problems
         self.problems = QTabWidget()
-        name_widget(self.problems, "problemsTabs", "Problems found")
+        name_widget(self.problems, "problemsTabs", self.tr("Problems found"))
         self.warnings_list = QListWidget()
-        name_widget(self.warnings_list, "warningsList", "Warnings about the photos")
+        name_widget(self.warnings_list, "warningsList", self.tr("Warnings about the photos"))
         self.warnings_list.setWordWrap(True)
         self.skipped_table = QTableWidget(0, 2)
-        name_widget(self.skipped_table, "skippedTable", "Files that were skipped, and why")
-        self.skipped_table.setHorizontalHeaderLabels(["File", "Why it was skipped"])
+        name_widget(self.skipped_table, "skippedTable", self.tr("Files that were skipped, and why"))
+        self.skipped_table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Why it was skipped")]
+        )
         self.skipped_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Interactive
         )
@@ -413,12 +442,12 @@ class PhotosPage(QWidget):
         self.skipped_table.verticalHeader().setVisible(False)
         self.skipped_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.skipped_table.setColumnWidth(0, 320)
-        self.copy_skipped_button = QPushButton("Copy the list")
+        self.copy_skipped_button = QPushButton(self.tr("Copy the list"))
         name_widget(
             self.copy_skipped_button,
             "copySkippedButton",
-            "Copy the list of skipped files",
-            "Copy the skipped files and reasons, to paste elsewhere.",
+            self.tr("Copy the list of skipped files"),
+            self.tr("Copy the skipped files and reasons, to paste elsewhere."),
         )
         self.copy_skipped_button.clicked.connect(self._copy_skipped)
         skipped_page = QWidget()
@@ -426,8 +455,8 @@ class PhotosPage(QWidget):
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(self.skipped_table, 1)
         sl.addWidget(self.copy_skipped_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.problems.addTab(self.warnings_list, "Problems")
-        self.problems.addTab(skipped_page, "Skipped files")
+        self.problems.addTab(self.warnings_list, self.tr("Problems"))
+        self.problems.addTab(skipped_page, self.tr("Skipped files"))
         self.problems.setVisible(False)
         self.problems.setMaximumHeight(190)
 
@@ -455,11 +484,11 @@ class PhotosPage(QWidget):
     def subtitle(self) -> str:
         scan = self.state.scan
         if self.scanning:
-            return "Scanning…"
+            return self.tr("Scanning…")
         # The Photos step's own answer (engine.readiness), in a few words.
         if scan and self.readiness is not None:
             return self.readiness.headline
-        return "Choose a folder"
+        return self.tr("Choose a folder")
 
     def reset(self) -> None:
         """Nothing chosen: no scan running, no folder shown."""
@@ -469,7 +498,7 @@ class PhotosPage(QWidget):
         self.empty_hint.setVisible(True)
         self.problems.setVisible(False)
         self.summary.setText("")
-        self.folder_label.setText("No folder chosen yet.")
+        self.folder_label.setText(self.tr("No folder chosen yet."))
         self.val_scan = None
         self.pile_row.setVisible(False)
         if self.sort_dialog is not None:
@@ -482,14 +511,14 @@ class PhotosPage(QWidget):
     # ------------------------------------------------------------------ folder choice
     def choose_folder(self) -> None:
         start = str(self.state.data_dir.parent) if self.state.data_dir else os.path.expanduser("~")
-        folder = QFileDialog.getExistingDirectory(self, "Choose the photo folder", start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the photo folder"), start)
         if folder:
             self.load_folder(Path(folder))
 
     def choose_val_folder(self) -> None:
         start = str(self.state.data_dir.parent) if self.state.data_dir else os.path.expanduser("~")
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose the folder of checking photos", start
+            self, self.tr("Choose the folder of checking photos"), start
         )
         if folder:
             self.set_val_folder(Path(folder))
@@ -511,11 +540,11 @@ class PhotosPage(QWidget):
         self.folder_label.setText(str(folder))
         self.folder_label.setToolTip(str(folder))
         self.progress.setRange(0, 0)  # busy until the first count arrives
-        self.progress.setFormat("Looking at the folder…")
+        self.progress.setFormat(self.tr("Looking at the folder…"))
         self.progress_row.setVisible(True)
         self.summary.setText("")
         self.scan_started.emit()
-        self.status_message.emit(f"Scanning {folder}…")
+        self.status_message.emit(self.tr("Scanning {folder}…").format(folder=folder))
 
         # One decode per photo: the scan fills the image cache at the chosen backbone's size,
         # so training reads the photos and the thumbnails come from it too. (None until the
@@ -558,12 +587,15 @@ class PhotosPage(QWidget):
         if not self.scanning:
             return
         self._abort_scan()
-        shown = str(self.state.data_dir) if self.state.data_dir else "No folder chosen yet."
+        data_dir = self.state.data_dir
+        shown = str(data_dir) if data_dir else self.tr("No folder chosen yet.")
         self.folder_label.setText(shown)
         self.summary.setText(
-            "Scan stopped." + (" Showing the previous folder." if self.state.scan else "")
+            self.tr("Scan stopped. Showing the previous folder.")
+            if self.state.scan
+            else self.tr("Scan stopped.")
         )
-        self.status_message.emit("Scan stopped.")
+        self.status_message.emit(self.tr("Scan stopped."))
         self.scan_finished.emit(None)
 
     def _abort_scan(self) -> None:
@@ -576,7 +608,7 @@ class PhotosPage(QWidget):
         if p.total:
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
-            self.progress.setFormat("Checking photo %v of %m (%p%)")
+            self.progress.setFormat(self.tr("Checking photo %v of %m (%p%)"))
 
     def take_scan(self, scan: Any) -> None:
         """Show a scan updated in place (after the photo check moved photos): no rescan."""
@@ -598,7 +630,9 @@ class PhotosPage(QWidget):
         if self.state.val_mode == "folder" and self.state.val_dir is not None:
             self._scan_val_folder(self.state.val_dir)
         n, k = len(scan.photos), len(scan.classes)
-        found = f"Found {plural(n, 'photo')} in {plural(k, 'category')}."
+        found = self.tr("Found {photos} in {categories}.").format(
+            photos=self.photos_text(n), categories=self.categories_text(k)
+        )
         self.status_message.emit(found if k else self.readiness.line if self.readiness else found)
         self._show_pile(folder)
         self.scan_finished.emit(scan)
@@ -646,11 +680,13 @@ class PhotosPage(QWidget):
         self.model.set_scan(None)
         self.state.set_scan(None, None)  # first: it clears the summary written below
         if err.cancelled:
-            self.summary.setText("Scan stopped.")
-            self.status_message.emit("Scan stopped.")
+            self.summary.setText(self.tr("Scan stopped."))
+            self.status_message.emit(self.tr("Scan stopped."))
         else:
             self.last_error = err.message
-            self.summary.setText(f"<b>This folder cannot be used:</b> {err.message}")
+            self.summary.setText(
+                self.tr("<b>This folder cannot be used:</b> {reason}").format(reason=err.message)
+            )
             self.status_message.emit(err.message)
         self.scan_finished.emit(None)
 
@@ -666,7 +702,11 @@ class PhotosPage(QWidget):
             self.warnings_list.addItem(
                 QListWidgetItem(
                     warn_icon,
-                    f"{n:,} file(s) were skipped and will not be used: see 'Skipped files'.",
+                    self.tr(
+                        "%Ln file(s) were skipped and will not be used: see 'Skipped files'.",
+                        "",
+                        n,
+                    ),
                 )
             )
         self.skipped_table.setRowCount(len(scan.skipped))
@@ -680,8 +720,12 @@ class PhotosPage(QWidget):
             item.setToolTip(s.path)
             self.skipped_table.setItem(row, 0, item)
             self.skipped_table.setItem(row, 1, QTableWidgetItem(s.reason))
-        self.problems.setTabText(0, f"Problems ({self.warnings_list.count()})")
-        self.problems.setTabText(1, f"Skipped files ({len(scan.skipped):,})")
+        self.problems.setTabText(
+            0, self.tr("Problems ({count})").format(count=self.warnings_list.count())
+        )
+        self.problems.setTabText(
+            1, self.tr("Skipped files ({count})").format(count=count(len(scan.skipped)))
+        )
         self.problems.setVisible(bool(scan.warnings or scan.skipped))
 
     def _copy_skipped(self) -> None:
@@ -690,7 +734,7 @@ class PhotosPage(QWidget):
             return
         text = "\n".join(f"{s.path}\t{s.reason}" for s in scan.skipped)
         QGuiApplication.clipboard().setText(text)
-        self.status_message.emit(f"Copied {len(scan.skipped):,} lines.")
+        self.status_message.emit(self.tr("Copied %Ln line(s).", "", len(scan.skipped)))
 
     def _open_category_folder(self, index: QModelIndex) -> None:
         if self.state.data_dir is None or not index.isValid():
@@ -707,7 +751,7 @@ class PhotosPage(QWidget):
         self._update_split()
 
     def set_val_folder(self, folder: Path | None) -> None:
-        self.val_folder_label.setText(str(folder) if folder else "none chosen")
+        self.val_folder_label.setText(str(folder) if folder else self.tr("none chosen"))
         self.val_folder_label.setToolTip(str(folder) if folder else "")
         if folder is not None:
             self.val_folder_radio.setChecked(True)
@@ -731,7 +775,7 @@ class PhotosPage(QWidget):
             (self.val_folder_radio if st.val_mode == "folder" else self.val_split_radio).setChecked(
                 True
             )
-        self.val_folder_label.setText(str(st.val_dir) if st.val_dir else "none chosen")
+        self.val_folder_label.setText(str(st.val_dir) if st.val_dir else self.tr("none chosen"))
         self.val_folder_label.setToolTip(str(st.val_dir) if st.val_dir else "")
         self._update_split()
 
@@ -749,13 +793,15 @@ class PhotosPage(QWidget):
             self.val_scan = result
             self._update_split()
             for w in result.warnings:
-                self.warnings_list.addItem(f"Checking folder: {w}")
+                self.warnings_list.addItem(self.tr("Checking folder: {problem}").format(problem=w))
             if result.warnings:
                 self.problems.setVisible(True)
 
         def failed(err: WorkerError) -> None:
             if not err.cancelled:
-                self.warnings_list.addItem(f"Checking folder: {err.message}")
+                self.warnings_list.addItem(
+                    self.tr("Checking folder: {problem}").format(problem=err.message)
+                )
                 self.problems.setVisible(True)
 
         self._val_handle = start_worker(
@@ -790,11 +836,23 @@ class PhotosPage(QWidget):
             # Nothing to count: the readiness line says what the folder lacks.
             self.summary.setText("")
             return
-        self.summary.setText(
-            f"<b>{plural(len(scan.photos), 'photo')} in {plural(len(scan.classes), 'category')}"
-            f"</b>: {n_train:,} to learn from, "
-            + ("checking folder not scanned yet." if pending else f"{n_val:,} to check with.")
+        head = self.tr("<b>{photos} in {categories}</b>").format(
+            photos=self.photos_text(len(scan.photos)),
+            categories=self.categories_text(len(scan.classes)),
         )
+        if pending:
+            tail = self.tr("{head}: {train} to learn from, checking folder not scanned yet.")
+        else:
+            tail = self.tr("{head}: {train} to learn from, {check} to check with.")
+        self.summary.setText(tail.format(head=head, train=count(n_train), check=count(n_val)))
+
+    def photos_text(self, n: int) -> str:
+        """The number of photos, as words in the window's language ("1 photo", "1,000 photos")."""
+        return self.tr("%Ln photo(s)", "", n)
+
+    def categories_text(self, n: int) -> str:
+        """The number of categories, as words in the window's language ("5 categories")."""
+        return self.tr("%n category(ies)", "", n)
 
     def _show_readiness(self, readiness: Any) -> None:
         self.readiness = readiness

@@ -137,7 +137,7 @@ class SortPhotosView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name_widget(self, "sortPhotosView", "Sort photos into categories")
+        name_widget(self, "sortPhotosView", self.tr("Sort photos into categories"))
         self.root: Path | None = None
         self.pile: Pile | None = None
         self.suggestions: Suggestions | None = None
@@ -155,22 +155,22 @@ class SortPhotosView(QWidget):
         self._refresh.timeout.connect(self.suggest)
 
         self.header = QLabel("")
-        name_widget(self.header, "pileHeader", "What is not sorted yet")
+        name_widget(self.header, "pileHeader", self.tr("What is not sorted yet"))
         self.header.setWordWrap(True)
 
         self.new_name = QLineEdit()
-        name_widget(self.new_name, "newCategoryName", "Name of a new category")
-        self.new_name.setPlaceholderText("New category, e.g. roses")
+        name_widget(self.new_name, "newCategoryName", self.tr("Name of a new category"))
+        self.new_name.setPlaceholderText(self.tr("New category, e.g. roses"))
         self.new_name.returnPressed.connect(self._on_add_category)
-        self.add_button = QPushButton("Add category")
-        name_widget(self.add_button, "addCategoryButton", "Add the category")
+        self.add_button = QPushButton(self.tr("Add category"))
+        name_widget(self.add_button, "addCategoryButton", self.tr("Add the category"))
         self.add_button.clicked.connect(self._on_add_category)
-        self.copy_box = QCheckBox("Copy photos instead of moving them")
+        self.copy_box = QCheckBox(self.tr("Copy photos instead of moving them"))
         name_widget(
             self.copy_box,
             "copyInsteadBox",
-            "Copy instead of move",
-            "Leave each photo where it is and put a copy in its category folder.",
+            self.tr("Copy instead of move"),
+            self.tr("Leave each photo where it is and put a copy in its category folder."),
         )
         self.undo_button = QToolButton()
         self.redo_button = QToolButton()
@@ -185,8 +185,11 @@ class SortPhotosView(QWidget):
         name_widget(
             self.categories,
             "pileCategories",
-            "Categories",
-            "Click a category, press its number, or drop photos on it to label the selected photos.",
+            self.tr("Categories"),
+            self.tr(
+                "Click a category, press its number, or drop photos on it to label the "
+                "selected photos."
+            ),
         )
         self.categories.itemClicked.connect(self._on_category_clicked)
         self._category_font = self.categories.font()
@@ -197,8 +200,10 @@ class SortPhotosView(QWidget):
         name_widget(
             self.grid,
             "pileGrid",
-            "Photos not sorted yet",
-            "Select photos, then click a category, press its number (1-9) or drag them onto it.",
+            self.tr("Photos not sorted yet"),
+            self.tr(
+                "Select photos, then click a category, press its number (1-9) or drag them onto it."
+            ),
         )
         self.grid.number_pressed.connect(self._on_number)
         split = QSplitter()
@@ -207,39 +212,51 @@ class SortPhotosView(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([220, 700])
 
-        self.suggest_button = QPushButton("Suggest labels")
+        self.suggest_button = QPushButton(self.tr("Suggest labels"))
         name_widget(
             self.suggest_button,
             "suggestButton",
-            "Suggest labels",
-            "Learn from the labelled photos (seconds) and suggest a category for every other one.",
+            self.tr("Suggest labels"),
+            self.tr(
+                "Learn from the labelled photos (seconds) and suggest a category for every "
+                "other one."
+            ),
         )
         self.suggest_button.clicked.connect(self._on_suggest_clicked)
-        self.useful_button = QPushButton(f"Label the most useful next ({USEFUL_AT_ONCE})")
+        self.useful_button = QPushButton(
+            self.tr("Label the most useful next ({count})").format(count=USEFUL_AT_ONCE)
+        )
         name_widget(
             self.useful_button,
             "usefulNextButton",
-            "Select the photos most useful to label next",
-            "Selects the photos the model is least sure about: labelling them helps it most.",
+            self.tr("Select the photos most useful to label next"),
+            self.tr(
+                "Selects the photos the model is least sure about: labelling them helps it most."
+            ),
         )
         self.useful_button.clicked.connect(self.select_most_useful)
         self.accept_spin = QSpinBox()
         name_widget(
-            self.accept_spin, "acceptAboveSpin", "How sure a suggestion must be, in percent"
+            self.accept_spin,
+            "acceptAboveSpin",
+            self.tr("How sure a suggestion must be, in percent"),
         )
         self.accept_spin.setRange(50, 99)
         self.accept_spin.setValue(80)
         self.accept_spin.setSuffix(" %")
-        self.accept_button = QPushButton("Accept all suggestions above")
+        self.accept_button = QPushButton(self.tr("Accept all suggestions above"))
         name_widget(
             self.accept_button,
             "acceptAboveButton",
-            "Accept all suggestions above this confidence",
-            "Labels every photo whose suggestion is at least this sure, in one step you can undo.",
+            self.tr("Accept all suggestions above this confidence"),
+            self.tr(
+                "Labels every photo whose suggestion is at least this sure, in one step you can "
+                "undo."
+            ),
         )
         self.accept_button.clicked.connect(self.accept_above)
         self.progress = QProgressBar()
-        name_widget(self.progress, "suggestProgress", "Suggestion progress")
+        name_widget(self.progress, "suggestProgress", self.tr("Suggestion progress"))
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(160)
         self.progress.setVisible(False)
@@ -250,9 +267,9 @@ class SortPhotosView(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.accept_button)
         bottom.addWidget(self.accept_spin)
-        bottom.addWidget(QLabel("sure"))
+        bottom.addWidget(QLabel(self.tr("sure")))
         self.note = QLabel("")
-        name_widget(self.note, "pileNote", "What the suggestions say")
+        name_widget(self.note, "pileNote", self.tr("What the suggestions say"))
         self.note.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -289,7 +306,8 @@ class SortPhotosView(QWidget):
         if self._stack_ready:
             return
         stack = self.stack
-        undo, redo = stack.createUndoAction(self, "Undo"), stack.createRedoAction(self, "Redo")
+        undo = stack.createUndoAction(self, self.tr("Undo"))
+        redo = stack.createRedoAction(self, self.tr("Redo"))
         undo.setObjectName("pileUndoAction")
         redo.setObjectName("pileRedoAction")
         self.undo_button.setDefaultAction(undo)
@@ -306,8 +324,10 @@ class SortPhotosView(QWidget):
         self._items.clear()
         self.thumbnails.clear()
         self.note.setText(
-            "Select photos, then click a category, press its number or drag them onto it. "
-            "After a few per category, press Suggest labels."
+            self.tr(
+                "Select photos, then click a category, press its number or drag them onto it. "
+                "After a few per category, press Suggest labels."
+            )
         )
         self.reload()
 
@@ -318,7 +338,9 @@ class SortPhotosView(QWidget):
         try:
             self.pile = find_pile(self.root)
         except StudioError as exc:
-            self.header.setText(f"<b>This folder cannot be sorted:</b> {exc}")
+            self.header.setText(
+                self.tr("<b>This folder cannot be sorted:</b> {reason}").format(reason=exc)
+            )
             self.pile = None
             return
         self.header.setText(self.pile.describe())
@@ -337,9 +359,13 @@ class SortPhotosView(QWidget):
             item.setFont(self._category_font)
             item.setSizeHint(QSize(0, 34))
             item.setToolTip(
-                f"Click, press {i + 1} or drop photos here to label them {name}."
+                self.tr("Click, press {key} or drop photos here to label them {category}.").format(
+                    key=i + 1, category=name
+                )
                 if i < 9
-                else f"Click or drop photos here to label them {name}."
+                else self.tr("Click or drop photos here to label them {category}.").format(
+                    category=name
+                )
             )
             self.categories.addItem(item)
 
@@ -407,7 +433,9 @@ class SortPhotosView(QWidget):
         except StudioError as exc:
             self.note.setText(str(exc))
             return
-        self.status_message.emit(f"Category {self.new_name.text().strip()} created.")
+        self.status_message.emit(
+            self.tr("Category {name} created.").format(name=self.new_name.text().strip())
+        )
         self.new_name.clear()
         self.reload()
 
@@ -434,10 +462,9 @@ class SortPhotosView(QWidget):
         """Label ``paths`` as ``category``: one journaled batch, one step to undo."""
         if not paths or self.root is None:
             return
-        n = len(paths)
         self._apply(
             [(p, category) for p in paths],
-            f"Label {n} photo{'s' if n != 1 else ''} {category}",
+            self.tr("Label %n photo(s) {category}", "", len(paths)).format(category=category),
             {},
         )
 
@@ -453,11 +480,13 @@ class SortPhotosView(QWidget):
             if str(s.path) in unsorted
         ]
         if not chosen:
-            self.note.setText(f"No suggestion is at least {level}% sure yet.")
+            self.note.setText(
+                self.tr("No suggestion is at least {level}% sure yet.").format(level=level)
+            )
             return
         self._apply(
             chosen,
-            f"Accept {len(chosen)} suggestions above {level}%",
+            self.tr("Accept %n suggestion(s) above {level}%", "", len(chosen)).format(level=level),
             {"accepted_above": level / 100},
         )
 
@@ -500,8 +529,11 @@ class SortPhotosView(QWidget):
         elif command.failed:
             src, _dst, reason = command.failed[0]
             self.note.setText(
-                f"{len(command.failed)} photo(s) could not be moved ({Path(src).name}: "
-                f"{reason}); they stay where they are."
+                self.tr(
+                    "%n photo(s) could not be moved ({name}: {reason}); they stay where they are.",
+                    "",
+                    len(command.failed),
+                ).format(name=Path(src).name, reason=reason)
             )
         self.reload()
         self.changed.emit()
@@ -530,7 +562,7 @@ class SortPhotosView(QWidget):
         self._suggest_again = False
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.note.setText("Learning from the labelled photos…")
+        self.note.setText(self.tr("Learning from the labelled photos…"))
         self._suggest_handle = start_worker(
             self,
             work,
@@ -550,11 +582,16 @@ class SortPhotosView(QWidget):
         self.suggestions = result
         self._show_suggestions()
         sure = len(result.above(self.accept_spin.value() / 100))
-        self.note.setText(
-            f"Suggestions for {len(result.items)} photos, learned from {result.labelled} "
-            f"labelled: {sure} are at least {self.accept_spin.value()}% sure."
-            + (f" {len(result.skipped)} photo(s) could not be read." if result.skipped else "")
-        )
+        text = self.tr(
+            "Suggestions for %n photo(s), learned from {labelled} labelled: "
+            "{sure} are at least {level}% sure.",
+            "",
+            len(result.items),
+        ).format(labelled=result.labelled, sure=sure, level=self.accept_spin.value())
+        if result.skipped:
+            unread = self.tr("%n photo(s) could not be read.", "", len(result.skipped))
+            text = f"{text} {unread}"
+        self.note.setText(text)
 
     def _on_suggest_failed(self, err: WorkerError) -> None:
         if not err.cancelled:
@@ -575,8 +612,17 @@ class SortPhotosView(QWidget):
             if s is None:
                 item.setText(name)
             else:
-                item.setText(f"{name}\n{s.category}? {s.confidence:.0%}")
-                item.setToolTip(f"{key}\nLooks like {s.category} ({s.confidence:.0%} sure)")
+                percent = round(100 * s.confidence)
+                item.setText(
+                    self.tr("{name}\n{category}? {percent}%").format(
+                        name=name, category=s.category, percent=percent
+                    )
+                )
+                item.setToolTip(
+                    self.tr("{path}\nLooks like {category} ({percent}% sure)").format(
+                        path=key, category=s.category, percent=percent
+                    )
+                )
         self._update_buttons()
 
     def select_most_useful(self) -> None:
@@ -596,8 +642,12 @@ class SortPhotosView(QWidget):
             self.grid.scrollToItem(chosen[0])
             self.grid.setFocus()
             self.note.setText(
-                f"Selected the {len(chosen)} photos the model is least sure about: "
-                "label them (click a category or press its number)."
+                self.tr(
+                    "Selected the %n photo(s) the model is least sure about: "
+                    "label them (click a category or press its number).",
+                    "",
+                    len(chosen),
+                )
             )
 
     def _update_buttons(self) -> None:
@@ -628,7 +678,7 @@ class SortPhotosDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sortPhotosDialog")
-        self.setWindowTitle("Sort photos into categories")
+        self.setWindowTitle(self.tr("Sort photos into categories"))
         self.view = SortPhotosView(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)

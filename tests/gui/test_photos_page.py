@@ -63,7 +63,7 @@ def test_problems_and_skipped_files_are_explained(qtbot, window, tiny_photos, tm
     warnings = [page.warnings_list.item(i).text() for i in range(page.warnings_list.count())]
     assert any("Very few photos" in w and "category_d (2)" in w for w in warnings)
     assert any("more than one category" in w for w in warnings)
-    assert any("3 file(s) were skipped" in w for w in warnings)
+    assert any("3 files were skipped" in w for w in warnings)  # plural forms (issue 20)
     assert page.problems.tabText(1) == "Skipped files (3)"
     rows = {
         page.skipped_table.item(r, 0).text(): page.skipped_table.item(r, 1).text()

@@ -70,10 +70,17 @@ class PhotoActions(QObject):
         root = self.state.data_dir
         if not paths or root is None:
             return
-        what = paths[0].name if len(paths) == 1 else f"{len(paths)} photos"
+        if len(paths) == 1:
+            text = self.tr("Move {name} to {category}").format(
+                name=paths[0].name, category=category
+            )
+        else:
+            text = self.tr("Move %n photo(s) to {category}", "", len(paths)).format(
+                category=category
+            )
         self._push(
             JournalCommand(
-                f"Move {what} to {category}",
+                text,
                 root,
                 lambda: refile_photos(root, [(p, category) for p in paths], new=new),
                 self._moved,
@@ -90,10 +97,13 @@ class PhotoActions(QObject):
         root = self.state.data_dir
         if not paths or root is None:
             return
-        what = paths[0].name if len(paths) == 1 else f"{len(paths)} photos"
+        if len(paths) == 1:
+            text = self.tr("Remove {name}").format(name=paths[0].name)
+        else:
+            text = self.tr("Remove %n photo(s)", "", len(paths))
         self._push(
             JournalCommand(
-                f"Remove {what}",
+                text,
                 root,
                 lambda: remove_photos(root, paths),
                 self._moved,
@@ -114,9 +124,9 @@ class PhotoActions(QObject):
         by_path = {p.path: p for p in scan.photos}
         keys = [keep_key(by_path[Path(p)], scan.classes) for p in paths if Path(p) in by_path]
         if keys:
-            self._push(KeepCommand("Not a mistake", self.state.kept, keys, self.on_kept))
+            self._push(KeepCommand(self.tr("Not a mistake"), self.state.kept, keys, self.on_kept))
         else:
-            self.message.emit("Only photos of the scanned folder can be kept.")
+            self.message.emit(self.tr("Only photos of the scanned folder can be kept."))
 
     def is_kept(self, path: Path) -> bool:
         """True when ``path`` was marked "not a mistake" where it is now."""
@@ -137,7 +147,7 @@ class PhotoActions(QObject):
             act = menu.addAction(f"{n}  {name}" if n < 10 else name)
             act.triggered.connect(lambda _c=False, name=name: self.refile(paths(), name))
         menu.addSeparator()
-        menu.addAction("New category…").triggered.connect(
+        menu.addAction(self.tr("New category…")).triggered.connect(
             lambda: self.refile_to_new(paths(), parent)
         )
 
@@ -145,15 +155,17 @@ class PhotoActions(QObject):
         self, menu: QMenu, paths: Callable[[], list[Path]], parent: QWidget | None = None
     ) -> None:
         """Add the three fixes to ``menu`` (a photo's context menu): move, remove, keep."""
-        move = menu.addMenu("Move to")
+        move = menu.addMenu(self.tr("Move to"))
         move.aboutToShow.connect(lambda: self.fill_move_menu(move, paths, parent))
         self.fill_move_menu(move, paths, parent)
-        menu.addAction("Remove").triggered.connect(lambda: self.remove(paths()))
-        menu.addAction("Not a mistake").triggered.connect(lambda: self.keep(paths()))
+        menu.addAction(self.tr("Remove")).triggered.connect(lambda: self.remove(paths()))
+        menu.addAction(self.tr("Not a mistake")).triggered.connect(lambda: self.keep(paths()))
 
     def refile_to_new(self, paths: list[Path], parent: QWidget | None = None) -> None:
         """Ask for a category name, then move ``paths`` into that new category."""
-        name, ok = QInputDialog.getText(parent, "New category", "Name of the new category:")
+        name, ok = QInputDialog.getText(
+            parent, self.tr("New category"), self.tr("Name of the new category:")
+        )
         if ok and name.strip():
             self.refile(paths, name.strip(), new=True)
 
@@ -167,7 +179,9 @@ class PhotoActions(QObject):
             self.message.emit(error)
         elif getattr(command, "failed", None):
             self.message.emit(
-                f"{len(command.failed)} photo(s) could not be moved: {command.failed[0][2]}."
+                self.tr(
+                    "%n photo(s) could not be moved: {reason}.", "", len(command.failed)
+                ).format(reason=command.failed[0][2])
             )
 
     def _snapshot(self) -> tuple[object, Any]:
