@@ -649,7 +649,9 @@ class PhotosPage(QWidget):
         def show(pile: Any) -> None:
             if self.state.data_dir != folder:
                 return  # another folder was chosen meanwhile
-            self.pile_label.setText(f"&#9998; <b>{html.escape(pile.describe())}</b>")
+            # The engine's sentence (translated there), with a pencil in front.
+            said = html.escape(pile.describe())
+            self.pile_label.setText(f"&#9998; <b>{said}</b>")  # i18n: not text
             self.pile_row.setVisible(pile.is_pile)
 
         self.pile_row.setVisible(False)
@@ -861,7 +863,8 @@ class PhotosPage(QWidget):
             self.readiness_label.setVisible(False)
         else:
             mark = "&#10004;" if readiness.ready else "&#9888;"  # check mark / warning sign
-            self.readiness_label.setText(f"<b>{mark} {html.escape(readiness.line)}</b>")
+            line = html.escape(readiness.line)  # the engine's verdict, translated there
+            self.readiness_label.setText(f"<b>{mark} {line}</b>")  # i18n: not text
             self.readiness_label.setVisible(True)
         self.readiness_changed.emit(readiness)
 

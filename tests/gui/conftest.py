@@ -74,6 +74,17 @@ def no_modal_dialogs(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def english(qapp, compiled_translations):
+    """The window's English as the app shows it: its plural forms come from the *_en.qm files
+    ("%n photo(s)" -> "1 photo" / "2 photos"). The ``german`` fixture switches to German."""
+    from gui import i18n
+
+    i18n.install("en")
+    yield
+    i18n.uninstall()
+
+
+@pytest.fixture(autouse=True)
 def no_worker_left_running(qapp):
     """Every test must leave no QThread running (else Qt aborts the process later)."""
     yield
