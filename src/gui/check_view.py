@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from engine.check import CheckProgress, CheckReport, keep_key
 
+from .model_page import fmt_number
 from .state import StudioState
 from .undo import Moves
 from .widgets.naming import name_widget
@@ -293,7 +294,7 @@ class CheckView(QWidget):
             )
             self._add_photo(self.suspects, s.path, text, s)
         for o in r.outliers:
-            score = QLocale().toString(float(o.score), "f", 1)
+            score = fmt_number(o.score, 1)
             self._add_photo(self.outliers, o.path, self.tr("{score}x").format(score=score), o)
         for g in r.duplicates:
             item = QListWidgetItem(g.describe())

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -54,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from engine.readiness import assess
 
+from .model_page import fmt_number
 from .state import StudioState
 from .terms import tip
 from .widgets.naming import name_widget
@@ -64,11 +64,6 @@ THUMBS_PER_ROW = 6
 THUMB = 44  # logical pixels
 ExamplesRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
-
-
-def count(n: int) -> str:
-    """A whole number as the window's language writes it ("10,000", German "10.000")."""
-    return QLocale().toString(n)
 
 
 class CategoryTableModel(QAbstractTableModel):
@@ -133,10 +128,10 @@ class CategoryTableModel(QAbstractTableModel):
             if col == 0:
                 return self.names[row]
             if col == 1:
-                return count(self.counts[row])
+                return fmt_number(self.counts[row])
             if col == 2:
                 train, val = self.split[row]
-                return f"{count(train)} / {count(val)}"
+                return f"{fmt_number(train)} / {fmt_number(val)}"
             return None
         if role == CountRole:
             return self.counts[row]
@@ -726,7 +721,7 @@ class PhotosPage(QWidget):
             0, self.tr("Problems ({count})").format(count=self.warnings_list.count())
         )
         self.problems.setTabText(
-            1, self.tr("Skipped files ({count})").format(count=count(len(scan.skipped)))
+            1, self.tr("Skipped files ({count})").format(count=fmt_number(len(scan.skipped)))
         )
         self.problems.setVisible(bool(scan.warnings or scan.skipped))
 
@@ -846,7 +841,9 @@ class PhotosPage(QWidget):
             tail = self.tr("{head}: {train} to learn from, checking folder not scanned yet.")
         else:
             tail = self.tr("{head}: {train} to learn from, {check} to check with.")
-        self.summary.setText(tail.format(head=head, train=count(n_train), check=count(n_val)))
+        self.summary.setText(
+            tail.format(head=head, train=fmt_number(n_train), check=fmt_number(n_val))
+        )
 
     def photos_text(self, n: int) -> str:
         """The number of photos, as words in the window's language ("1 photo", "1,000 photos")."""
