@@ -65,6 +65,66 @@
     </message>
 </context>
 <context>
+    <name>Check</name>
+    <message>
+        <source>filed as {filed_as}, looks like {looks_like} ({sure})</source>
+        <extracomment>Photos whose own folder gets less than this probability from the out-of-sample model, and that it places elsewhere, are listed as suspects. Neighbours per category for the outlier score. An outlier is this many times farther from its closest category than the usual photo. Measured on Fashion-MNIST 50/class with three skimage photos (a cup, a person, a camera) dropped in: the odd ones scored 3.4-4.0, the farthest garment 2.4.</extracomment>
+        <translation>einsortiert als {filed_as}, sieht aus wie {looks_like} ({sure} sicher)</translation>
+    </message>
+    <message>
+        <source>in {category}, looks like no category ({times}x farther than usual)</source>
+        <translation>in {category}, sieht nach keiner Kategorie aus ({times}-mal weiter entfernt als üblich)</translation>
+    </message>
+    <message>
+        <source>Checked {photos} photos in {categories} categories ({seconds} s).</source>
+        <translation>{photos} Fotos in {categories} Kategorien überprüft ({seconds} s).</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) may be in the wrong folder:</source>
+        <translation>{count} Foto(s) liegen vielleicht im falschen Ordner:</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) may be in the wrong folder.</source>
+        <translation>{count} Foto(s) liegen vielleicht im falschen Ordner.</translation>
+    </message>
+    <message>
+        <source>No photo looks wrongly filed.</source>
+        <translation>Kein Foto scheint falsch einsortiert zu sein.</translation>
+    </message>
+    <message>
+        <source>{count} group(s) of duplicates: {across} the same photo in two categories, {within} within one category.</source>
+        <translation>{count} Gruppe(n) von Duplikaten: {across}-mal dasselbe Foto in zwei Kategorien, {within}-mal innerhalb einer Kategorie.</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) look like no category:</source>
+        <translation>{count} Foto(s) sehen nach keiner Kategorie aus:</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) look like no category.</source>
+        <translation>{count} Foto(s) sehen nach keiner Kategorie aus.</translation>
+    </message>
+    <message>
+        <source>{count} finding(s) you marked &apos;not a mistake&apos; are not shown.</source>
+        <translation>{count} Fund(e), die Sie als „kein Fehler“ markiert haben, werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Checking photos ({done} of {total})</source>
+        <translation>Fotos werden überprüft ({done} von {total})</translation>
+    </message>
+    <message>
+        <source>The check compares categories: {folder} needs at least 2 category folders.</source>
+        <translation>Die Überprüfung vergleicht Kategorien: {folder} braucht mindestens 2 Kategorieordner.</translation>
+    </message>
+    <message>
+        <source>Judging every photo with a model that never saw it</source>
+        <translation>Jedes Foto wird von einem Modell beurteilt, das es nie gesehen hat</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
     <name>Dataset</name>
     <message>
         <source>The folder {folder} does not exist. Choose the folder that holds your photos.</source>
@@ -138,6 +198,144 @@
     <message>
         <source>There are no validation photos. Add more photos or choose a validation folder.</source>
         <translation>Es gibt keine Kontrollfotos. Fügen Sie mehr Fotos hinzu oder wählen Sie einen Ordner mit Kontrollfotos.</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source> and </source>
+        <extracomment>Hashes this many bits apart (of 64) or fewer are the same photo re-saved. Photos smaller than this (shorter side, pixels) get no perceptual hash: at thumbnail size distinct photos of the same kind of thing look alike to it (see the module doc).</extracomment>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>{count} copies of the same photo in {names}</source>
+        <translation>{count} Kopien desselben Fotos in {names}</translation>
+    </message>
+    <message>
+        <source>{count} copies of the same photo re-saved in {names}</source>
+        <translation>{count} neu gespeicherte Kopien desselben Fotos in {names}</translation>
+    </message>
+    <message>
+        <source>{count} copies of the same photo within {name}</source>
+        <translation>{count} Kopien desselben Fotos innerhalb von {name}</translation>
+    </message>
+    <message>
+        <source>{count} copies of the same photo re-saved within {name}</source>
+        <translation>{count} neu gespeicherte Kopien desselben Fotos innerhalb von {name}</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) to check with are copies of training photos: the accuracy shown would be too high.</source>
+        <translation>{count} Kontrollfoto(s) sind Kopien von Trainingsfotos: Die angezeigte Genauigkeit wäre zu hoch.</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluate</name>
+    <message>
+        <source>{actual} is mistaken for {predicted} in {count} of {total} photos: add more varied photos of both.</source>
+        <extracomment>A folder checked against a model with other categories: the folder&apos;s categories the model does not know (left out), and the model&apos;s categories the folder lacks.</extracomment>
+        <translation>{actual} wird bei {count} von {total} Fotos für {predicted} gehalten: Fügen Sie von beiden abwechslungsreichere Fotos hinzu.</translation>
+    </message>
+    <message>
+        <source>{name} is recognised only {recall} of the time: add more {name} photos.</source>
+        <translation>{name} wird nur in {recall} der Fälle erkannt: Fügen Sie mehr Fotos von {name} hinzu.</translation>
+    </message>
+    <message>
+        <source>The model does not know these categories: {names}.</source>
+        <translation>Das Modell kennt diese Kategorien nicht: {names}.</translation>
+    </message>
+    <message>
+        <source>This folder&apos;s categories do not match the model&apos;s: none of its categories ({names}) is one of the model&apos;s ({known}). Choose a folder with one subfolder per category the model knows.</source>
+        <translation>Die Kategorien dieses Ordners passen nicht zu denen des Modells: Keine seiner Kategorien ({names}) gehört zu denen des Modells ({known}). Wählen Sie einen Ordner mit einem Unterordner für jede Kategorie, die das Modell kennt.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>This folder&apos;s categories do not match the model&apos;s. Checked on the %Ln category(s) that match ({names}).</source>
+        <translation>
+            <numerusform>Die Kategorien dieses Ordners passen nicht zu denen des Modells. Geprüft wurde mit der %Ln passenden Kategorie ({names}).</numerusform>
+            <numerusform>Die Kategorien dieses Ordners passen nicht zu denen des Modells. Geprüft wurde mit den %Ln passenden Kategorien ({names}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked (the model does not know them): {names}.</source>
+        <translation>Nicht geprüft (das Modell kennt sie nicht): {names}.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s {names} have no photos in this folder.</source>
+        <translation>Für {names} aus dem Modell gibt es in diesem Ordner keine Fotos.</translation>
+    </message>
+    <message>
+        <source>{folder} has no category subfolders: checking a model needs one subfolder per category, named like the model&apos;s categories ({names}).</source>
+        <translation>{folder} hat keine Kategorie-Unterordner: Um ein Modell zu prüfen, braucht es einen Unterordner pro Kategorie, benannt wie die Kategorien des Modells ({names}).</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Saved {name}: the copy opens correctly and has the model&apos;s {count} categories. Open it in Finetune Studio (File &gt; Open model).</source>
+        <translation>{name} gespeichert: Die Kopie lässt sich richtig öffnen und hat die {count} Kategorien des Modells. Öffnen Sie sie in Finetune Studio (Datei &gt; Modell öffnen).</translation>
+    </message>
+    <message>
+        <source>Choose another place: that is the model file itself.</source>
+        <translation>Wählen Sie einen anderen Ort: Das ist die Modelldatei selbst.</translation>
+    </message>
+    <message>
+        <source>The copy at {path} differs from the model file; try another place.</source>
+        <translation>Die Kopie unter {path} weicht von der Modelldatei ab; versuchen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>Finetune Studio model (.ftmodel)</source>
+        <translation>Finetune-Studio-Modell (.ftmodel)</translation>
+    </message>
+    <message>
+        <source>Finetune Studio models (*.ftmodel)</source>
+        <translation>Finetune-Studio-Modelle (*.ftmodel)</translation>
+    </message>
+    <message>
+        <source>A copy of the app&apos;s own file, to open in Finetune Studio on another computer.</source>
+        <translation>Eine Kopie der app-eigenen Datei, um sie auf einem anderen Computer in Finetune Studio zu öffnen.</translation>
+    </message>
+    <message>
+        <source>the copy is byte-identical and opens</source>
+        <translation>die Kopie ist Byte für Byte gleich und lässt sich öffnen</translation>
+    </message>
+    <message>
+        <source>ONNX (.onnx)</source>
+        <translation>ONNX (.onnx)</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX-Modelle (*.onnx)</translation>
+    </message>
+    <message>
+        <source>For most programs and languages (onnxruntime, C#, C++, Java, JavaScript…).</source>
+        <translation>Für die meisten Programme und Programmiersprachen (onnxruntime, C#, C++, Java, JavaScript…).</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime gives the app&apos;s answers on the photos given</source>
+        <translation>ONNX Runtime gibt bei den angegebenen Fotos dieselben Antworten wie die App</translation>
+    </message>
+    <message>
+        <source>TorchScript (.pt)</source>
+        <translation>TorchScript (.pt)</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt)</source>
+        <translation>TorchScript-Modelle (*.pt)</translation>
+    </message>
+    <message>
+        <source>For PyTorch programs, without this app.</source>
+        <translation>Für PyTorch-Programme, ohne diese App.</translation>
+    </message>
+    <message>
+        <source>the TorchScript file gives the app&apos;s answers on the photos given</source>
+        <translation>die TorchScript-Datei gibt bei den angegebenen Fotos dieselben Antworten wie die App</translation>
+    </message>
+    <message>
+        <source>Unknown export format {format}: choose {choices}.</source>
+        <translation>Unbekanntes Exportformat {format}: Wählen Sie {choices}.</translation>
     </message>
 </context>
 <context>
@@ -232,6 +430,45 @@
     <message>
         <source>too small ({width}x{height} pixels; at least {min}x{min} needed)</source>
         <translation>zu klein ({width}x{height} Pixel; mindestens {min}x{min} nötig)</translation>
+    </message>
+</context>
+<context>
+    <name>PathGuard</name>
+    <message>
+        <source>{output} is a folder; give a file name for the output.</source>
+        <translation>{output} ist ein Ordner; geben Sie einen Dateinamen für die Ausgabe an.</translation>
+    </message>
+    <message>
+        <source>{output} is also {input}: writing it would destroy that input. Choose another file name for the output.</source>
+        <translation>{output} ist zugleich {input}: Das Schreiben würde diese Eingabe zerstören. Wählen Sie einen anderen Dateinamen für die Ausgabe.</translation>
+    </message>
+    <message>
+        <source>{output} is a file inside {input}: writing it would destroy that photo. Choose a file outside that folder.</source>
+        <translation>{output} ist eine Datei in {input}: Das Schreiben würde dieses Foto zerstören. Wählen Sie eine Datei außerhalb dieses Ordners.</translation>
+    </message>
+    <message>
+        <source>{output} and {other} are the same file; one would overwrite the other. Give them different names.</source>
+        <translation>{output} und {other} sind dieselbe Datei; die eine würde die andere überschreiben. Geben Sie ihnen verschiedene Namen.</translation>
+    </message>
+    <message>
+        <source>The validation folder {checking} overlaps the training folder {training}: the model would be checked on photos it learned from. Choose a separate folder, or leave it out to set aside a share of the photos.</source>
+        <translation>Der Ordner mit Kontrollfotos {checking} überschneidet sich mit dem Trainingsordner {training}: Das Modell würde mit Fotos kontrolliert, mit denen es gelernt hat. Wählen Sie einen eigenen Ordner oder lassen Sie ihn weg, um einen Anteil der Fotos beiseitezulegen.</translation>
+    </message>
+    <message>
+        <source>the photo folder</source>
+        <translation>der Fotoordner</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>{epochs} epochs is far more than a run uses: training stops by itself once checking accuracy has not improved for {patience} epochs, usually well before epoch {uses}. The learning rate is spread over all {epochs}, so it will hardly fall before the run stops; {fewer} epochs or fewer usually give a better model.</source>
+        <extracomment>Rough cost of opening and resizing one photo, in milliseconds. An epoch&apos;s training pass costs about three forward passes (forward, backward, update). Most runs stop early well before this many epochs (patience 4: by epoch 10-30 here). With early stopping off, more epochs than this are rarely worth the time.</extracomment>
+        <translation>{epochs} Durchgänge sind weit mehr, als ein Trainingslauf braucht: Das Training hält von selbst an, sobald sich die Kontrollgenauigkeit {patience} Durchgänge lang nicht verbessert hat, meist lange vor Durchgang {uses}. Die Lernrate wird auf alle {epochs} verteilt und sinkt deshalb kaum, bevor der Lauf anhält; {fewer} Durchgänge oder weniger ergeben meist ein besseres Modell.</translation>
+    </message>
+    <message>
+        <source>{epochs} epochs with early stopping off: the run goes on long after the model stops improving (the best epoch is kept). Fewer epochs, or early stopping, save most of that time.</source>
+        <translation>{epochs} Durchgänge ohne vorzeitiges Anhalten: Der Lauf geht noch lange weiter, nachdem sich das Modell nicht mehr verbessert (der beste Durchgang wird behalten). Weniger Durchgänge oder vorzeitiges Anhalten sparen den größten Teil dieser Zeit.</translation>
     </message>
 </context>
 <context>

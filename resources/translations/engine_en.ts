@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Evaluate</name>
+    <message numerus="yes">
+        <source>This folder&apos;s categories do not match the model&apos;s. Checked on the %Ln category(s) that match ({names}).</source>
+        <translation>
+            <numerusform>This folder&apos;s categories do not match the model&apos;s. Checked on the %Ln category that match ({names}).</numerusform>
+            <numerusform>This folder&apos;s categories do not match the model&apos;s. Checked on the %Ln categories that match ({names}).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ready</name>
     <message numerus="yes">
         <source>Very few photos in {names}: the model will struggle to learn this category; aim for at least {advised} per category.</source>

@@ -38,6 +38,7 @@ from .dataset import (
 from .duplicates import DuplicateGroup, Leak, find_duplicates, find_leaks, leak_sentence
 from .errors import DataError
 from .headonly import out_of_fold_probabilities, photo_features
+from .i18n import Messages
 from .journal import BatchRecord, MoveJournal
 from .pile import create_category, label_photos
 from .progress import StopFn, never_stop
@@ -59,6 +60,10 @@ class CheckProgress:
     fraction: float | None = None
 
 
+class Check(Messages):
+    """Messages of engine/check.py: what "Check my photos" found."""
+
+
 @dataclass(frozen=True)
 class Suspect:
     """A photo that may be in the wrong folder."""
@@ -78,7 +83,10 @@ class Suspect:
         }
 
     def describe(self) -> str:
-        return f"filed as {self.filed_as}, looks like {self.looks_like} ({self.confidence:.0%})"
+        """One line: where it is filed, what it looks like, how sure."""
+        return Check.tr("filed as {filed_as}, looks like {looks_like} ({sure})").format(
+            filed_as=self.filed_as, looks_like=self.looks_like, sure=f"{self.confidence:.0%}"
+        )
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,10 @@ class Outlier:
         return {"path": str(self.path), "score": round(float(self.score), 3)}
 
     def describe(self) -> str:
-        return f"in {self.category}, looks like no category ({self.score:.1f}x farther than usual)"
+        """One line: its category, and how far it is from every category."""
+        return Check.tr(
+            "in {category}, looks like no category ({times}x farther than usual)"
+        ).format(category=self.category, times=f"{self.score:.1f}")
 
 
 @dataclass
@@ -122,32 +133,48 @@ class CheckReport:
     def summary_lines(self, examples: int = 5) -> list[str]:
         """The short summary the command line prints (and the window's header line)."""
         lines = [
-            f"Checked {self.photo_count} photos in {len(self.classes)} categories "
-            f"({self.seconds:.1f} s)."
+            Check.tr("Checked {photos} photos in {categories} categories ({seconds} s).").format(
+                photos=self.photo_count, categories=len(self.classes), seconds=f"{self.seconds:.1f}"
+            )
         ]
         if self.suspects:
             lines.append(
-                f"{len(self.suspects)} photo(s) may be in the wrong folder"
-                + (":" if examples else ".")
+                (
+                    Check.tr("{count} photo(s) may be in the wrong folder:")
+                    if examples
+                    else Check.tr("{count} photo(s) may be in the wrong folder.")
+                ).format(count=len(self.suspects))
             )
             lines += [f"  {s.path}: {s.describe()}" for s in self.suspects[:examples]]
         else:
-            lines.append("No photo looks wrongly filed.")
+            lines.append(Check.tr("No photo looks wrongly filed."))
         across = sum(d.across_categories for d in self.duplicates)
         if self.duplicates:
             lines.append(
-                f"{len(self.duplicates)} group(s) of duplicates: {across} the same photo in "
-                f"two categories, {len(self.duplicates) - across} within one category."
+                Check.tr(
+                    "{count} group(s) of duplicates: {across} the same photo in "
+                    "two categories, {within} within one category."
+                ).format(
+                    count=len(self.duplicates), across=across, within=len(self.duplicates) - across
+                )
             )
         if self.leaks:
             lines.append(leak_sentence(len(self.leaks)))
         if self.outliers:
             lines.append(
-                f"{len(self.outliers)} photo(s) look like no category" + (":" if examples else ".")
+                (
+                    Check.tr("{count} photo(s) look like no category:")
+                    if examples
+                    else Check.tr("{count} photo(s) look like no category.")
+                ).format(count=len(self.outliers))
             )
             lines += [f"  {o.path}: {o.describe()}" for o in self.outliers[:examples]]
         if self.kept:
-            lines.append(f"{self.kept} finding(s) you marked 'not a mistake' are not shown.")
+            lines.append(
+                Check.tr("{count} finding(s) you marked 'not a mistake' are not shown.").format(
+                    count=self.kept
+                )
+            )
         return lines
 
     # --- keeping the report in step with fixes, without checking again ---------------
@@ -272,7 +299,10 @@ def check_folder(
             on_progress(CheckProgress(message, fraction))
 
     def scan_progress(p: ScanProgress) -> None:
-        say(f"Checking photos ({p.done} of {p.total})", p.done / max(1, p.total))
+        say(
+            Check.tr("Checking photos ({done} of {total})").format(done=p.done, total=p.total),
+            p.done / max(1, p.total),
+        )
 
     # A batch of fixes a killed process left half done is settled before anything is read.
     MoveJournal(data_dir).recover()
@@ -280,7 +310,9 @@ def check_folder(
         scan = scan_folder(data_dir, on_progress=scan_progress, should_stop=should_stop)
     if len(scan.classes) < 2:
         raise DataError(
-            f"The check compares categories: {scan.root} needs at least 2 category folders."
+            Check.tr(
+                "The check compares categories: {folder} needs at least 2 category folders."
+            ).format(folder=scan.root)
         )
     report = CheckReport(Path(scan.root), list(scan.classes), len(scan.photos))
     report.skipped = list(scan.skipped)
@@ -304,7 +336,7 @@ def check_folder(
         should_stop=should_stop,
     )
     report.skipped += fs.skipped
-    say("Judging every photo with a model that never saw it")
+    say(Check.tr("Judging every photo with a model that never saw it"))
     labels = fs.labels
     probs = out_of_fold_probabilities(
         fs.features, labels, len(scan.classes), folds=folds, seed=seed, should_stop=should_stop
@@ -327,7 +359,7 @@ def check_folder(
         + sum(1 for i in order.tolist() if scores[i] >= OUTLIER_RATIO and is_kept[i])
     )
     report.seconds = time.monotonic() - started
-    say("Done", 1.0)
+    say(Check.tr("Done"), 1.0)
     return report
 
 

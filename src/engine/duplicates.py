@@ -32,6 +32,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from .i18n import Messages
+
 #: Hashes this many bits apart (of 64) or fewer are the same photo re-saved.
 NEAR_BITS = 10
 #: Photos smaller than this (shorter side, pixels) get no perceptual hash: at thumbnail
@@ -126,6 +128,10 @@ class _Groups:
         return [g for g in out.values() if len(g) > 1]
 
 
+class Duplicates(Messages):
+    """Messages of engine/duplicates.py: copies of one photo."""
+
+
 @dataclass(frozen=True)
 class DuplicateGroup:
     """Photos that are the same photo: ``exact`` (same bytes) or ``near`` (re-saved)."""
@@ -144,10 +150,22 @@ class DuplicateGroup:
 
     def describe(self) -> str:
         """One line for a person."""
-        what = "the same photo" if self.kind == "exact" else "the same photo re-saved"
+        exact = self.kind == "exact"
+        n = len(self.paths)
         if self.across_categories:
-            return f"{len(self.paths)} copies of {what} in {' and '.join(self.categories)}"
-        return f"{len(self.paths)} copies of {what} within {self.categories[0]}"
+            names = Duplicates.tr(" and ").join(self.categories)
+            text = (
+                Duplicates.tr("{count} copies of the same photo in {names}")
+                if exact
+                else Duplicates.tr("{count} copies of the same photo re-saved in {names}")
+            )
+            return text.format(count=n, names=names)
+        text = (
+            Duplicates.tr("{count} copies of the same photo within {name}")
+            if exact
+            else Duplicates.tr("{count} copies of the same photo re-saved within {name}")
+        )
+        return text.format(count=n, name=self.categories[0])
 
 
 def group_indices(digests: Sequence[str], phashes: Sequence[str]) -> list[tuple[list[int], str]]:
@@ -223,7 +241,7 @@ def find_leaks(train: Sequence, check: Sequence) -> list[Leak]:
 
 def leak_sentence(count: int) -> str:
     """What a leak means, in the words the window and the command line both show."""
-    return (
-        f"{count} photo(s) to check with are copies of training photos: "
+    return Duplicates.tr(
+        "{count} photo(s) to check with are copies of training photos: "
         "the accuracy shown would be too high."
-    )
+    ).format(count=count)

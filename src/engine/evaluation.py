@@ -10,10 +10,14 @@ import torch
 
 from .dataset import scan_folder
 from .errors import DataError
+from .i18n import Messages
 from .modelfile import read_model_info
 from .predict import Predictor
 from .progress import Throttle
-from .readiness import plural
+
+
+class Evaluate(Messages):
+    """Messages of engine/evaluation.py: what checking a model found."""
 
 
 @dataclass(frozen=True)
@@ -106,13 +110,19 @@ class Evaluation:
         for _frac, n, total, t, p in sorted(pairs, reverse=True)[:3]:
             if n >= 2 or _frac >= 0.1:
                 out.append(
-                    f"{self.classes[t]} is mistaken for {self.classes[p]} in {n} of {total} photos: "
-                    f"add more varied photos of both."
+                    Evaluate.tr(
+                        "{actual} is mistaken for {predicted} in {count} of {total} photos: "
+                        "add more varied photos of both."
+                    ).format(
+                        actual=self.classes[t], predicted=self.classes[p], count=n, total=total
+                    )
                 )
         weak = [m for m in self.per_class if m.support and m.recall < 0.6]
         for m in weak[:2]:
             out.append(
-                f"{m.name} is recognised only {m.recall:.0%} of the time: add more {m.name} photos."
+                Evaluate.tr(
+                    "{name} is recognised only {recall} of the time: add more {name} photos."
+                ).format(name=m.name, recall=f"{m.recall:.0%}")
             )
         return out
 
@@ -202,7 +212,11 @@ def evaluate_photos(
     index = {name: i for i, name in enumerate(predictor.classes)}
     unknown = sorted({classes[p.label] for p in photos} - set(index))
     if unknown:
-        raise DataError(f"The model does not know these categories: {', '.join(unknown)}.")
+        raise DataError(
+            Evaluate.tr("The model does not know these categories: {names}.").format(
+                names=", ".join(unknown)
+            )
+        )
     probs_list, labels, paths, skipped = [], [], [], []
     done = 0
     throttle = Throttle()
@@ -246,19 +260,31 @@ def mismatch_sentence(matched: list[str], unmatched: list[str], absent: list[str
     if not unmatched and not absent:
         return ""
     if not matched:
-        return (
+        return Evaluate.tr(
             "This folder's categories do not match the model's: none of its categories "
-            f"({', '.join(unmatched) or 'none'}) is one of the model's ({', '.join(absent)}). "
+            "({names}) is one of the model's ({known}). "
             "Choose a folder with one subfolder per category the model knows."
-        )
+        ).format(names=", ".join(unmatched) or Evaluate.tr("none"), known=", ".join(absent))
     parts = [
-        "This folder's categories do not match the model's. Checked on the "
-        f"{plural(len(matched), 'category', 'categories')} that match ({', '.join(matched)})."
+        Evaluate.tr(
+            "This folder's categories do not match the model's. Checked on the "
+            "%Ln category(s) that match ({names}).",
+            "",
+            len(matched),
+        ).format(names=", ".join(matched))
     ]
     if unmatched:
-        parts.append(f"Not checked (the model does not know them): {', '.join(unmatched)}.")
+        parts.append(
+            Evaluate.tr("Not checked (the model does not know them): {names}.").format(
+                names=", ".join(unmatched)
+            )
+        )
     if absent:
-        parts.append(f"The model's {', '.join(absent)} have no photos in this folder.")
+        parts.append(
+            Evaluate.tr("The model's {names} have no photos in this folder.").format(
+                names=", ".join(absent)
+            )
+        )
     return " ".join(parts)
 
 
@@ -284,9 +310,10 @@ def evaluate_folder(model, data_dir, *, on_progress=None, should_stop=lambda: Fa
     if not matched:
         if not scan.classes:
             raise DataError(
-                f"{scan.root} has no category subfolders: checking a model needs one "
-                "subfolder per category, named like the model's categories "
-                f"({', '.join(classes)})."
+                Evaluate.tr(
+                    "{folder} has no category subfolders: checking a model needs one "
+                    "subfolder per category, named like the model's categories ({names})."
+                ).format(folder=scan.root, names=", ".join(classes))
             )
         raise DataError(mismatch_sentence(matched, unmatched, absent))
     predictor = model if hasattr(model, "predict_paths") else Predictor(model)

@@ -18,10 +18,15 @@ from typing import Any
 
 from .atomic import write_with
 from .errors import StudioError
+from .i18n import QT_TRANSLATE_NOOP, Messages, translate
 
 #: A writer: (model file, output path, photos for the parity check or None) -> a report
 #: with ``path``, ``ok`` and ``summary()``; it checks what it wrote before it returns.
 Writer = Callable[[Path, Path, "list[str] | None"], Any]
+
+
+class Export(Messages):
+    """Messages of engine/exportformats.py: the export formats and the model copy."""
 
 
 @dataclass(frozen=True)
@@ -29,12 +34,34 @@ class ExportFormat:
     """One way to export a model."""
 
     key: str  # what `--format` takes
-    label: str  # what a person reads
+    english_label: str  # what a person reads (translated by :attr:`label`)
     suffix: str
-    dialog_filter: str  # for a file dialog
-    description: str
-    checker: str  # how the written file is checked, in words
+    english_filter: str  # for a file dialog
+    english_description: str
+    english_checker: str  # how the written file is checked, in words
     write: Writer
+
+    # The table is built at import time, before the window installs its translator: the
+    # English is kept, and each text is translated when it is read.
+    @property
+    def label(self) -> str:
+        """The format's name, in the window's language."""
+        return translate("Export", self.english_label)
+
+    @property
+    def dialog_filter(self) -> str:
+        """The file dialog's filter, in the window's language."""
+        return translate("Export", self.english_filter)
+
+    @property
+    def description(self) -> str:
+        """What the format is for, in the window's language."""
+        return translate("Export", self.english_description)
+
+    @property
+    def checker(self) -> str:
+        """How the written file is checked, in the window's language."""
+        return translate("Export", self.english_checker)
 
 
 @dataclass
@@ -47,10 +74,10 @@ class ModelCopyReport:
     ok: bool = True
 
     def summary(self) -> str:
-        return (
-            f"Saved {self.path.name}: the copy opens correctly and has the model's "
-            f"{self.classes} categories. Open it in Finetune Studio (File > Open model)."
-        )
+        return Export.tr(
+            "Saved {name}: the copy opens correctly and has the model's "
+            "{count} categories. Open it in Finetune Studio (File > Open model)."
+        ).format(name=self.path.name, count=self.classes)
 
 
 def _digest(path: Path) -> str:
@@ -67,10 +94,14 @@ def copy_model(src: Path, out: Path, _check_paths: list[str] | None = None) -> M
 
     src, out = Path(src), Path(out)
     if os.path.realpath(src) == os.path.realpath(out):
-        raise StudioError("Choose another place: that is the model file itself.")
+        raise StudioError(Export.tr("Choose another place: that is the model file itself."))
     write_with(out, lambda tmp: shutil.copyfile(src, tmp))
     if _digest(src) != _digest(out):
-        raise StudioError(f"The copy at {out} differs from the model file; try another place.")
+        raise StudioError(
+            Export.tr("The copy at {path} differs from the model file; try another place.").format(
+                path=out
+            )
+        )
     return ModelCopyReport(out, len(load_model(out).classes))
 
 
@@ -88,29 +119,37 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
     for f in (
         ExportFormat(
             "ftmodel",
-            "Finetune Studio model (.ftmodel)",
+            QT_TRANSLATE_NOOP("Export", "Finetune Studio model (.ftmodel)"),
             ".ftmodel",
-            "Finetune Studio models (*.ftmodel)",
-            "A copy of the app's own file, to open in Finetune Studio on another computer.",
-            "the copy is byte-identical and opens",
+            QT_TRANSLATE_NOOP("Export", "Finetune Studio models (*.ftmodel)"),
+            QT_TRANSLATE_NOOP(
+                "Export",
+                "A copy of the app's own file, to open in Finetune Studio on another computer.",
+            ),
+            QT_TRANSLATE_NOOP("Export", "the copy is byte-identical and opens"),
             copy_model,
         ),
         ExportFormat(
             "onnx",
-            "ONNX (.onnx)",
+            QT_TRANSLATE_NOOP("Export", "ONNX (.onnx)"),
             ".onnx",
-            "ONNX models (*.onnx)",
-            "For most programs and languages (onnxruntime, C#, C++, Java, JavaScript…).",
-            "ONNX Runtime gives the app's answers on the photos given",
+            QT_TRANSLATE_NOOP("Export", "ONNX models (*.onnx)"),
+            QT_TRANSLATE_NOOP(
+                "Export",
+                "For most programs and languages (onnxruntime, C#, C++, Java, JavaScript…).",
+            ),
+            QT_TRANSLATE_NOOP("Export", "ONNX Runtime gives the app's answers on the photos given"),
             _exporter("onnx"),
         ),
         ExportFormat(
             "torchscript",
-            "TorchScript (.pt)",
+            QT_TRANSLATE_NOOP("Export", "TorchScript (.pt)"),
             ".pt",
-            "TorchScript models (*.pt)",
-            "For PyTorch programs, without this app.",
-            "the TorchScript file gives the app's answers on the photos given",
+            QT_TRANSLATE_NOOP("Export", "TorchScript models (*.pt)"),
+            QT_TRANSLATE_NOOP("Export", "For PyTorch programs, without this app."),
+            QT_TRANSLATE_NOOP(
+                "Export", "the TorchScript file gives the app's answers on the photos given"
+            ),
             _exporter("torchscript"),
         ),
     )
@@ -122,5 +161,9 @@ def export_to(
 ) -> Any:
     """Export ``model`` as ``fmt`` (a key of :data:`EXPORT_FORMATS`) to ``out``."""
     if fmt not in EXPORT_FORMATS:
-        raise StudioError(f"Unknown export format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}.")
+        raise StudioError(
+            Export.tr("Unknown export format {format}: choose {choices}.").format(
+                format=repr(fmt), choices=", ".join(EXPORT_FORMATS)
+            )
+        )
     return EXPORT_FORMATS[fmt].write(Path(model), Path(out), check_paths)

@@ -126,6 +126,16 @@ def _english_forms() -> dict[tuple[str, str], list[str]]:
     return out
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (lupdate's name)
+    """Mark ``source`` for translation in ``context`` without translating it now.
+
+    For tables built at import time (before any translator is installed): keep the
+    English there and translate it where it is shown, e.g.
+    ``translate("Export", fmt.english_label)``. ``pyside6-lupdate`` knows this name.
+    """
+    return source
+
+
 class Messages:
     """Base class of a message context (its name is the context)."""
 

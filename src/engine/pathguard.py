@@ -27,8 +27,13 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from .errors import StudioError
+from .i18n import Messages
 
 PathLike = str | os.PathLike[str]
+
+
+class PathGuard(Messages):
+    """Messages of engine/pathguard.py: an output that would destroy an input."""
 
 
 class PathGuardError(StudioError):
@@ -78,25 +83,33 @@ def check_outputs(
     for i, (olabel, out) in enumerate(outs):
         if out.is_dir() and not out.is_symlink():
             raise PathGuardError(
-                f"{_kind(olabel, out)} is a folder; give a file name for the output."
+                PathGuard.tr("{output} is a folder; give a file name for the output.").format(
+                    output=_kind(olabel, out)
+                )
             )
         for ilabel, inp in ins:
             if same_file(out, inp):
                 raise PathGuardError(
-                    f"{_kind(olabel, out)} is also {_kind(ilabel, inp)}: writing it would "
-                    "destroy that input. Choose another file name for the output."
+                    PathGuard.tr(
+                        "{output} is also {input}: writing it would "
+                        "destroy that input. Choose another file name for the output."
+                    ).format(output=_kind(olabel, out), input=_kind(ilabel, inp))
                 )
             counted = is_input_file is None or is_input_file(out)
             if inp.is_dir() and is_inside(out, inp) and out.exists() and counted:
                 raise PathGuardError(
-                    f"{_kind(olabel, out)} is a file inside {_kind(ilabel, inp)}: writing "
-                    "it would destroy that photo. Choose a file outside that folder."
+                    PathGuard.tr(
+                        "{output} is a file inside {input}: writing "
+                        "it would destroy that photo. Choose a file outside that folder."
+                    ).format(output=_kind(olabel, out), input=_kind(ilabel, inp))
                 )
         for olabel2, out2 in outs[i + 1 :]:
             if same_file(out, out2):
                 raise PathGuardError(
-                    f"{_kind(olabel, out)} and {_kind(olabel2, out2)} are the same file; "
-                    "one would overwrite the other. Give them different names."
+                    PathGuard.tr(
+                        "{output} and {other} are the same file; "
+                        "one would overwrite the other. Give them different names."
+                    ).format(output=_kind(olabel, out), other=_kind(olabel2, out2))
                 )
 
 
@@ -107,9 +120,11 @@ def check_separate_folders(train_dir: PathLike | None, val_dir: PathLike | None)
         return
     if is_inside(val_dir, train_dir) or is_inside(train_dir, val_dir):
         raise PathGuardError(
-            f"The validation folder {os.fspath(val_dir)} overlaps the training folder "
-            f"{os.fspath(train_dir)}: the model would be checked on photos it learned from. "
-            "Choose a separate folder, or leave it out to set aside a share of the photos."
+            PathGuard.tr(
+                "The validation folder {checking} overlaps the training folder "
+                "{training}: the model would be checked on photos it learned from. "
+                "Choose a separate folder, or leave it out to set aside a share of the photos."
+            ).format(checking=os.fspath(val_dir), training=os.fspath(train_dir))
         )
 
 
@@ -129,7 +144,7 @@ def check_train_paths(
         resume = None  # resuming from the checkpoint it keeps writing: that is the point
     check_outputs(
         {"--out": out, "--checkpoint": checkpoint, "--metrics-json": metrics},
-        {"the photo folder": data_dir, "--val-dir": val_dir, "--resume": resume},
+        {PathGuard.tr("the photo folder"): data_dir, "--val-dir": val_dir, "--resume": resume},
     )
     check_separate_folders(data_dir, val_dir)
 

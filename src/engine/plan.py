@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .config import TrainConfig
 from .freezing import FreezePlan
+from .i18n import Messages
 
 #: Rough cost of opening and resizing one photo, in milliseconds.
 DECODE_MS = 3.0
@@ -96,6 +97,10 @@ EPOCHS_EARLY_STOP_USES = 50
 EPOCHS_WITHOUT_EARLY_STOP = 100
 
 
+class Plan(Messages):
+    """Messages of engine/plan.py: warnings about a run's settings."""
+
+
 def epochs_warning(config: TrainConfig) -> str | None:
     """A plain warning when ``config.epochs`` is far past what the run will use (or None).
 
@@ -105,19 +110,24 @@ def epochs_warning(config: TrainConfig) -> str | None:
     """
     patience = config.early_stop_patience
     if patience and config.epochs > max(EPOCHS_EARLY_STOP_USES, 10 * patience):
-        return (
-            f"{config.epochs} epochs is far more than a run uses: training stops by itself "
-            f"once checking accuracy has not improved for {patience} epochs, usually well "
-            f"before epoch {EPOCHS_EARLY_STOP_USES}. The learning rate is spread over all "
-            f"{config.epochs}, so it will hardly fall before the run stops; "
-            f"{EPOCHS_EARLY_STOP_USES // 2} epochs or fewer usually give a better model."
+        return Plan.tr(
+            "{epochs} epochs is far more than a run uses: training stops by itself "
+            "once checking accuracy has not improved for {patience} epochs, usually well "
+            "before epoch {uses}. The learning rate is spread over all "
+            "{epochs}, so it will hardly fall before the run stops; "
+            "{fewer} epochs or fewer usually give a better model."
+        ).format(
+            epochs=config.epochs,
+            patience=patience,
+            uses=EPOCHS_EARLY_STOP_USES,
+            fewer=EPOCHS_EARLY_STOP_USES // 2,
         )
     if not patience and config.epochs > EPOCHS_WITHOUT_EARLY_STOP:
-        return (
-            f"{config.epochs} epochs with early stopping off: the run goes on long after "
+        return Plan.tr(
+            "{epochs} epochs with early stopping off: the run goes on long after "
             "the model stops improving (the best epoch is kept). Fewer epochs, or early "
             "stopping, save most of that time."
-        )
+        ).format(epochs=config.epochs)
     return None
 
 
