@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import sys
 import tempfile
@@ -30,21 +29,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))  # the misfiling the test uses
 
 from common import fashion_folder  # noqa: E402
 
-
-def misfile(folder: Path, share: float, seed: int) -> set[Path]:
-    rng = random.Random(seed)
-    classes = sorted(p.name for p in folder.iterdir() if p.is_dir())
-    files = sorted(folder.rglob("*.png"))
-    moved = set()
-    for f in rng.sample(files, round(len(files) * share)):
-        other = rng.choice([c for c in classes if c != f.parent.name])
-        target = folder / other / f"was-{f.parent.name}-{f.name}"
-        f.rename(target)
-        moved.add(target)
-    return moved
+from misfiled_photos import misfile  # noqa: E402
 
 
 def main() -> None:

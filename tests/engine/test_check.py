@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import shutil
 import subprocess
 import sys
@@ -16,22 +15,9 @@ from PIL import Image
 from engine.check import check_folder, keep_key
 from engine.dataset import scan_folder, split_train_val
 from engine.duplicates import find_duplicates, find_leaks, near_pairs, perceptual_hash
+from misfiled_photos import misfile
 
 skd = pytest.importorskip("skimage.data")
-
-
-def misfile(folder: Path, share: float, seed: int = 0) -> set[Path]:
-    """Move ``share`` of the photos into another (random) category; returns the new paths."""
-    rng = random.Random(seed)
-    classes = sorted(p.name for p in folder.iterdir() if p.is_dir())
-    files = sorted(folder.rglob("*.png"))
-    moved = set()
-    for f in rng.sample(files, round(len(files) * share)):
-        other = rng.choice([c for c in classes if c != f.parent.name])
-        target = folder / other / f"was-{f.parent.name}-{f.name}"
-        f.rename(target)
-        moved.add(target)
-    return moved
 
 
 @pytest.mark.slow

@@ -79,3 +79,43 @@ def photo_counts(events) -> tuple[int, int]:
         if m:
             return int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
     raise AssertionError("no 'Training ... on N photos' message")
+
+
+def kill_after_first_checkpoint(
+    args: list, ckpt: Path, *, delay: float = 0.0, cwd: Path | None = None, timeout: float = 240
+) -> None:
+    """Run ``finetune-studio ARGS``; SIGKILL it ``delay`` s after ``ckpt`` holds an epoch.
+
+    The kill-and-resume tests (issues 6, 12) stop a real training process at a random
+    moment after its first checkpoint; the checkpoint is only ever a whole file or none,
+    so a failed read means "not yet". Asserts the process died of the SIGKILL.
+    """
+    import signal
+    import time
+
+    from engine.modelfile import load_checkpoint
+
+    proc = subprocess.Popen(
+        CLI + [str(a) for a in args],
+        cwd=cwd,
+        env=child_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                if ckpt.exists() and load_checkpoint(ckpt).history:
+                    break
+            except Exception:  # noqa: BLE001 - only ever a complete file or none; retry
+                pass
+            time.sleep(0.05)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(30)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.read().decode()[-3000:]  # type: ignore[union-attr]

@@ -21,7 +21,14 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_support import CLI, child_env, run_cli, save_tiny_model, sha256, temp_files
+from reliability_support import (
+    child_env,
+    kill_after_first_checkpoint,
+    run_cli,
+    save_tiny_model,
+    sha256,
+    temp_files,
+)
 
 from engine.config import TrainConfig
 from engine.modelfile import load_checkpoint, load_model
@@ -140,29 +147,7 @@ def test_sigkill_at_a_random_moment_of_training_then_resume(tmp_path, fashion_sm
     args += ["--patience", "0", "--train-layers", "all", "--image-size", "32"]
     args += ["--batch-size", "8", "--precision", "fp32"]
     delay = random.Random().uniform(0.0, 1.2)  # mid-epoch, or mid-checkpoint-save
-    proc = subprocess.Popen(
-        CLI + list(map(str, args)),
-        env=child_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                if ckpt.exists() and load_checkpoint(ckpt).history:
-                    break
-            except Exception:  # noqa: BLE001 - only ever a complete file or none; retry
-                pass
-            time.sleep(0.05)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(30)
-    assert proc.returncode == -signal.SIGKILL, proc.stderr.read().decode()[-3000:]  # type: ignore[union-attr]
+    kill_after_first_checkpoint(args, ckpt, delay=delay)
 
     _assert_previous_intact(model, project, digests)
     done = [r.epoch for r in load_checkpoint(ckpt).history]

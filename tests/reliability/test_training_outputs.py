@@ -5,14 +5,11 @@ is not a number, and a resumed run saves where the interrupted one was writing."
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from reliability_support import CLI, child_env, run_cli, save_tiny_model, sha256
+from reliability_support import kill_after_first_checkpoint, run_cli, save_tiny_model, sha256
 
 from engine import cli, training
 from engine.config import TrainConfig
@@ -115,29 +112,7 @@ def test_resume_from_another_folder_saves_at_the_original_out(tmp_path, fashion_
     args += ["--patience", "0", "--train-layers", "all", "--image-size", "32"]
     args += ["--batch-size", "8", "--precision", "fp32"]
     ckpt = first / "run" / "m.ckpt"  # the default checkpoint, beside --out
-    proc = subprocess.Popen(
-        CLI + [str(a) for a in args],
-        cwd=first,
-        env=child_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                if ckpt.exists() and load_checkpoint(ckpt).history:
-                    break
-            except Exception:  # noqa: BLE001 - only ever a complete file or none; retry
-                pass
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(30)
-    assert proc.returncode == -signal.SIGKILL, proc.stderr.read().decode()[-3000:]  # type: ignore[union-attr]
+    kill_after_first_checkpoint(args, ckpt, cwd=first)
     done = len(load_checkpoint(ckpt).history)
 
     out = run_cli(["train", "--resume", ckpt, "--epochs", done + 1], cwd=other)
