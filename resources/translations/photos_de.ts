@@ -278,7 +278,7 @@
     </message>
     <message>
         <source>Choose a folder that holds &lt;b&gt;one subfolder per category&lt;/b&gt;, for example &lt;i&gt;Flowers/rose&lt;/i&gt;, &lt;i&gt;Flowers/tulip&lt;/i&gt;, &lt;i&gt;Flowers/daisy&lt;/i&gt;. Or drop the folder anywhere on this window.</source>
-        <translation>Wählen Sie einen Ordner, der &lt;b&gt;einen Unterordner pro Kategorie&lt;/b&gt; enthält, zum Beispiel &lt;i&gt;Blumen/Rose&lt;/i&gt;, &lt;i&gt;Blumen/Tulpe&lt;/i&gt;, &lt;i&gt;Blumen/Gänseblümchen&lt;/i&gt;. Oder ziehen Sie den Ordner einfach auf dieses Fenster.</translation>
+        <translation>Wählen Sie einen Ordner, der &lt;b&gt;einen Unterordner pro Kategorie&lt;/b&gt; enthält, zum Beispiel &lt;i&gt;Blumen/Rose&lt;/i&gt;, &lt;i&gt;Blumen/Tulpe&lt;/i&gt;, &lt;i&gt;Blumen/Nelke&lt;/i&gt;. Oder ziehen Sie den Ordner einfach auf dieses Fenster.</translation>
     </message>
     <message>
         <source>Choose folder…</source>

@@ -40,7 +40,7 @@ from .model_page import fmt_number
 from .state import StudioState
 from .undo import Moves
 from .widgets.naming import name_widget
-from .widgets.photo_actions import PhotoActions
+from .widgets.photo_actions import PhotoActions, number_key
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import WorkerError, WorkerHandle, start_worker
 
@@ -126,6 +126,7 @@ class CheckView(QWidget):
         self.tabs.addTab(self.outliers, self.tr("Odd ones out"))
         self.tabs.addTab(self.leaks, self.tr("Leaks"))
         self.tabs.currentChanged.connect(lambda _i: self._on_selection())
+        self._fit_tabs()
 
         self.preview = QWidget()
         self.preview_row = QHBoxLayout(self.preview)
@@ -170,16 +171,22 @@ class CheckView(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         """Number keys refile, Delete removes (arrows walk the list as usual)."""
+        number = number_key(event)
+        if number is not None:
+            self._move_to_number(number)
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-            if plain and Qt.Key.Key_1.value <= key <= Qt.Key.Key_9.value:
-                self._move_to_number(key - Qt.Key.Key_0.value)
-                return True
             if plain and key in (Qt.Key.Key_Delete.value, Qt.Key.Key_Backspace.value):
                 self.remove_selected()
                 return True
         return super().eventFilter(obj, event)
+
+    def _fit_tabs(self) -> None:
+        # All four tab titles stay readable (German ones are longer): the splitter may not
+        # squeeze the findings narrower than their tab bar.
+        self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 8)
 
     def _icon_list(self, name: str, accessible: str) -> QListWidget:
         lst = QListWidget()
@@ -312,6 +319,7 @@ class CheckView(QWidget):
         self.tabs.setTabText(1, self.tr("Duplicates ({count})").format(count=len(r.duplicates)))
         self.tabs.setTabText(2, self.tr("Odd ones out ({count})").format(count=len(r.outliers)))
         self.tabs.setTabText(3, self.tr("Leaks ({count})").format(count=len(r.leaks)))
+        self._fit_tabs()
         current = self.tabs.currentWidget()
         if isinstance(current, QListWidget) and current.count():
             current.setCurrentRow(0)

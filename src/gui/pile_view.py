@@ -45,6 +45,7 @@ from engine.pile import FeatureStore, Pile, Suggestions, create_category, find_p
 
 from .undo import JournalCommand, MoveRunner, runner_for
 from .widgets.naming import name_widget
+from .widgets.photo_actions import number_key
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import WorkerError, WorkerHandle, start_worker
 
@@ -82,11 +83,9 @@ class PhotoGrid(QListWidget):
         return data
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        ):
-            self.number_pressed.emit(key - Qt.Key.Key_1)
+        number = number_key(event)
+        if number is not None:
+            self.number_pressed.emit(number - 1)
             return
         super().keyPressEvent(event)
 

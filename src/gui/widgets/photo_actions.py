@@ -14,12 +14,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from ..state import StudioState
 from ..undo import JournalCommand, KeepCommand, Moves
+
+
+def number_key(event: QEvent) -> int | None:
+    """1-9 when ``event`` is a number key pressed alone (the keypad's too), else None.
+
+    The one reading of "press a category's number" (the move menu numbers them 1-9), for
+    the photo check and the sorting view alike.
+    """
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return None
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return None  # Ctrl+1, Alt+1, ...: shortcuts of their own
+    key = event.key()
+    if Qt.Key.Key_1.value <= key <= Qt.Key.Key_9.value:
+        return key - Qt.Key.Key_0.value
+    return None
 
 
 class PhotoActions(QObject):
