@@ -54,7 +54,7 @@ from .state import StudioState
 from .widgets.confusion import ConfusionMatrixWidget
 from .widgets.job import JobProgressWidget
 from .widgets.photo_actions import PhotoActions
-from .widgets.prediction_card import open_in_viewer, show_in_folder
+from .widgets.prediction_card import decimal, open_in_viewer, percent, show_in_folder
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import (
     Task,
@@ -157,8 +157,8 @@ class PhotoGallery(QListWidget):
             return
         path = item.data(PathRole)
         menu = QMenu(self)
-        menu.addAction("Open photo", lambda: open_in_viewer(path))
-        menu.addAction("Show in folder", lambda: show_in_folder(path))
+        menu.addAction(self.tr("Open photo"), lambda: open_in_viewer(path))
+        menu.addAction(self.tr("Show in folder"), lambda: show_in_folder(path))
         if self.actions is not None:
             menu.addSeparator()
             self.actions.add_fixes(menu, lambda: [Path(path)], self)
@@ -174,7 +174,6 @@ class ResultsPage(QWidget):
 
     title = "Results"
     needs_model = True
-    EMPTY = "Train a model, or open one (File > Open model), to see how good it is."
 
     def __init__(self, state: StudioState | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,11 +189,14 @@ class ResultsPage(QWidget):
         self._job: WorkerHandle | None = None
         self._thumbs = ThumbnailLoader(size=GALLERY_THUMB, capacity=1500, parent=self)
         self._build()
-        self._show_empty(self.EMPTY)
+        self._show_empty(self._empty_text())
 
     # ------------------------------------------------------------------ the step
     def subtitle(self) -> str:
-        return "How good is it?"
+        return self.tr("How good is it?")
+
+    def _empty_text(self) -> str:
+        return self.tr("Train a model, or open one (File > Open model), to see how good it is.")
 
     def reset(self) -> None:
         """No model: stop a check that runs, show the empty page."""
@@ -202,13 +204,13 @@ class ResultsPage(QWidget):
         self.model_path = None
         self.train_result = None
         self.evaluation = None
-        self._show_empty(self.EMPTY)
+        self._show_empty(self._empty_text())
 
     # ----------------------------------------------------------------------- layout
     def _build(self) -> None:
         self.accuracy_label = QLabel("–")
         self.accuracy_label.setObjectName("resultsAccuracy")
-        self.accuracy_label.setAccessibleName("Validation accuracy")
+        self.accuracy_label.setAccessibleName(self.tr("Validation accuracy"))
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * 3.6)
         big.setBold(True)
@@ -245,13 +247,15 @@ class ResultsPage(QWidget):
         verdict_box.addWidget(self.advice_label, 1)
         verdict_box.addLayout(status)
 
-        self.check_folder_button = QPushButton("Check on another folder…")
+        self.check_folder_button = QPushButton(self.tr("Check on another folder…"))
         self.check_folder_button.setToolTip(
-            "Measure the model on a folder of labelled photos it has never seen "
-            "(one subfolder per category)."
+            self.tr(
+                "Measure the model on a folder of labelled photos it has never seen "
+                "(one subfolder per category)."
+            )
         )
         self.check_folder_button.clicked.connect(self.check_folder_dialog)
-        self.use_button = QPushButton("Use this model →")
+        self.use_button = QPushButton(self.tr("Use this model →"))
         self.use_button.clicked.connect(self.use_model_requested)
         buttons = QVBoxLayout()
         buttons.addWidget(self.check_folder_button)
@@ -267,11 +271,14 @@ class ResultsPage(QWidget):
         # Confusion matrix and the photos of the clicked cell.
         self.matrix = ConfusionMatrixWidget()
         self.matrix.cell_clicked.connect(self._on_cell_clicked)
-        matrix_box = QGroupBox("Which categories get mixed up")
+        matrix_box = QGroupBox(self.tr("Which categories get mixed up"))
         mb = QVBoxLayout(matrix_box)
         mb.addWidget(self.matrix, 1)
         hint = QLabel(
-            "Rows: the real category. Columns: what the model said. Click a cell to see its photos."
+            self.tr(
+                "Rows: the real category. Columns: what the model said. "
+                "Click a cell to see its photos."
+            )
         )
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -279,15 +286,23 @@ class ResultsPage(QWidget):
 
         self.table_model = QStandardItemModel(0, 5, self)
         self.table_model.setHorizontalHeaderLabels(
-            ["Category", "Photos", "Found", "Right when\nnamed", "Overall (F1)"]
+            [
+                self.tr("Category"),
+                self.tr("Photos"),
+                self.tr("Found"),
+                self.tr("Right when\nnamed"),
+                self.tr("Overall (F1)"),
+            ]
         )
         tips = [
-            "The category (one subfolder of your photos).",
-            "Checking photos of this category.",
-            "Of this category's photos, the share the model named correctly (recall).",
-            "When the model names this category, how often it is right (precision).",
-            "Found and right-when-named in one score from 0 to 1 (F1, their harmonic mean): "
-            "high only when the model both finds this category and is right when it names it.",
+            self.tr("The category (one subfolder of your photos)."),
+            self.tr("Checking photos of this category."),
+            self.tr("Of this category's photos, the share the model named correctly (recall)."),
+            self.tr("When the model names this category, how often it is right (precision)."),
+            self.tr(
+                "Found and right-when-named in one score from 0 to 1 (F1, their harmonic mean): "
+                "high only when the model both finds this category and is right when it names it."
+            ),
         ]
         for i, t in enumerate(tips):
             self.table_model.horizontalHeaderItem(i).setToolTip(t)
@@ -296,7 +311,7 @@ class ResultsPage(QWidget):
         self.table_proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.table = QTableView()
         self.table.setObjectName("perCategoryTable")
-        self.table.setAccessibleName("Per-category precision and recall")
+        self.table.setAccessibleName(self.tr("Per-category precision and recall"))
         self.table.setModel(self.table_proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -308,16 +323,16 @@ class ResultsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.setMinimumWidth(380)
-        table_box = QGroupBox("Per category")
+        table_box = QGroupBox(self.tr("Per category"))
         QVBoxLayout(table_box).addWidget(self.table)
 
-        self.cell_title = QLabel("Click a cell of the matrix to see its photos here.")
+        self.cell_title = QLabel(self.tr("Click a cell of the matrix to see its photos here."))
         self.cell_title.setObjectName("cellTitle")
         self.cell_title.setWordWrap(True)
         self.cell_photos = PhotoGallery(self._thumbs, wrap=True)
         self.cell_photos.setObjectName("cellPhotos")
-        self.cell_photos.setAccessibleName("Photos in the selected cell")
-        cell_box = QGroupBox("Photos in the selected cell")
+        self.cell_photos.setAccessibleName(self.tr("Photos in the selected cell"))
+        cell_box = QGroupBox(self.tr("Photos in the selected cell"))
         cb = QVBoxLayout(cell_box)
         cb.addWidget(self.cell_title)
         cb.addWidget(self.cell_photos, 1)
@@ -337,25 +352,27 @@ class ResultsPage(QWidget):
         # Most confidently wrong.
         self.mistakes = PhotoGallery(self._thumbs, wrap=False)
         self.mistakes.setObjectName("mistakesGallery")
-        self.mistakes.setAccessibleName("Most confidently wrong photos")
+        self.mistakes.setAccessibleName(self.tr("Most confidently wrong photos"))
         self.mistakes.setMinimumHeight(GALLERY_THUMB + 64)
         self.mistakes.itemSelectionChanged.connect(self._update_mistake_buttons)
-        self.open_button = QPushButton("Open photo")
+        self.open_button = QPushButton(self.tr("Open photo"))
         self.open_button.clicked.connect(lambda: self._act_on_mistake(open_in_viewer))
-        self.folder_button = QPushButton("Show in folder")
+        self.folder_button = QPushButton(self.tr("Show in folder"))
         self.folder_button.clicked.connect(lambda: self._act_on_mistake(show_in_folder))
-        self.move_button = QPushButton("Move to…")
-        self.move_button.setToolTip("Move the photo to another category (or a new one)")
+        self.move_button = QPushButton(self.tr("Move to…"))
+        self.move_button.setToolTip(self.tr("Move the photo to another category (or a new one)"))
         self.move_menu = QMenu(self)
         self.move_menu.aboutToShow.connect(self._fill_move_menu)
         self.move_button.setMenu(self.move_menu)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Take the photo out of the set (Edit > Undo brings it back)")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(
+            self.tr("Take the photo out of the set (Edit > Undo brings it back)")
+        )
         self.remove_button.clicked.connect(
             lambda: self._fix_mistake(lambda a, paths: a.remove(paths))
         )
-        self.keep_button = QPushButton("Not a mistake")
-        self.keep_button.setToolTip("It is filed right: do not show it as a mistake again")
+        self.keep_button = QPushButton(self.tr("Not a mistake"))
+        self.keep_button.setToolTip(self.tr("It is filed right: do not show it as a mistake again"))
         self.keep_button.clicked.connect(lambda: self._fix_mistake(lambda a, paths: a.keep(paths)))
         self.fix_buttons = (self.move_button, self.remove_button, self.keep_button)
         for b in self.fix_buttons:
@@ -367,7 +384,9 @@ class ResultsPage(QWidget):
         for i, b in enumerate((self.open_button, self.folder_button, *self.fix_buttons)):
             mistake_buttons.addWidget(b, i % 3, i // 3)
         mistake_buttons.setRowStretch(3, 1)
-        mistakes_box = QGroupBox("Most confidently wrong: real category → what the model said")
+        mistakes_box = QGroupBox(
+            self.tr("Most confidently wrong: real category → what the model said")
+        )
         ml = QVBoxLayout(mistakes_box)
         ml.addWidget(self.mistakes_note)
         row = QHBoxLayout()
@@ -442,13 +461,13 @@ class ResultsPage(QWidget):
         if photos:
             self._evaluate(
                 lambda predictor, task: _evaluate_photos(predictor, photos, classes, task),
-                f"Checking the model on {len(photos)} checking photos…",
+                self.tr("Checking the model on %n checking photo(s)…", "", len(photos)),
             )
         else:
             self._show_summary_only()
             self._evaluate(
                 lambda predictor, task: _evaluate_again(predictor, config, task),
-                "Checking the model again on the photos it was checked on…",
+                self.tr("Checking the model again on the photos it was checked on…"),
             )
 
     def evaluate_folder(self, folder: str | Path) -> WorkerHandle | None:
@@ -458,15 +477,15 @@ class ResultsPage(QWidget):
         folder = Path(folder)
         return self._evaluate(
             lambda predictor, task: _evaluate_folder(predictor, folder, task),
-            f"Checking the model on the photos in {folder.name}…",
+            self.tr("Checking the model on the photos in {folder}…").format(folder=folder.name),
         )
 
     def check_folder_dialog(self) -> None:
         if self.model_path is None:
-            self.status_label.setText("Train or open a model first.")
+            self.status_label.setText(self.tr("Train or open a model first."))
             return
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose a folder of labelled photos (one subfolder per category)"
+            self, self.tr("Choose a folder of labelled photos (one subfolder per category)")
         )
         if folder:
             self.evaluate_folder(folder)
@@ -514,7 +533,9 @@ class ResultsPage(QWidget):
     def _on_failed(self, err: WorkerError) -> None:
         self._finish_job()
         self.status_label.setText(
-            "Stopped." if err.cancelled else f"Could not check the model: {err.message}"
+            self.tr("Stopped.")
+            if err.cancelled
+            else self.tr("Could not check the model: {error}").format(error=err.message)
         )
         self.evaluation_failed.emit(err)
 
@@ -551,16 +572,20 @@ class ResultsPage(QWidget):
             summary = read_model_info(self.model_path).get("summary") or {}
             accuracy = summary.get("val_accuracy")
         except Exception as exc:  # noqa: BLE001 - shown, not raised
-            self.verdict_label.setText(f"Could not read the model: {exc}")
+            self.verdict_label.setText(
+                self.tr("Could not read the model: {error}").format(error=exc)
+            )
             return
         if isinstance(accuracy, (int, float)):
-            self.accuracy_label.setText(f"{accuracy:.0%}")
-            self.accuracy_caption.setText("checking accuracy when this model was trained")
-        self.verdict_label.setText(f"Model {self.model_path.name}")
+            self.accuracy_label.setText(percent(accuracy))
+            self.accuracy_caption.setText(self.tr("checking accuracy when this model was trained"))
+        self.verdict_label.setText(self.tr("Model {name}").format(name=self.model_path.name))
         self.advice_label.setText(
-            "The photos it was checked on are not known here. Use <b>Check on another "
-            "folder…</b> with a folder of labelled photos to see which categories get "
-            "mixed up and which photos it gets wrong."
+            self.tr(
+                "The photos it was checked on are not known here. Use <b>Check on another "
+                "folder…</b> with a folder of labelled photos to see which categories get "
+                "mixed up and which photos it gets wrong."
+            )
         )
 
     def show_evaluation(self, ev: Any) -> None:
@@ -569,11 +594,13 @@ class ResultsPage(QWidget):
         self.use_button.setEnabled(True)
         n = ev.count
         correct = sum(ev.confusion[i][i] for i in range(len(ev.classes)))
-        self.accuracy_label.setText(f"{ev.accuracy:.0%}" if n else "–")
+        self.accuracy_label.setText(percent(ev.accuracy) if n else "–")
         self.accuracy_caption.setText(
-            f"{correct} of {n} checking photos recognised correctly"
+            self.tr("{correct} of %n checking photo(s) recognised correctly", "", n).format(
+                correct=correct
+            )
             if n
-            else "no photos could be checked"
+            else self.tr("no photos could be checked")
         )
         history = list(getattr(self.train_result, "history", None) or [])
         verdict, advice = plain_verdict(ev, history)
@@ -581,8 +608,11 @@ class ResultsPage(QWidget):
         skipped = len(getattr(ev, "skipped", []) or [])
         if skipped:
             advice.append(
-                f"{skipped} file{'s' if skipped != 1 else ''} could not be used "
-                "(not photos, or unreadable) and were left out."
+                self.tr(
+                    "%n file(s) could not be used (not photos, or unreadable) and were left out.",
+                    "",
+                    skipped,
+                )
             )
         note = ev.category_note() if hasattr(ev, "category_note") else ""
         if note:
@@ -592,13 +622,13 @@ class ResultsPage(QWidget):
             + "".join(f"<li>{_html(a)}</li>" for a in advice)
             + "</ul>"
             if advice
-            else "Nothing to improve that the checking photos can show."
+            else self.tr("Nothing to improve that the checking photos can show.")
         )
         self.status_label.setText("")
 
         self.matrix.set_matrix(ev.confusion, ev.classes)
         self.cell_photos.set_photos([])
-        self.cell_title.setText("Click a cell of the matrix to see its photos here.")
+        self.cell_title.setText(self.tr("Click a cell of the matrix to see its photos here."))
 
         self.table.setSortingEnabled(False)
         self.table_model.removeRows(0, self.table_model.rowCount())
@@ -607,16 +637,20 @@ class ResultsPage(QWidget):
                 _SortItem(m.name, m.name.lower()),
                 _SortItem(str(m.support), m.support),
                 _SortItem(
-                    f"{m.recall:.0%}",
+                    percent(m.recall),
                     m.recall,
-                    f"{m.name}: {m.recall:.1%} of its photos were found",
+                    self.tr("{name}: {percent} of its photos were found").format(
+                        name=m.name, percent=percent(m.recall, 1)
+                    ),
                 ),
                 _SortItem(
-                    f"{m.precision:.0%}",
+                    percent(m.precision),
                     m.precision,
-                    f"When the model says {m.name}, it is right {m.precision:.1%} of the time",
+                    self.tr("When the model says {name}, it is right {percent} of the time").format(
+                        name=m.name, percent=percent(m.precision, 1)
+                    ),
                 ),
-                _SortItem(f"{m.f1:.2f}", m.f1),
+                _SortItem(decimal(m.f1, 2), m.f1),
             ]
             if m.support and m.recall < 0.6:
                 row[2].setBackground(QColor(231, 76, 60, 70))
@@ -646,20 +680,29 @@ class ResultsPage(QWidget):
             rows.append(
                 (
                     path,
-                    f"{real} → {m.predicted}\n{m.confidence:.0%} sure",
-                    f"{path}\nReal category: {real}\nThe model said: {m.predicted} "
-                    f"({m.confidence:.0%} sure)\nDouble-click to open it.",
+                    self.tr("{real} → {said}\n{percent} sure").format(
+                        real=real, said=m.predicted, percent=percent(m.confidence)
+                    ),
+                    self.tr(
+                        "{path}\nReal category: {real}\nThe model said: {said} "
+                        "({percent} sure)\nDouble-click to open it."
+                    ).format(path=path, real=real, said=m.predicted, percent=percent(m.confidence)),
                 )
             )
         self.mistakes.set_photos(rows)
         n = ev.count
         wrong = n - sum(ev.confusion[i][i] for i in range(len(ev.classes)))
         if not ev.mistakes:
-            self.mistakes_note.setText("No mistakes on the checking photos.")
+            self.mistakes_note.setText(self.tr("No mistakes on the checking photos."))
         else:
             self.mistakes_note.setText(
-                f"{wrong} photos were named wrongly; the {len(ev.mistakes)} the model was most sure "
-                "about are shown first. Often the photo is unusual, or filed in the wrong folder."
+                self.tr(
+                    "%n photo(s) were named wrongly; the {shown} the model was most sure "
+                    "about are shown first. Often the photo is unusual, or filed in the wrong "
+                    "folder.",
+                    "",
+                    wrong,
+                ).format(shown=len(ev.mistakes))
             )
         self._update_mistake_buttons()
 
@@ -671,16 +714,20 @@ class ResultsPage(QWidget):
         paths = [p for p in (self._where(p) for p in ev.cell(true, predicted)) if p]
         title = self.matrix.describe_cell(true, predicted)
         if len(paths) > MAX_CELL_PHOTOS:
-            title += f" (the first {MAX_CELL_PHOTOS} are shown)"
-        self.cell_title.setText(title + ("." if paths else ": none."))
+            title += self.tr(" (the first {count} are shown)").format(count=MAX_CELL_PHOTOS)
+        self.cell_title.setText(title + ("." if paths else self.tr(": none.")))
         conf = dict(zip(ev.paths, ev.confidence, strict=False))
         self.cell_photos.set_photos(
             [
                 (
                     p,
                     Path(p).name,
-                    f"{p}\nReal: {ev.classes[true]}, said: {ev.classes[predicted]} "
-                    f"({conf.get(p, 0.0):.0%} sure)",
+                    self.tr("{path}\nReal: {real}, said: {said} ({percent} sure)").format(
+                        path=p,
+                        real=ev.classes[true],
+                        said=ev.classes[predicted],
+                        percent=percent(conf.get(p, 0.0)),
+                    ),
                 )
                 for p in paths[:MAX_CELL_PHOTOS]
             ]

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from engine.exportformats import export_to
 from engine.paths import MODEL_SUFFIX, PROJECT_SUFFIX
-from engine.readiness import plural
 
 from .state import StudioState
 from .widgets.drop_area import PhotoDropArea
@@ -49,6 +48,7 @@ from .widgets.prediction_card import (
     PredictionCardView,
     PredictionListModel,
     open_in_viewer,
+    percent,
     show_in_folder,
 )
 from .widgets.use_dialogs import ExplanationDialog, ExportModelDialog, SortDialog
@@ -69,7 +69,6 @@ PARITY_PHOTOS = 64  # photos the export's parity check uses (from the cards show
 # ~45 photos/s, batches of 32 at ~25 (their activations no longer fit in the caches).
 # Small batches also make the cards arrive in a smoother stream.
 PREDICT_BATCH = 8
-NO_MODEL = "No model yet: train one, or open one (File > Open model)."
 
 
 # ---------------------------------------------------------------------- worker messages
@@ -137,22 +136,27 @@ class UsePage(QWidget):
         self._update_enabled()
 
     # ------------------------------------------------------------------------ layout
+    def _no_model_text(self) -> str:
+        return self.tr("No model yet: train one, or open one (File > Open model).")
+
     def _build(self) -> None:
-        self.model_label = QLabel(NO_MODEL)
+        self.model_label = QLabel(self._no_model_text())
         self.model_label.setObjectName("useModelLabel")
         self.model_label.setWordWrap(True)
-        self.sort_button = QPushButton("Sort into folders…")
+        self.sort_button = QPushButton(self.tr("Sort into folders…"))
         self.sort_button.setToolTip(
-            "Copy or move every photo of a folder into one folder per category."
+            self.tr("Copy or move every photo of a folder into one folder per category.")
         )
         self.sort_button.clicked.connect(self.sort_dialog)
-        self.csv_button = QPushButton("Export CSV…")
-        self.csv_button.setToolTip("Save the answers shown as a spreadsheet (CSV).")
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.csv_button.setToolTip(self.tr("Save the answers shown as a spreadsheet (CSV)."))
         self.csv_button.clicked.connect(self.export_csv_dialog)
-        self.export_button = QPushButton("Export model…")
-        self.export_button.setToolTip("Save the model as ONNX, TorchScript or the app's own file.")
+        self.export_button = QPushButton(self.tr("Export model…"))
+        self.export_button.setToolTip(
+            self.tr("Save the model as ONNX, TorchScript or the app's own file.")
+        )
         self.export_button.clicked.connect(self.export_model_dialog)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
         top = QHBoxLayout()
         top.addWidget(self.model_label, 1)
@@ -161,21 +165,24 @@ class UsePage(QWidget):
 
         self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
         self.threshold_slider.setObjectName("thresholdSlider")
-        self.threshold_slider.setAccessibleName("Not sure below this confidence")
+        self.threshold_slider.setAccessibleName(self.tr("Not sure below this confidence"))
         self.threshold_slider.setRange(0, 99)
         self.threshold_slider.setValue(50)
         self.threshold_slider.setMaximumWidth(220)
         # A long summary beside it must not squeeze it to a stub.
         self.threshold_slider.setMinimumWidth(120)
         self.threshold_slider.setToolTip(
-            "Answers with a lower confidence are marked “not sure”. The model's own "
-            "setting keeps at least 95% of its confident answers right on its checking photos."
+            self.tr(
+                "Answers with a lower confidence are marked “not sure”. The model's own "
+                "setting keeps at least 95% of its confident answers right on its checking "
+                "photos."
+            )
         )
         self.threshold_slider.valueChanged.connect(self._on_threshold)
         self.threshold_label = QLabel("")
         self.threshold_label.setMinimumWidth(40)
-        self.reset_threshold = QPushButton("Reset")
-        self.reset_threshold.setToolTip("Back to the model's own setting.")
+        self.reset_threshold = QPushButton(self.tr("Reset"))
+        self.reset_threshold.setToolTip(self.tr("Back to the model's own setting."))
         self.reset_threshold.clicked.connect(self._reset_threshold)
         self.summary_label = QLabel("")
         self.summary_label.setObjectName("useSummary")
@@ -186,7 +193,7 @@ class UsePage(QWidget):
         self.jobs = JobProgressWidget()  # classifying and sorting
         self.jobs.stop_requested.connect(self._on_stop_clicked)
         second = QHBoxLayout()
-        second.addWidget(QLabel("Not sure below"))
+        second.addWidget(QLabel(self.tr("Not sure below")))
         second.addWidget(self.threshold_slider)
         second.addWidget(self.threshold_label)
         second.addWidget(self.reset_threshold)
@@ -197,11 +204,11 @@ class UsePage(QWidget):
         # The drop area holds the hint row and the cards: a drop anywhere on it counts.
         self.drop_area = PhotoDropArea()
         self.drop_area.paths_dropped.connect(self.classify)
-        self.hint = QLabel("Drop photos or folders here, or")
-        self.choose_button = QPushButton("Choose photos…")
+        self.hint = QLabel(self.tr("Drop photos or folders here, or"))
+        self.choose_button = QPushButton(self.tr("Choose photos…"))
         self.choose_button.setObjectName("choosePhotosButton")
         self.choose_button.clicked.connect(self.choose_photos_dialog)
-        self.folder_button = QPushButton("Choose a folder…")
+        self.folder_button = QPushButton(self.tr("Choose a folder…"))
         self.folder_button.clicked.connect(self.choose_folder_dialog)
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.hint)
@@ -209,9 +216,11 @@ class UsePage(QWidget):
         hint_row.addWidget(self.folder_button)
         hint_row.addStretch(1)
         self.empty_label = QLabel(
-            "<p style='font-size:15pt'>Drop photos or a folder here</p>"
-            "<p>Each photo gets a card with the model's three best guesses.<br>"
-            "Click “Why?” on a card to see what the model looked at.</p>"
+            self.tr(
+                "<p style='font-size:15pt'>Drop photos or a folder here</p>"
+                "<p>Each photo gets a card with the model's three best guesses.<br>"
+                "Click “Why?” on a card to see what the model looked at.</p>"
+            )
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
@@ -243,7 +252,7 @@ class UsePage(QWidget):
 
     # ------------------------------------------------------------------ the step
     def subtitle(self) -> str:
-        return "Recognise new photos"
+        return self.tr("Recognise new photos")
 
     def reset(self) -> None:
         """No model: stop what runs, remove the cards."""
@@ -254,7 +263,7 @@ class UsePage(QWidget):
         self.clear()
         self.model_path = None
         self.predictor = None
-        self.model_label.setText(NO_MODEL)
+        self.model_label.setText(self._no_model_text())
         self._update_enabled()
 
     # -------------------------------------------------------------------- the model
@@ -267,7 +276,7 @@ class UsePage(QWidget):
         self.clear()
         self.model_path = Path(model_path)
         self.predictor = None
-        self.model_label.setText(f"Loading {self.model_path.name}…")
+        self.model_label.setText(self.tr("Loading {name}…").format(name=self.model_path.name))
         if self._model_job is not None:
             self._model_job.stop()
         path = self.model_path
@@ -302,7 +311,9 @@ class UsePage(QWidget):
         classes = predictor.classes
         shown = ", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")
         self.model_label.setText(
-            f"<b>{path.name}</b>: {plural(len(classes), 'category')} ({shown})"
+            self.tr("<b>{name}</b>: %n category(ies) ({shown})", "", len(classes)).format(
+                name=path.name, shown=shown
+            )
         )
         self.model_label.setToolTip(str(path))
         self._reset_threshold()
@@ -315,7 +326,9 @@ class UsePage(QWidget):
             return
         self._model_job = None
         self.model_path = None
-        self.model_label.setText(f"Could not load the model: {err.message}")
+        self.model_label.setText(
+            self.tr("Could not load the model: {error}").format(error=err.message)
+        )
         self._queue.clear()
         self._update_enabled()
         self.model_failed.emit(err)
@@ -333,7 +346,7 @@ class UsePage(QWidget):
             self.set_threshold(self.predictor.threshold)
 
     def _on_threshold(self, value: int) -> None:
-        self.threshold_label.setText(f"{value}%")
+        self.threshold_label.setText(percent(value / 100))
         self.model.set_threshold(value / 100)
         self._summary_timer.start()
 
@@ -341,16 +354,18 @@ class UsePage(QWidget):
     def choose_photos_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            "Choose photos",
+            self.tr("Choose photos"),
             self._last_folder,
-            "Photos (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)",
+            self.tr("Photos ({patterns});;All files (*)").format(
+                patterns="*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp"
+            ),
         )
         if files:
             self.classify(files)
 
     def choose_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose a folder of photos", self._last_folder
+            self, self.tr("Choose a folder of photos"), self._last_folder
         )
         if folder:
             self.classify([folder])
@@ -366,7 +381,9 @@ class UsePage(QWidget):
         if not paths:
             return
         if self.model_path is None:
-            self.summary_label.setText("Train or open a model first; then drop the photos again.")
+            self.summary_label.setText(
+                self.tr("Train or open a model first; then drop the photos again.")
+            )
             return
         first = Path(paths[0])
         self._last_folder = str(first if first.is_dir() else first.parent)
@@ -376,7 +393,7 @@ class UsePage(QWidget):
     def _next_job(self) -> None:
         if self._job is not None or self.predictor is None or not self._queue:
             if self.predictor is None and self._queue:
-                self.summary_label.setText("Waiting for the model to load…")
+                self.summary_label.setText(self.tr("Waiting for the model to load…"))
             return
         paths = self._queue.popleft()
         predictor = self.predictor
@@ -418,7 +435,7 @@ class UsePage(QWidget):
             self._expected += msg.count
             self.jobs.set_progress((self.model.rowCount() + len(self._pending), self._expected))
             if msg.count == 0:
-                self.summary_label.setText("No photos found there.")
+                self.summary_label.setText(self.tr("No photos found there."))
         elif isinstance(msg, _Answers):
             self._pending.extend(msg.predictions)
             if not self._feed.isActive():
@@ -456,7 +473,9 @@ class UsePage(QWidget):
         self._job = None
         self._finish_progress()
         if not err.cancelled:
-            self.summary_label.setText(f"Could not classify the photos: {err.message}")
+            self.summary_label.setText(
+                self.tr("Could not classify the photos: {error}").format(error=err.message)
+            )
         self.classify_failed.emit(err)
         self._next_job()
 
@@ -507,8 +526,14 @@ class UsePage(QWidget):
         parts = [
             f"{n} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]) if k not in special
         ]
-        parts += [f"{counts[k]} {k}" for k in ("not sure", "unreadable") if counts.get(k)]
-        self.summary_label.setText(f"{total} photos: " + ", ".join(parts))
+        # The model's two special answers (their keys stay English), in the window's words.
+        if counts.get("not sure"):
+            parts.append(self.tr("%n not sure", "", counts["not sure"]))
+        if counts.get("unreadable"):
+            parts.append(self.tr("%n unreadable", "", counts["unreadable"]))
+        self.summary_label.setText(
+            self.tr("%n photo(s): {counts}", "", total).format(counts=", ".join(parts))
+        )
 
     def _update_enabled(self) -> None:
         has_model = self.model_path is not None
@@ -527,10 +552,10 @@ class UsePage(QWidget):
             return
         pred = index.data(Qt.ItemDataRole.UserRole + 1)
         menu = QMenu(self)
-        why = menu.addAction("Why?", lambda: self.explain(index.row()))
+        why = menu.addAction(self.tr("Why?"), lambda: self.explain(index.row()))
         why.setEnabled(not pred.error)
-        menu.addAction("Open photo", lambda: open_in_viewer(pred.path))
-        menu.addAction("Show in folder", lambda: show_in_folder(pred.path))
+        menu.addAction(self.tr("Open photo"), lambda: open_in_viewer(pred.path))
+        menu.addAction(self.tr("Show in folder"), lambda: show_in_folder(pred.path))
         menu.exec(self.cards.viewport().mapToGlobal(pos))
 
     def explain(self, row: int, category: str | None = None) -> WorkerHandle | None:
@@ -560,7 +585,9 @@ class UsePage(QWidget):
 
         def failed(err: WorkerError) -> None:
             if self._explainer is not None and not err.cancelled:
-                self._explainer.caption.setText(f"Could not explain this photo: {err.message}")
+                self._explainer.caption.setText(
+                    self.tr("Could not explain this photo: {error}").format(error=err.message)
+                )
 
         self._explain_job = start_worker(
             self, run, on_result=self._on_explained, on_error=failed, name="explain"
@@ -583,7 +610,7 @@ class UsePage(QWidget):
         name = f"{self.model_path.stem} answers.csv" if self.model_path else "answers.csv"
         start = str(models_dir() / name)
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the answers as CSV", start, "CSV files (*.csv)"
+            self, self.tr("Export the answers as CSV"), start, self.tr("CSV files (*.csv)")
         )
         if path:
             self.export_csv_to(Path(path))
@@ -603,11 +630,15 @@ class UsePage(QWidget):
             return path
 
         def done(p: Path) -> None:
-            self.summary_label.setText(f"Saved {len(preds)} answers to {p.name}.")
+            self.summary_label.setText(
+                self.tr("Saved %n answer(s) to {name}.", "", len(preds)).format(name=p.name)
+            )
             self.csv_saved.emit(p)
 
         def failed(err: WorkerError) -> None:
-            self.summary_label.setText(f"Could not save the CSV: {err.message}")
+            self.summary_label.setText(
+                self.tr("Could not save the CSV: {error}").format(error=err.message)
+            )
 
         self._side_job = start_worker(self, run, on_result=done, on_error=failed, name="csv")
         return self._side_job
@@ -650,7 +681,9 @@ class UsePage(QWidget):
                 should_stop=task.should_stop,
             )
 
-        self.summary_label.setText(f"Sorting the photos in {src.name}…")
+        self.summary_label.setText(
+            self.tr("Sorting the photos in {folder}…").format(folder=src.name)
+        )
         self._side_job = self.jobs.start(
             self, run, on_result=self._on_sorted, on_error=self._on_sort_failed, name="sort"
         )
@@ -662,22 +695,33 @@ class UsePage(QWidget):
     def _on_sorted(self, report: Any) -> None:
         self._end_side_job()
         counts = report.counts()
-        lines = ", ".join(f"{n} into {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-        verb = "Moved" if self._sort_move else "Copied"
-        text = f"{verb} {len(report.placed)} photos: {lines or 'none'}."
+        lines = ", ".join(
+            self.tr("{count} into {category}").format(count=n, category=k)
+            for k, n in sorted(counts.items(), key=lambda kv: -kv[1])
+        )
+        placed = len(report.placed)
+        text = (
+            self.tr("Moved %n photo(s): {where}.", "", placed)
+            if self._sort_move
+            else self.tr("Copied %n photo(s): {where}.", "", placed)
+        ).format(where=lines or self.tr("none"))
         if report.unreadable:
-            text += f" {len(report.unreadable)} could not be read and were left where they are."
+            text += " " + self.tr(
+                "%n could not be read and were left where they are.", "", len(report.unreadable)
+            )
         if report.failed:
-            text += f" {len(report.failed)} could not be copied (see the CSV)."
+            text += " " + self.tr("%n could not be copied (see the CSV).", "", len(report.failed))
         if report.stopped:
-            text = "Stopped. " + text
+            text = self.tr("Stopped.") + " " + text
         self.summary_label.setText(text)
         self.sort_finished.emit(report)
         # Not modal: a worker's callback must never start a nested event loop.
-        box = QMessageBox(QMessageBox.Icon.Information, "Sorted", text, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Sorted"), text, parent=self)
         box.setObjectName("sortReportBox")
-        box.setInformativeText(f"A list of what went where: {report.csv_path}")
-        open_btn = box.addButton("Open the folder", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(
+            self.tr("A list of what went where: {path}").format(path=report.csv_path)
+        )
+        open_btn = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         folder = report.csv_path.parent if report.csv_path is not None else None
@@ -689,7 +733,9 @@ class UsePage(QWidget):
     def _on_sort_failed(self, err: WorkerError) -> None:
         self._end_side_job()
         self.summary_label.setText(
-            "Sorting stopped." if err.cancelled else f"Could not sort: {err.message}"
+            self.tr("Sorting stopped.")
+            if err.cancelled
+            else self.tr("Could not sort: {error}").format(error=err.message)
         )
         self.sort_failed.emit(err)
 
@@ -701,7 +747,9 @@ class UsePage(QWidget):
     def export_model_dialog(self) -> None:
         """File > Export model: choose a format and a place, export, show the parity check."""
         if self.model_path is None:
-            QMessageBox.information(self, "Export model", "Train or open a model first.")
+            QMessageBox.information(
+                self, self.tr("Export model"), self.tr("Train or open a model first.")
+            )
             return
         dialog = ExportModelDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -33,7 +33,7 @@ class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confusionMatrix")
-        self.setAccessibleName("Confusion matrix")
+        self.setAccessibleName(self.tr("Confusion matrix"))
         self.setBackground(None)
         self.setMinimumSize(260, 220)
         self.ci.setContentsMargins(4, 4, 4, 4)
@@ -43,8 +43,8 @@ class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
         self.plot.hideButtons()
         self.plot.invertY(True)
         self.plot.setAspectLocked(False)
-        self.plot.setLabel("bottom", "Predicted category")
-        self.plot.setLabel("left", "True category")
+        self.plot.setLabel("bottom", self.tr("Predicted category"))
+        self.plot.setLabel("left", self.tr("True category"))
         for name in ("bottom", "left"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickLength=0)
@@ -62,7 +62,7 @@ class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
             colorMap=self.colormap,
             interactive=False,
             width=12,
-            label="Share of the true category",
+            label=self.tr("Share of the true category"),
         )
         self.colorbar.setImageItem(self.image)
         self.addItem(self.colorbar, row=0, col=1)
@@ -155,22 +155,28 @@ class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
         parts = []
         for t, name in enumerate(self.classes):
             wrong = [
-                f"{self.matrix[t, p]} as {self.classes[p]}"
+                self.tr("{count} as {category}").format(
+                    count=self.matrix[t, p], category=self.classes[p]
+                )
                 for p in range(len(self.classes))
                 if p != t and self.matrix[t, p]
             ]
             right = self.matrix[t, t] if len(self.classes) else 0
-            parts.append(f"{name}: {right} right" + (", " + ", ".join(wrong) if wrong else ""))
+            parts.append(
+                self.tr("{category}: {count} right").format(category=name, count=right)
+                + (", " + ", ".join(wrong) if wrong else "")
+            )
         return "; ".join(parts)
 
     def describe_cell(self, true: int, predicted: int) -> str:
         n = int(self.matrix[true, predicted])
         total = int(self.matrix[true].sum())
         name = self.classes[true]
-        were = "was" if n == 1 else "were"
         if true == predicted:
-            return f"{n} of {total} {name} photos {were} recognised correctly"
-        return f"{n} of {total} {name} photos {were} taken for {self.classes[predicted]}"
+            text = self.tr("%n of {total} {name} photos were recognised correctly", "", n)
+        else:
+            text = self.tr("%n of {total} {name} photos were taken for {other}", "", n)
+        return text.format(total=total, name=name, other=self.classes[predicted])
 
     def select_cell(self, true: int, predicted: int) -> None:
         """Outline a cell (as a click does) and emit :attr:`cell_clicked`."""
@@ -210,5 +216,5 @@ class ConfusionMatrixWidget(pg.GraphicsLayoutWidget):
             self.setToolTip("")
             self.viewport().unsetCursor()
             return
-        self.setToolTip(self.describe_cell(*cell) + "\nClick to see these photos.")
+        self.setToolTip(self.describe_cell(*cell) + "\n" + self.tr("Click to see these photos."))
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)

@@ -30,8 +30,8 @@ class JobProgressWidget(QWidget):
         super().__init__(parent)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(bar_width)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop this job; what is done so far stays.")
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop this job; what is done so far stays."))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setVisible(stoppable)
         self._stoppable = stoppable

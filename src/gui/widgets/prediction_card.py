@@ -21,7 +21,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QProcess,
@@ -73,6 +75,21 @@ SURE_COLOR = QColor("#2f7ed8")
 UNSURE_COLOR = QColor("#d08a10")
 OTHER_COLOR = QColor("#9aa5b1")
 ERROR_COLOR = QColor("#c0392b")
+
+
+# ------------------------------------------------------------------------------- numbers
+
+
+def decimal(value: float, decimals: int = 0) -> str:
+    """``value`` with ``decimals`` places and the window's decimal sign ("0.85", "0,85")."""
+    # Python's rounding, so the figures match the command line's; only the sign is local.
+    return f"{value:.{decimals}f}".replace(".", QLocale().decimalPoint())
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """``share`` (0 to 1) as a percentage in the window's language: "85%", "85 %"."""
+    number = decimal(share * 100, decimals)
+    return QCoreApplication.translate("Numbers", "{number}%").format(number=number)
 
 
 # ------------------------------------------------------------------ photos and the desktop
@@ -148,21 +165,23 @@ class FolderLocationDialog(QDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("folderLocationDialog")
-        self.setWindowTitle("Where the folder is")
+        self.setWindowTitle(self.tr("Where the folder is"))
         self.folder = str(folder)
         text = QLabel(
-            "No file manager could be opened on this computer. The folder is here; copy "
-            "its location to open it another way:"
+            self.tr(
+                "No file manager could be opened on this computer. The folder is here; copy "
+                "its location to open it another way:"
+            )
         )
         text.setWordWrap(True)
         self.path_edit = QLineEdit(self.folder)
         self.path_edit.setReadOnly(True)
         self.path_edit.setObjectName("folderLocationPath")
-        self.path_edit.setAccessibleName("Folder location")
-        self.copy_button = QPushButton("Copy")
+        self.path_edit.setAccessibleName(self.tr("Folder location"))
+        self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setObjectName("folderLocationCopy")
         self.copy_button.clicked.connect(self.copy)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -175,7 +194,7 @@ class FolderLocationDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.folder)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
     @classmethod
     def tell(cls, folder: Path) -> FolderLocationDialog:
@@ -212,12 +231,16 @@ class PredictionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [pred.path]
             if pred.error:
-                lines.append(f"Not classified: {pred.error}")
+                lines.append(self.tr("Not classified: {error}").format(error=pred.error))
             else:
-                lines += [f"{name}: {conf:.1%}" for name, conf in pred.top]
+                lines += [f"{name}: {percent(conf, 1)}" for name, conf in pred.top]
                 if self.is_unsure(pred):
-                    lines.append(f"Not sure: below {self.threshold:.0%} confidence")
-            lines.append("Double-click to open; right-click for more.")
+                    lines.append(
+                        self.tr("Not sure: below {percent} confidence").format(
+                            percent=percent(self.threshold)
+                        )
+                    )
+            lines.append(self.tr("Double-click to open; right-click for more."))
             return "\n".join(lines)
         if role == PredictionRole:
             return pred
@@ -231,9 +254,13 @@ class PredictionListModel(QAbstractListModel):
 
     def describe(self, pred: Any) -> str:
         if pred.error:
-            return f"unreadable ({pred.error})"
-        text = f"{pred.label} {pred.confidence:.0%}"
-        return f"not sure (maybe {text})" if self.is_unsure(pred) else text
+            return self.tr("unreadable ({error})").format(error=pred.error)
+        text = f"{pred.label} {percent(pred.confidence)}"
+        return (
+            self.tr("not sure (maybe {answer})").format(answer=text)
+            if self.is_unsure(pred)
+            else text
+        )
 
     def append(self, entries: list[Any]) -> None:
         if not entries:
@@ -260,7 +287,8 @@ class PredictionListModel(QAbstractListModel):
         return self._entries[row]
 
     def counts(self) -> dict[str, int]:
-        """Photos per shown answer: categories, "not sure" and "unreadable"."""
+        """Photos per shown answer: categories, "not sure" and "unreadable" (these two keys
+        stay English: the page words them in the window's language)."""
         out: dict[str, int] = {}
         for p in self._entries:
             key = "unreadable" if p.error else ("not sure" if self.is_unsure(p) else p.label)
@@ -397,7 +425,7 @@ class PredictionCardDelegate(QStyledItemDelegate):
             painter.drawRect(badge)
             painter.setPen(QColor("white"))
             painter.setFont(bold)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "Not sure")
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.tr("Not sure"))
 
         text_left = box.right() + 10
         width = r.right() - 8 - text_left
@@ -422,7 +450,7 @@ class PredictionCardDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRect(text_left, why.bottom() + 6, width, r.bottom() - why.bottom() - 12),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                f"Could not be classified: {pred.error}",
+                self.tr("Could not be classified: {error}").format(error=pred.error),
             )
             painter.restore()
             return
@@ -437,9 +465,9 @@ class PredictionCardDelegate(QStyledItemDelegate):
                 if k == 0
                 else pal.color(QPalette.ColorRole.PlaceholderText)
             )
-            pct = f"{conf:.0%}" if conf >= 0.01 or conf == 0 else "<1%"
+            pct = percent(conf) if conf >= 0.01 or conf == 0 else "<" + percent(0.01)
             fm = painter.fontMetrics()
-            pw = fm.horizontalAdvance("100%") + 2
+            pw = fm.horizontalAdvance(percent(1.0)) + 2
             shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, width - pw - 4)
             painter.drawText(
                 QRect(text_left, y, width - pw, 16),
@@ -464,7 +492,7 @@ class PredictionCardDelegate(QStyledItemDelegate):
 
         button = QStyleOptionButton()
         button.rect = why
-        button.text = "Why?"
+        button.text = self.tr("Why?")
         button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
         if pressed:
             button.state |= QStyle.StateFlag.State_Sunken
@@ -505,7 +533,7 @@ class PredictionCardView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("predictionCards")
-        self.setAccessibleName("Classified photos")
+        self.setAccessibleName(self.tr("Classified photos"))
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)

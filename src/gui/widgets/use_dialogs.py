@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from engine.exportformats import EXPORT_FORMATS
 
 from ..workers import WorkerError
-from .prediction_card import image_from_array, show_in_folder
+from .prediction_card import image_from_array, percent, show_in_folder
 
 
 class ExplanationDialog(QDialog):
@@ -39,7 +39,7 @@ class ExplanationDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("explanationDialog")
-        self.setWindowTitle("Why did the model say that?")
+        self.setWindowTitle(self.tr("Why did the model say that?"))
         self.explanation: Any = None
         self._path = ""
         self.photo = QLabel()
@@ -48,28 +48,28 @@ class ExplanationDialog(QDialog):
         for label in (self.photo, self.heat):
             label.setFixedSize(300, 300)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption = QLabel("Working it out…")
+        self.caption = QLabel(self.tr("Working it out…"))
         self.caption.setWordWrap(True)
         self.caption.setMinimumHeight(84)  # room for the longest text: no relayout jumps
         self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.category = QComboBox()
-        self.category.setAccessibleName("Category to explain")
+        self.category.setAccessibleName(self.tr("Category to explain"))
         self.category.activated.connect(self._on_category)
         self.strength = QSlider(Qt.Orientation.Horizontal)
         self.strength.setRange(0, 100)
         self.strength.setValue(60)
-        self.strength.setAccessibleName("Heatmap strength")
+        self.strength.setAccessibleName(self.tr("Heatmap strength"))
         self.strength.valueChanged.connect(self._redraw)
         grid = QGridLayout()
-        grid.addWidget(QLabel("What the model looked at"), 0, 0)
-        grid.addWidget(QLabel("Where it found its evidence"), 0, 1)
+        grid.addWidget(QLabel(self.tr("What the model looked at")), 0, 0)
+        grid.addWidget(QLabel(self.tr("Where it found its evidence")), 0, 1)
         grid.addWidget(self.photo, 1, 0)
         grid.addWidget(self.heat, 1, 1)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Explain:"))
+        controls.addWidget(QLabel(self.tr("Explain:")))
         controls.addWidget(self.category, 1)
         controls.addSpacing(12)
-        controls.addWidget(QLabel("Heatmap:"))
+        controls.addWidget(QLabel(self.tr("Heatmap:")))
         controls.addWidget(self.strength, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -84,13 +84,15 @@ class ExplanationDialog(QDialog):
         self.explanation = None
         self.category.clear()
         for name, conf in prediction.top:
-            self.category.addItem(f"{name} ({conf:.0%})", name)
+            self.category.addItem(f"{name} ({percent(conf)})", name)
         self.photo.clear()
         self.heat.clear()
-        self.caption.setText(f"Working out why the model said {prediction.label}…")
+        self.caption.setText(
+            self.tr("Working out why the model said {category}…").format(category=prediction.label)
+        )
 
     def _on_category(self, i: int) -> None:
-        self.caption.setText("Working it out…")
+        self.caption.setText(self.tr("Working it out…"))
         self.category_chosen.emit(self._path, self.category.itemData(i))
 
     def show_explanation(self, ex: Any) -> None:
@@ -110,11 +112,19 @@ class ExplanationDialog(QDialog):
         )
         self._redraw()
         self.caption.setText(
-            f"The bright areas are what made the model say <b>{ex.label}</b> "
-            f"({ex.confidence:.0%} sure) for {Path(ex.path).name}. If they are on the "
-            "background rather than the thing itself, the model may have learned the "
-            f"wrong clue: add {ex.label} photos with other backgrounds. "
-            f"<br><small>Method: {ex.method} at layer {ex.layer}.</small>"
+            self.tr(
+                "The bright areas are what made the model say <b>{category}</b> "
+                "({percent} sure) for {name}. If they are on the "
+                "background rather than the thing itself, the model may have learned the "
+                "wrong clue: add {category} photos with other backgrounds. "
+                "<br><small>Method: {method} at layer {layer}.</small>"
+            ).format(
+                category=ex.label,
+                percent=percent(ex.confidence),
+                name=Path(ex.path).name,
+                method=ex.method,
+                layer=ex.layer,
+            )
         )
 
     def _redraw(self) -> None:
@@ -139,30 +149,32 @@ class SortDialog(QDialog):
 
     def __init__(self, source: str, threshold: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sort photos into folders")
+        self.setWindowTitle(self.tr("Sort photos into folders"))
         self.source = QLineEdit(source)
         self.out = QLineEdit(f"{source} (sorted)" if source else "")
         self.source.textEdited.connect(lambda t: self.out.setText(f"{t} (sorted)" if t else ""))
-        self.copy = QRadioButton("Copy the photos (the originals stay where they are)")
-        self.move = QRadioButton("Move the photos")
+        self.copy = QRadioButton(self.tr("Copy the photos (the originals stay where they are)"))
+        self.move = QRadioButton(self.tr("Move the photos"))
         self.copy.setChecked(True)
         grid = QGridLayout()
-        grid.addWidget(QLabel("Photos in:"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Photos in:")), 0, 0)
         grid.addWidget(self.source, 0, 1)
         grid.addWidget(self._browse(self.source), 0, 2)
-        grid.addWidget(QLabel("Sort into:"), 1, 0)
+        grid.addWidget(QLabel(self.tr("Sort into:")), 1, 0)
         grid.addWidget(self.out, 1, 1)
         grid.addWidget(self._browse(self.out), 1, 2)
         note = QLabel(
-            f"Each photo goes into a folder named after its category. Photos the model is "
-            f"less than {threshold:.0%} sure about go into “unsure”. Nothing is overwritten; "
-            "a list of what went where is saved as sorted.csv."
+            self.tr(
+                "Each photo goes into a folder named after its category. Photos the model is "
+                "less than {percent} sure about go into “unsure”. Nothing is overwritten; "
+                "a list of what went where is saved as sorted.csv."
+            ).format(percent=percent(threshold))
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sort")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sort"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -174,12 +186,12 @@ class SortDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _browse(self, edit: QLineEdit) -> QPushButton:
-        b = QPushButton("Browse…")
+        b = QPushButton(self.tr("Browse…"))
         b.clicked.connect(lambda: self._pick(edit))
         return b
 
     def _pick(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder", edit.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), edit.text())
         if folder:
             edit.setText(folder)
             if edit is self.source and not self.out.text():
@@ -194,12 +206,12 @@ class ExportModelDialog(QDialog):
         # export_finished/export_failed signals)
         super().__init__(page)
         self.setObjectName("exportModelDialog")
-        self.setWindowTitle("Export model")
+        self.setWindowTitle(self.tr("Export model"))
         self.page = page
         self.report: Any = None
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Format</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Format</b>")))
         self.radios: dict[str, QRadioButton] = {}
         for key, f in EXPORT_FORMATS.items():
             label, description = f.label, f.description
@@ -215,10 +227,10 @@ class ExportModelDialog(QDialog):
             layout.addWidget(hint)
         self.path = QLineEdit()
         self.path.setObjectName("exportPath")
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Save as:"))
+        row.addWidget(QLabel(self.tr("Save as:")))
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         layout.addLayout(row)
@@ -236,11 +248,11 @@ class ExportModelDialog(QDialog):
         layout.addWidget(self.busy)
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("exportButton")
         self.show_button = self.buttons.addButton(
-            "Show in folder", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Show in folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.show_button.setEnabled(False)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -253,9 +265,16 @@ class ExportModelDialog(QDialog):
         self.radios["onnx"].setChecked(True)
         n = len(page.parity_photos())
         self.check_note.setText(
-            f"After exporting, the file is checked against the app on {n} of the photos shown."
+            self.tr(
+                "After exporting, the file is checked against the app on %n of the photos shown.",
+                "",
+                n,
+            )
             if n
-            else "Tip: drop a few photos first; the exported file is then checked against the app on them."
+            else self.tr(
+                "Tip: drop a few photos first; the exported file is then checked against the "
+                "app on them."
+            )
         )
         self.resize(560, self.sizeHint().height())
 
@@ -279,15 +298,15 @@ class ExportModelDialog(QDialog):
 
     def _browse(self) -> None:
         filt = EXPORT_FORMATS[self.fmt()].dialog_filter
-        path, _ = QFileDialog.getSaveFileName(self, "Export model", self.path.text(), filt)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export model"), self.path.text(), filt)
         if path:
             self.path.setText(path)
 
     def export(self) -> None:
         if not self.path.text().strip():
-            self.result.setText("Choose where to save the file.")
+            self.result.setText(self.tr("Choose where to save the file."))
             return
-        self.result.setText("Exporting and checking…")
+        self.result.setText(self.tr("Exporting and checking…"))
         self.busy.show()
         self.export_button.setEnabled(False)
         self.page.export_model_to(self.fmt(), Path(self.path.text().strip()))
@@ -303,4 +322,4 @@ class ExportModelDialog(QDialog):
     def _on_failed(self, err: WorkerError) -> None:
         self.busy.hide()
         self.export_button.setEnabled(True)
-        self.result.setText(f"✘ Export failed: {err.message}")
+        self.result.setText(self.tr("✘ Export failed: {error}").format(error=err.message))
