@@ -70,6 +70,7 @@ PathRole = Qt.ItemDataRole.UserRole + 1
 #: The smallest the page's content gets before it scrolls (measured: the verdict, the
 #: matrix with five categories and the per-category table all readable).
 RESULTS_MIN_WIDTH, RESULTS_MIN_HEIGHT = 900, 700
+ADVICE_LIST = "<ul style='margin-left:-20px'>{items}</ul>"  # markup only: the items are text
 
 
 # ------------------------------------------------------------------------------ widgets
@@ -617,13 +618,13 @@ class ResultsPage(QWidget):
         note = ev.category_note() if hasattr(ev, "category_note") else ""
         if note:
             advice.insert(0, note)
-        self.advice_label.setText(
-            "<ul style='margin-left:-20px'>"
-            + "".join(f"<li>{_html(a)}</li>" for a in advice)
-            + "</ul>"
-            if advice
-            else self.tr("Nothing to improve that the checking photos can show.")
-        )
+        if advice:  # the engine's advice, already in the window's language, as a list
+            items = "".join(f"<li>{_html(a)}</li>" for a in advice)
+            self.advice_label.setText(ADVICE_LIST.format(items=items))
+        else:
+            self.advice_label.setText(
+                self.tr("Nothing to improve that the checking photos can show.")
+            )
         self.status_label.setText("")
 
         self.matrix.set_matrix(ev.confusion, ev.classes)

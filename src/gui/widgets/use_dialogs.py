@@ -30,6 +30,10 @@ from engine.exportformats import EXPORT_FORMATS
 from ..workers import WorkerError
 from .prediction_card import image_from_array, percent, show_in_folder
 
+#: The suggested folder to sort into is the source folder's name and this: a folder name,
+#: so English like the "unsure" folder and sorted.csv the engine writes.
+SORTED_SUFFIX = " (sorted)"
+
 
 class ExplanationDialog(QDialog):
     """The photo as the model saw it, and the heatmap of what drove its answer."""
@@ -151,8 +155,8 @@ class SortDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sort photos into folders"))
         self.source = QLineEdit(source)
-        self.out = QLineEdit(f"{source} (sorted)" if source else "")
-        self.source.textEdited.connect(lambda t: self.out.setText(f"{t} (sorted)" if t else ""))
+        self.out = QLineEdit(source + SORTED_SUFFIX if source else "")
+        self.source.textEdited.connect(lambda t: self.out.setText(t + SORTED_SUFFIX if t else ""))
         self.copy = QRadioButton(self.tr("Copy the photos (the originals stay where they are)"))
         self.move = QRadioButton(self.tr("Move the photos"))
         self.copy.setChecked(True)
@@ -195,7 +199,7 @@ class SortDialog(QDialog):
         if folder:
             edit.setText(folder)
             if edit is self.source and not self.out.text():
-                self.out.setText(f"{folder} (sorted)")
+                self.out.setText(folder + SORTED_SUFFIX)
 
 
 class ExportModelDialog(QDialog):
