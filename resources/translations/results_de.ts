@@ -50,6 +50,7 @@
     <name>ExplanationDialog</name>
     <message>
         <source>Why did the model say that?</source>
+        <extracomment>The suggested folder to sort into is the source folder&apos;s name and this: a folder name, so English like the &quot;unsure&quot; folder and sorted.csv the engine writes.</extracomment>
         <translation>Warum hat das Modell das gesagt?</translation>
     </message>
     <message>
@@ -181,7 +182,7 @@
     <name>Numbers</name>
     <message>
         <source>{number}%</source>
-        <translation>{number} %</translation>
+        <translation>{number}&#xa0;%</translation>
     </message>
 </context>
 <context>
@@ -571,7 +572,7 @@ Tatsächlich: {real}, gesagt: {said} ({percent} sicher)</translation>
     </message>
     <message>
         <source>Answers with a lower confidence are marked “not sure”. The model&apos;s own setting keeps at least 95% of its confident answers right on its checking photos.</source>
-        <translation>Antworten mit geringerer Sicherheit werden als „unsicher“ markiert. Die eigene Einstellung des Modells sorgt dafür, dass auf seinen Kontrollfotos mindestens 95 % seiner sicheren Antworten stimmen.</translation>
+        <translation>Antworten mit geringerer Sicherheit werden als „unsicher“ markiert. Die eigene Einstellung des Modells sorgt dafür, dass auf seinen Kontrollfotos mindestens 95&#xa0;% seiner sicheren Antworten stimmen.</translation>
     </message>
     <message>
         <source>Reset</source>

@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -158,10 +159,15 @@ class UsePage(QWidget):
         self.export_button.clicked.connect(self.export_model_dialog)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
-        top = QHBoxLayout()
-        top.addWidget(self.model_label, 1)
+        self._top_buttons = QHBoxLayout()
         for b in (self.sort_button, self.csv_button, self.export_button, self.clear_button):
-            top.addWidget(b)
+            self._top_buttons.addWidget(b)
+        # Beside the model's name, or below it where the buttons' words need the whole
+        # width (German at the window's smallest size): see resizeEvent.
+        top = self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.addWidget(self.model_label, 1)
+        top.addLayout(self._top_buttons)
+        top.setAlignment(self._top_buttons, Qt.AlignmentFlag.AlignRight)
 
         self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
         self.threshold_slider.setObjectName("thresholdSlider")
@@ -249,6 +255,15 @@ class UsePage(QWidget):
         self._feed.timeout.connect(self._feed_cards)
         self._summary_timer = QTimer(self, singleShot=True, interval=150)
         self._summary_timer.timeout.connect(self._update_summary)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        # The model's name needs room too (about a third of the buttons' width).
+        room = self._top_buttons.sizeHint().width() * 4 // 3
+        below = self.width() < room
+        self._top.setDirection(
+            QBoxLayout.Direction.TopToBottom if below else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)
 
     # ------------------------------------------------------------------ the step
     def subtitle(self) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
+    QFontMetrics,
     QGuiApplication,
     QImage,
     QPainter,
@@ -318,8 +319,11 @@ class PredictionCardDelegate(QStyledItemDelegate):
 
     @staticmethod
     def why_rect(card: QRect) -> QRect:
-        """The Why? button: top right of the card, beside the file name."""
-        return QRect(card.right() - 6 - 56, card.top() + 6, 56, 22)
+        """The Why? button: top right of the card, beside the file name; as wide as its
+        text needs in the window's language ("Warum?" is wider than "Why?")."""
+        text = PredictionCardDelegate.tr("Why?")
+        width = max(56, QFontMetrics(QApplication.font()).horizontalAdvance(text) + 18)
+        return QRect(card.right() - 6 - width, card.top() + 6, width, 22)
 
     def paint(
         self,
