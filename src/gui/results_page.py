@@ -50,11 +50,12 @@ from PySide6.QtWidgets import (
 
 from engine.advice import plain_verdict
 
+from .model_page import fmt_number
 from .state import StudioState
 from .widgets.confusion import ConfusionMatrixWidget
 from .widgets.job import JobProgressWidget
 from .widgets.photo_actions import PhotoActions
-from .widgets.prediction_card import decimal, open_in_viewer, percent, show_in_folder
+from .widgets.prediction_card import open_in_viewer, percent, show_in_folder
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import (
     Task,
@@ -651,7 +652,7 @@ class ResultsPage(QWidget):
                         name=m.name, percent=percent(m.precision, 1)
                     ),
                 ),
-                _SortItem(decimal(m.f1, 2), m.f1),
+                _SortItem(fmt_number(m.f1, 2), m.f1),
             ]
             if m.support and m.recall < 0.6:
                 row[2].setBackground(QColor(231, 76, 60, 70))

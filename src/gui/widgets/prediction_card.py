@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
     QEvent,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QProcess,
@@ -63,6 +62,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model_page import fmt_number
 from .thumbnails import ThumbnailLoader
 
 THUMB = 96  # thumbnail size on cards (logical pixels)
@@ -81,15 +81,9 @@ ERROR_COLOR = QColor("#c0392b")
 # ------------------------------------------------------------------------------- numbers
 
 
-def decimal(value: float, decimals: int = 0) -> str:
-    """``value`` with ``decimals`` places and the window's decimal sign ("0.85", "0,85")."""
-    # Python's rounding, so the figures match the command line's; only the sign is local.
-    return f"{value:.{decimals}f}".replace(".", QLocale().decimalPoint())
-
-
 def percent(share: float, decimals: int = 0) -> str:
     """``share`` (0 to 1) as a percentage in the window's language: "85%", "85 %"."""
-    number = decimal(share * 100, decimals)
+    number = fmt_number(share * 100, decimals)
     return QCoreApplication.translate("Numbers", "{number}%").format(number=number)
 
 
