@@ -295,3 +295,46 @@ def test_old_settings_files_migrate_and_bad_values_fall_back():
     )
     s = load_settings()
     assert (s.theme, s.cache_limit_mb, s.language) == ("system", DEFAULT_CACHE_LIMIT_MB, "")
+
+
+def test_the_app_starts_in_the_saved_language(tmp_path, compiled_translations):
+    """`finetune-studio` reads the settings and installs their language before it builds
+    the window: the menus are German from the first frame."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "gui-settings.json").write_text(
+        json.dumps({"version": SETTINGS_VERSION, "language": "de", "theme": "dark"})
+    )
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from gui.launch import main\n"
+        "from gui.main_window import MainWindow\n"
+        "seen = []\n"
+        "real_show = MainWindow.show\n"
+        "def show(self):\n"
+        "    seen.append([a.text() for a in self.menuBar().actions()])\n"
+        "    real_show(self)\n"
+        "MainWindow.show = show\n"
+        "code = main([])\n"
+        "from gui import i18n\n"
+        "print('menus', seen[0])\n"
+        "print('language', i18n.current_language())\n"
+        "sys.exit(code)\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FINETUNE_STUDIO_HOME": str(home),
+        "FINETUNE_STUDIO_REPORT_SHOWN": "quit",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "language de" in out.stdout
+    assert "'&Datei', '&Bearbeiten'" in out.stdout, out.stdout
