@@ -170,43 +170,29 @@ def check_ts(areas: list[str]) -> list[Problem]:
         for area in areas:
             for ts, _ in ts_files(area, doc):
                 have, want = _messages(ts), _messages(Path(tmp) / ts.name)
+
+                def add(key: Key, what: str, area: str = area, ts: Path = ts) -> None:
+                    problems.append(Problem(area, ts.name, key[0], key[1], what))
+
                 if not ts.exists():
-                    problems.append(Problem(area, ts.name, "", "", "the file is missing"))
+                    add(("", "", ""), "the file is missing")
                 for key in sorted(want.keys() - have.keys()):
-                    problems.append(
-                        Problem(
-                            area,
-                            ts.name,
-                            key[0],
-                            key[1],
-                            f"in the code but not in the .ts (run: python scripts/translations.py update {area})",
-                        )
+                    add(
+                        key,
+                        f"in the code but not in the .ts (run: python scripts/translations.py update {area})",
                     )
                 for key in sorted(have.keys() - want.keys()):
-                    problems.append(
-                        Problem(
-                            area,
-                            ts.name,
-                            key[0],
-                            key[1],
-                            "in the .ts but no longer in the code (run update)",
-                        )
-                    )
+                    add(key, "in the .ts but no longer in the code (run update)")
                 for key in sorted(have.keys() & want.keys()):
                     if not _IDENT.match(key[0]):
-                        problems.append(
-                            Problem(
-                                area,
-                                ts.name,
-                                key[0],
-                                key[1],
-                                "lupdate gave this a context no class has (pyside6-lupdate does so to a"
-                                " self.tr() after a QCoreApplication.translate() in the same function):"
-                                " write ClassName.tr() there",
-                            )
+                        add(
+                            key,
+                            "lupdate gave this a context no class has (pyside6-lupdate does so to a"
+                            " self.tr() after a QCoreApplication.translate() in the same function):"
+                            " write ClassName.tr() there",
                         )
                     for what in _translation_problems(key, have[key]):
-                        problems.append(Problem(area, ts.name, key[0], key[1], what))
+                        add(key, what)
     return problems
 
 
