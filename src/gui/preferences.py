@@ -94,6 +94,13 @@ def make_action(window: QWidget, open_fn: Callable[[], None]) -> QAction:
     return act
 
 
+def _language_name(code: str) -> str:
+    """A language by its own name ("Deutsch"), as people look for it in a list."""
+    if code == i18n.SOURCE_LANGUAGE:
+        return QLocale.languageToString(QLocale.Language.English)  # not "American English"
+    return QLocale(code).nativeLanguageName()
+
+
 def _size(n: int) -> str:
     """12.3 MB (in the window's language: 12,3 MB), as file managers write it."""
     return QLocale().formattedDataSize(n, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
@@ -126,12 +133,12 @@ class PreferencesDialog(QDialog):
         self.language_box = QComboBox()
         self.language_box.setObjectName("languageBox")
         self.language_box.setAccessibleName(self.tr("Language"))
-        system_name = QLocale(i18n.system_language()).nativeLanguageName()
+        system_name = _language_name(i18n.system_language())
         self.language_box.addItem(
             self.tr("As the system ({language})").format(language=system_name), ""
         )
         for code in i18n.available_languages():
-            self.language_box.addItem(QLocale(code).nativeLanguageName(), code)
+            self.language_box.addItem(_language_name(code), code)
         self.language_note = QLabel()
         self.language_note.setObjectName("languageNote")
         self.language_note.setWordWrap(True)
@@ -164,6 +171,7 @@ class PreferencesDialog(QDialog):
         self.runs_edit = QLineEdit()
         self.runs_edit.setObjectName("runsFolderEdit")
         self.runs_edit.setReadOnly(True)
+        self.runs_edit.setMinimumWidth(300)
         self.runs_edit.setAccessibleName(self.tr("Folder for new runs"))
         self.runs_button = QPushButton(self.tr("C&hoose…"))
         self.runs_button.setObjectName("runsFolderButton")
@@ -205,9 +213,9 @@ class PreferencesDialog(QDialog):
             )
         )
         self.clear_button.clicked.connect(self._clear_cache)
-        size_row = QHBoxLayout()
-        size_row.addWidget(self.cache_size_label, 1)
-        size_row.addWidget(self.clear_button)
+        clear_row = QHBoxLayout()
+        clear_row.addStretch(1)
+        clear_row.addWidget(self.clear_button)
         cache = QGroupBox(self.tr("Image cache"))
         form = QFormLayout(cache)
         explain = QLabel(
@@ -218,8 +226,9 @@ class PreferencesDialog(QDialog):
         )
         explain.setWordWrap(True)
         form.addRow(explain)
-        form.addRow(self.tr("In use:"), size_row)
+        form.addRow(self.tr("In use:"), self.cache_size_label)
         form.addRow(self.tr("Keep at &most:"), self.cache_limit_spin)
+        form.addRow(clear_row)
 
         # ---- reset, close
         self.reset_button = QPushButton(self.tr("&Reset all settings…"))
@@ -276,8 +285,7 @@ class PreferencesDialog(QDialog):
 
         self._select(self.backbone_box, self.settings.default_backbone or DEFAULT_BACKBONE)
         self.cache_limit_spin.setValue(self.settings.cache_limit_mb * MB / GB)
-        self.runs_edit.setText(str(runs_dir(self.settings)))
-        self.runs_standard_button.setEnabled(bool(self.settings.runs_folder))
+        self._show_runs_folder()
         self._filling = False
         self._update_language_note()
 
@@ -292,7 +300,7 @@ class PreferencesDialog(QDialog):
             self.language_note.setText("")
             self.language_note.setVisible(False)
             return
-        name = QLocale(chosen).nativeLanguageName()
+        name = _language_name(chosen)
         self.language_note.setText(
             self.tr("{language} is used the next time you start Finetune Studio.").format(
                 language=name
@@ -364,9 +372,15 @@ class PreferencesDialog(QDialog):
             )
             return
         self.settings.runs_folder = folder
-        self.runs_edit.setText(str(runs_dir(self.settings)))
-        self.runs_standard_button.setEnabled(bool(folder))
+        self._show_runs_folder()
         self._changed("runs_folder")
+
+    def _show_runs_folder(self) -> None:
+        folder = str(runs_dir(self.settings))
+        self.runs_edit.setText(folder)
+        self.runs_edit.setToolTip(folder)
+        self.runs_edit.setCursorPosition(0)  # the start of a long path says more than its end
+        self.runs_standard_button.setEnabled(bool(self.settings.runs_folder))
 
     def confirm(self, title: str, text: str) -> bool:
         """A yes/no question (tests replace this method)."""
