@@ -130,12 +130,14 @@ def bench_start(size: dict) -> dict:
     finished: list = []
     page.training_finished.connect(finished.append)
     probe = LatencyProbe(10)
+    watch = _StallWatch(os.environ.get("FINETUNE_STUDIO_BENCH_STACKS"), probe)
     probe.start()
     t0 = time.perf_counter()
     page.train_button.click()
     wait_until(lambda: bool(finished), 1800)
     wall = time.perf_counter() - t0
     stats = probe.stop()
+    watch.stop()
     result = finished[0]
     if result is None or result.model_path is None:
         raise RuntimeError(f"training in the window failed: {page.log.toPlainText()[-1000:]}")
@@ -153,6 +155,49 @@ def bench_start(size: dict) -> dict:
         "lateness": _lateness(probe, stats, over_ms=(16, 50)),
         "late_ticks_at_s": late[:20],
     }
+
+
+class _StallWatch:
+    """Why the event loop was late: with ``FINETUNE_STUDIO_BENCH_STACKS=<file>``, every
+    probe tick re-arms faulthandler's watchdog, a C thread that needs no GIL; when no tick
+    comes for 40 ms it writes every thread's Python stack (and the time) to the file, and
+    garbage collections over 10 ms are noted. A diagnostic only, never for the figures:
+    the watchdog reads the other threads' frames while they run, and 2 runs in 4 here
+    ended in a segmentation fault in the middle of a dump."""
+
+    def __init__(self, path: str | None, probe) -> None:
+        self.file = open(path, "w") if path else None  # noqa: SIM115 - closed in stop()
+        if self.file is not None:
+            import faulthandler
+
+            self._fh = faulthandler
+            self._t0 = time.perf_counter()
+            self._gc_t = 0.0
+            probe._timer.timeout.connect(self._arm)
+            import gc
+
+            gc.callbacks.append(self._gc)
+
+    def _gc(self, phase: str, info: dict) -> None:
+        # Garbage collections hold the GIL: note the long ones.
+        now = time.perf_counter()
+        if phase == "start":
+            self._gc_t = now
+        elif now - self._gc_t > 0.01:
+            gen, ms = info["generation"], (now - self._gc_t) * 1000
+            self.file.write(f"gc gen {gen} {ms:.0f} ms at {now - self._t0:.3f}\n")
+
+    def _arm(self) -> None:
+        self.file.write(f"tick {time.perf_counter() - self._t0:.3f}\n")
+        self._fh.dump_traceback_later(0.04, repeat=False, file=self.file)
+
+    def stop(self) -> None:
+        if self.file is not None:
+            import gc
+
+            self._fh.cancel_dump_traceback_later()
+            gc.callbacks.remove(self._gc)
+            self.file.close()
 
 
 def _idle(seconds: float) -> None:

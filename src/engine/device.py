@@ -23,6 +23,7 @@ import copy
 import json
 import os
 import platform
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -214,8 +215,18 @@ def _cpu_has_bf16() -> bool:
     return True  # not Linux: let the timing decide
 
 
+#: One probe at a time: the window's warm-up probes while the first run may start.
+_PROBE_LOCK = threading.Lock()
+
+
 def best_precision(device: torch.device, *, probe: bool = True) -> Precision:
-    """The remembered precision for this machine, probing once if needed."""
+    """The remembered precision for this machine, probing once if needed (a second
+    caller waits for a probe under way and gets its answer)."""
+    with _PROBE_LOCK:
+        return _best_precision(device, probe)
+
+
+def _best_precision(device: torch.device, probe: bool) -> Precision:
     key = _machine_key(device)
     path = _store_path()
     store: dict = {}

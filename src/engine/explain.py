@@ -20,7 +20,10 @@ Why it is written here rather than taken from a library (checked in 2026):
   heatmap lands on the object.
 
 The photo is prepared exactly as for prediction (the model's own preprocessing), and the
-heatmap is returned at the size of the central crop the network actually saw.
+heatmap is returned at the size of the central crop the network actually saw. The whole
+photo comes with it (at the model's resize), with where that crop lies in it: the window
+shows the whole photo with the crop outlined, so that a part the model never saw (an
+ostrich's head above a centre crop) is not simply missing from the picture.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from . import preprocess
 from .backbones import StagedNet
 from .modelfile import LoadedModel, load_model
 
-__all__ = ["Explanation", "colorize", "explain_photo", "grad_cam", "overlay"]
+__all__ = ["Explanation", "colorize", "explain_photo", "grad_cam", "outline_crop", "overlay"]
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,20 @@ class Explanation:
     confidence: float  # the model's confidence in ``label`` for this photo
     layer: str  # where the activations were taken, e.g. "block7"
     method: str = "Grad-CAM"
+    photo: np.ndarray | None = None  # the whole photo at the model's resize, HxWx3 uint8
+    crop_box: tuple[int, int, int, int] | None = None  # (left, top, right, bottom) in photo
 
     def overlay(self, alpha: float = 0.55) -> np.ndarray:
-        """The photo with the heatmap blended over it (HxWx3 uint8)."""
+        """The crop with the heatmap blended over it (HxWx3 uint8)."""
         return overlay(self.image, self.heatmap, alpha)
+
+    def whole_photo(self, alpha: float | None = None) -> np.ndarray:
+        """The whole photo with the crop the model saw outlined; with ``alpha``, the
+        heatmap blended over that crop (the rest of the photo, unseen, is dimmed)."""
+        if self.photo is None or self.crop_box is None:
+            return self.overlay(alpha) if alpha is not None else self.image
+        inner = self.overlay(alpha) if alpha is not None else self.image
+        return outline_crop(self.photo, inner, self.crop_box, dim=alpha is not None)
 
 
 def _layers(net: StagedNet) -> list[tuple[str, nn.Module]]:
@@ -152,6 +165,8 @@ def explain_photo(
         target = loaded.classes.index(target)
     img = preprocess.load_resized(Path(path), loaded.prep.resize)
     view = preprocess.plain_view(img, loaded.prep)
+    crop = loaded.prep.crop
+    left, top = (img.size[0] - crop) // 2, (img.size[1] - crop) // 2  # as center_crop
     x = preprocess.normalize(preprocess.to_batch([view]), loaded.prep)
     heat, probs, idx, layer = grad_cam(loaded.net, x, target)
     return Explanation(
@@ -162,7 +177,41 @@ def explain_photo(
         class_index=idx,
         confidence=float(probs[idx]),
         layer=layer,
+        photo=np.asarray(img.convert("RGB"), dtype=np.uint8),
+        crop_box=(left, top, left + crop, top + crop),
     )
+
+
+def outline_crop(
+    photo: np.ndarray,
+    inner: np.ndarray,
+    box: tuple[int, int, int, int],
+    *,
+    dim: bool = False,
+    color: tuple[int, int, int] = (255, 255, 255),
+) -> np.ndarray:
+    """``photo`` with ``inner`` (the crop's picture, ``box``-sized) pasted at ``box`` and
+    the box outlined; with ``dim``, the photo outside the box darkened. A box reaching
+    past the photo (a photo smaller than the crop) is clipped to it."""
+    h, w = photo.shape[:2]
+    out = photo.copy()
+    if dim:
+        out = (out.astype(np.float32) * 0.45).astype(np.uint8)
+    left, top, right, bottom = box
+    x0, y0, x1, y1 = max(0, left), max(0, top), min(w, right), min(h, bottom)
+    if x1 <= x0 or y1 <= y0:
+        return out
+    out[y0:y1, x0:x1] = inner[y0 - top : y1 - top, x0 - left : x1 - left]
+    t = max(1, round(min(h, w) / 150))  # a line that stays visible when scaled down
+    dark = (0, 0, 0)
+    for c, pad in ((dark, t), (color, 0)):  # a dark rim around a light line: seen on any photo
+        a0, b0 = max(0, y0 - pad), max(0, x0 - pad)
+        a1, b1 = min(h, y1 + pad), min(w, x1 + pad)
+        out[a0 : a0 + t + pad, b0:b1] = c
+        out[a1 - t - pad : a1, b0:b1] = c
+        out[a0:a1, b0 : b0 + t + pad] = c
+        out[a0:a1, b1 - t - pad : b1] = c
+    return out
 
 
 # A perceptual "inferno"-like scale (dark purple -> red -> yellow), as control points.

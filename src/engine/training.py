@@ -446,6 +446,24 @@ def train(
         return result
 
 
+def warm_up(config: TrainConfig) -> None:
+    """Do beforehand what the first run of this process would otherwise do right after
+    Train is pressed (the window calls this on a worker thread when it opens).
+
+    Importing this module loads torch and torchvision; then the precision probe (timed
+    once per computer, then remembered) and the backbone's stage timing (the Model step's
+    estimate, engine.measure). Measured on the sample: these held the GIL in long Python
+    stretches (deep copies of the network, eager forward passes, imports) on the worker
+    thread during the first second of training, and the window's 10 ms timer came up to
+    240 ms late on a quiet machine (benchmarks/gui_bench.py start).
+    """
+    from .measure import probe_structure  # measure imports the backbones, not training
+
+    resolve_precision(pick_device(config.device), config.precision)
+    with contextlib.suppress(StudioError):  # a backbone unknown here is said by the run
+        probe_structure(config.backbone)
+
+
 # --------------------------------------------------------------------- 1. where it writes
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -532,7 +531,8 @@ class MainWindow(QMainWindow):
         # torch and torchvision are imported now: hundreds of thousands of long-lived
         # objects. Without this, each full garbage collection walks them all while holding
         # the GIL (350 ms measured here), and the window freezes during scans and training.
-        gc.collect()
+        # No gc.collect() first: it is such a walk itself, on this thread (the warm-up
+        # freezes them already, see gui.warmup; this covers a catalog loaded another way).
         freeze_long_lived_objects()
 
     def _on_scan_finished(self, _scan: Any) -> None:

@@ -6,6 +6,8 @@ worker threads (they import torch and build the network), so the window never wa
 
 from __future__ import annotations
 
+import html
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -29,14 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.config import DEFAULT_BACKBONE as BUILT_IN
 from engine.errors import StudioError
 from engine.plan import BackboneStructure, estimate_seconds, plan_run
 from engine.progress import fmt_duration
 
 from .state import StudioState
 from .terms import tip
+from .warmup import warming_up
 from .widgets.naming import name_widget
 from .workers import WorkerError, WorkerHandle, start_worker
+
+log = logging.getLogger(__name__)
 
 PRESET_ORDER = ("head", "last", "all")
 
@@ -106,6 +114,7 @@ class ModelPage(QWidget):
         self._structure_handle: WorkerHandle | None = None
         self._download_handle: WorkerHandle | None = None
         self._import_handle: WorkerHandle | None = None
+        self._download_failed: dict[str, str] = {}  # backbone -> why its download failed
         self._updating_tree = False
 
         title = QLabel(self.tr("<h2>2. The pretrained model</h2>"))
@@ -121,6 +130,12 @@ class ModelPage(QWidget):
         self.backbone_list = QListWidget()
         name_widget(self.backbone_list, "backboneList", self.tr("Backbones"), tip("backbone"))
         self.backbone_list.setMinimumWidth(260)
+        # Each row fits the list's width (wrapped, else elided): no sideways scrolling to
+        # read a backbone's name, at any window size.
+        self.backbone_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.backbone_list.setWordWrap(True)
+        self.backbone_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.backbone_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.backbone_list.addItem(self.tr("Loading the list of backbones…"))
         self.backbone_list.currentItemChanged.connect(self._on_backbone_selected)
 
@@ -164,6 +179,27 @@ class ModelPage(QWidget):
         dl_row.addWidget(self.import_button)
         self.download_progress.setVisible(False)
         self.cancel_download_button.setVisible(False)
+        # A failed download, said on the step itself (not only in the status bar), with
+        # what to do about it.
+        self.download_notice = QFrame()
+        self.download_notice.setObjectName("downloadNotice")
+        self.download_notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.download_notice_text = QLabel("")
+        name_widget(self.download_notice_text, "downloadNoticeText", self.tr("Download failed"))
+        self.download_notice_text.setWordWrap(True)
+        self.download_notice_text.setTextFormat(Qt.TextFormat.RichText)
+        self.use_built_in_button = QPushButton(self.tr("Use EfficientNet-Lite0 (built in)"))
+        name_widget(
+            self.use_built_in_button,
+            "useBuiltInButton",
+            self.tr("Use the built-in backbone"),
+            self.tr("EfficientNet-Lite0 comes with the app: it needs no download."),
+        )
+        self.use_built_in_button.clicked.connect(lambda: self.select_backbone(BUILT_IN))
+        nl = QHBoxLayout(self.download_notice)
+        nl.addWidget(self.download_notice_text, 1)
+        nl.addWidget(self.use_built_in_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.download_notice.setVisible(False)
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -175,6 +211,9 @@ class ModelPage(QWidget):
         top.addWidget(right)
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 3)
+        # 2 : 3 from the start (scaled to the splitter's width), not the list's narrow size
+        # hint: at the default window size its rows then fit on their lines.
+        top.setSizes([400, 600])
         top.setChildrenCollapsible(False)
 
         # ---- freezing
@@ -231,6 +270,7 @@ class ModelPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(top, 2)
+        layout.addWidget(self.download_notice)  # the whole width: room for its words
         layout.addWidget(freeze_box, 3)
         self._show_details(None)
 
@@ -281,23 +321,33 @@ class ModelPage(QWidget):
         if self._catalog_handle is not None or self.catalog:
             return
 
+        config = self.state.config_for_run()  # read here, on the GUI thread
+
         def fetch(task):
-            from engine.backbones import backbone_state, list_backbones
+            # The warm-up (gui.warmup): import now what training and prediction need, probe
+            # what the first run would probe, so that pressing Train neither waits for it
+            # nor competes with it for the window's thread.
+            with warming_up():
+                from engine.backbones import backbone_state, list_backbones
 
-            infos = list_backbones()
-            rows = [(i, backbone_state(i.name)) for i in infos]
-            # Warm up: import now what training and prediction need, so pressing Train
-            # never waits for imports (and imports never compete with the live plots).
-            import engine.evaluation  # noqa: F401
-            import engine.freezing  # noqa: F401
-            import engine.modelfile  # noqa: F401
-            import engine.predict  # noqa: F401
-            import engine.training  # noqa: F401
+                task.report([(i, backbone_state(i.name)) for i in list_backbones()])
+                import engine.evaluation  # noqa: F401
+                import engine.freezing  # noqa: F401
+                import engine.modelfile  # noqa: F401
+                import engine.predict  # noqa: F401
+                from engine.training import warm_up
 
-            return rows
+                try:
+                    warm_up(config)
+                except Exception:  # noqa: BLE001 - only a head start: a run does it itself
+                    log.warning("warm-up failed", exc_info=True)
 
         self._catalog_handle = start_worker(
-            self, fetch, on_result=self._on_catalog, on_error=self._on_catalog_error, name="catalog"
+            self,
+            fetch,
+            on_progress=self._on_catalog,  # the list, as soon as it is known
+            on_error=self._on_catalog_error,
+            name="catalog",
         )
 
     @property
@@ -428,6 +478,7 @@ class ModelPage(QWidget):
         self.download_button.setText(
             self.tr("Download ({mb} MB)").format(mb=fmt_number(info.download_mb, 0))
         )
+        self._show_download_notice(name)
         self.import_button.setEnabled(st != "bundled" and not busy)
         self.import_button.setToolTip(
             self.tr("The built-in backbone needs no weights file.")
@@ -707,6 +758,7 @@ class ModelPage(QWidget):
         self._download_handle = None
         self.download_progress.setVisible(False)
         self.cancel_download_button.setVisible(False)
+        self._download_failed.pop(name, None)
         if err is None:
             self._set_state(name, "downloaded")
             self.status_message.emit(
@@ -716,12 +768,24 @@ class ModelPage(QWidget):
             self.status_message.emit(self.tr("Download cancelled; nothing was kept."))
         else:
             self.status_message.emit(err.message)
-            self.details.setText(
-                self.details.text()
-                + self.tr("<p><b>Download failed:</b> {error}</p>").format(error=err.message)
-            )
+            self._download_failed[name] = err.message  # shown by _show_details
         if self.state.backbone == name:
             self._show_details(name)
+
+    def _show_download_notice(self, name: str) -> None:
+        """The failed download of ``name`` (if it failed) on the step, with what to do."""
+        why = self._download_failed.get(name)
+        self.download_notice.setVisible(why is not None)
+        if why is None:
+            return
+        title = self.catalog[name].title if name in self.catalog else name
+        self.download_notice_text.setText(
+            # ``why`` (engine.download) says what to do about the connection itself.
+            self.tr(
+                "<b>The download of {title} failed.</b> {why} Or choose a built-in "
+                "backbone such as EfficientNet-Lite0: it works offline."
+            ).format(title=html.escape(title), why=html.escape(why))
+        )
 
     def _set_state(self, name: str, st: str) -> None:
         self.states[name] = st

@@ -39,6 +39,7 @@ from engine.progress import fmt_time_left
 
 from .state import StudioState
 from .terms import tip
+from .warmup import wait_for_warm_up
 from .widgets.naming import name_widget
 from .widgets.plots import AccuracyPlot, LossPlot
 from .workers import (
@@ -484,11 +485,12 @@ class TrainPage(QWidget):
         self._started_at = time.monotonic()
 
         def run(task):
-            from engine.training import train  # here: torch loads on the worker, not the window
-
             # The window must win the CPU over training (and the OpenMP threads this
             # thread starts): a repaint competing with two busy cores stalled up to 130 ms.
             lower_this_threads_priority()
+            wait_for_warm_up()  # its imports and probes, not the same again side by side
+            from engine.training import train  # here: torch loads on the worker, not the window
+
             return train(config, out=out, on_event=task.report, control=control)
 
         self._handle = start_worker(

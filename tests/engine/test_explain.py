@@ -144,6 +144,41 @@ def test_explain_photo_from_a_model_file(tmp_path):
     assert ex.overlay().shape == (224, 224, 3)
 
 
+def test_the_whole_photo_comes_with_the_crop_the_model_saw_outlined(tmp_path):
+    """Issue 13: "Why?" showed only the centre crop (an ostrich's head cut off)."""
+    from engine.explain import outline_crop
+
+    net = build_model("efficientnet_lite0", 2, pretrained=False)
+    prep = get_backbone("efficientnet_lite0").preprocessing
+    model = save_model(
+        tmp_path / "m.ftmodel", net=net, classes=["a", "b"], prep=prep, config={}, summary={}
+    )
+    photo = tmp_path / "tall.png"
+    pixels = np.zeros((600, 300, 3), dtype=np.uint8)
+    pixels[:100] = (0, 200, 0)  # the top (the "head"): outside any centre crop
+    Image.fromarray(pixels).save(photo)
+    ex = explain_photo(model, photo)
+    # The whole photo at the model's resize (shorter side), the crop in its middle.
+    assert ex.photo.shape == (2 * prep.resize, prep.resize, 3)
+    left, top, right, bottom = ex.crop_box
+    assert (right - left, bottom - top) == (prep.crop, prep.crop)
+    assert left == (prep.resize - prep.crop) // 2 and top == (2 * prep.resize - prep.crop) // 2
+    assert np.array_equal(ex.photo[top + 5 : bottom - 5, left + 5 : right - 5],
+                          ex.image[5:-5, 5:-5])  # fmt: skip
+    whole = ex.whole_photo()
+    assert whole.shape == ex.photo.shape
+    assert (whole[:20, :, 1] > 150).all()  # the green top the crop leaves out is shown
+    assert (whole[top, left + 10 : right - 10] == 255).all()  # the outline's light line
+    assert (whole[top - 1, left + 10 : right - 10] == 0).all()  # its dark rim, outside
+    heat = ex.whole_photo(0.6)
+    assert heat.shape == ex.photo.shape
+    assert (heat[:20, :, 1] < whole[:20, :, 1]).all()  # unseen parts dimmed, still there
+    # A box reaching past a small photo is clipped, not an error.
+    small = outline_crop(np.zeros((10, 10, 3), np.uint8), np.full((20, 20, 3), 9, np.uint8),
+                         (-5, -5, 15, 15))  # fmt: skip
+    assert small.shape == (10, 10, 3) and small[5, 5].tolist() == [9, 9, 9]
+
+
 def test_colour_scale_and_overlay():
     c = colorize(np.array([0.0, 0.5, 1.0]))
     assert c.dtype == np.uint8 and c.shape == (3, 3)

@@ -172,3 +172,75 @@ def test_import_weights_file(qtbot, window, wait_catalog, tmp_path, fits):
     else:
         assert page.states[SMALL] == "downloadable"
         assert "Import failed" in page.details.text() and "does not fit" in page.details.text()
+
+
+def _no_sideways_scrolling(lst) -> None:
+    """Every row of ``lst`` fits its width: nothing hides behind a horizontal scrollbar."""
+    assert lst.horizontalScrollBar().maximum() == 0
+    assert not lst.horizontalScrollBar().isVisible()
+    width = lst.viewport().width()
+    for r in range(lst.count()):
+        rect = lst.visualItemRect(lst.item(r))
+        assert rect.left() >= 0 and rect.right() < width, (lst.item(r).text(), rect, width)
+
+
+def test_the_backbone_list_fits_its_width_at_the_default_and_minimum_sizes(
+    qtbot, window, wait_catalog, tmp_path
+):
+    """Issue 13: the backbone list was cut off behind a horizontal scrollbar."""
+    from PySide6.QtWidgets import QApplication
+
+    wait_catalog(window)
+    window.go_to(1)
+    lst = window.model_page.backbone_list
+    default = window.size()
+    for size in (default, window.minimumSize()):
+        window.resize(size)
+        for _ in range(5):  # let the splitter and the list lay themselves out
+            QApplication.processEvents()
+        qtbot.wait(50)
+        _no_sideways_scrolling(lst)
+        # The longest title is shown whole (wrapped or not), not cut off at the edge.
+        longest = max((lst.item(r) for r in range(lst.count())), key=lambda i: len(i.text()))
+        assert lst.visualItemRect(longest).height() >= lst.fontMetrics().height() * 2
+        window.grab().save(str(tmp_path / f"model-step-{size.width()}x{size.height()}.png"))
+
+
+def test_a_failed_download_while_offline_says_what_failed_and_what_to_do(
+    qtbot, window, wait_catalog, monkeypatch, tmp_path
+):
+    """Issue 13: a failed download while offline was said only in the status bar."""
+    import urllib.error
+    import urllib.request
+
+    def offline(*_a, **_kw):
+        raise urllib.error.URLError(OSError(101, "Network is unreachable"))
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    wait_catalog(window)
+    select(window, qtbot, SMALL)
+    page = window.model_page
+    assert not page.download_notice.isVisible()
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.downloading, timeout=20_000)
+    # On the step itself, with what failed and what to do.
+    assert page.download_notice.isVisible()
+    text = page.download_notice_text.text()
+    title = page.catalog[SMALL].title
+    assert "download of" in text and title in text and "failed" in text
+    assert "Could not reach" in text and "internet connection" in text
+    assert "import the weights" in text and "EfficientNet-Lite0" in text and "offline" in text
+    assert page.states[SMALL] == "downloadable" and not window.state.backbone_ready
+    for size in (window.size(), window.minimumSize()):
+        window.resize(size)
+        qtbot.wait(100)
+        notice = page.download_notice_text
+        assert notice.height() >= notice.heightForWidth(notice.width()), "text cut off"
+        window.grab().save(str(tmp_path / f"download-failed-{size.width()}.png"))
+    # The way out it names: the built-in backbone, one click away, ready offline.
+    assert page.use_built_in_button.isVisible()
+    qtbot.mouseClick(page.use_built_in_button, Qt.MouseButton.LeftButton)
+    assert window.state.backbone == "efficientnet_lite0" and window.state.backbone_ready
+    assert not page.download_notice.isVisible()  # it was about the other backbone
+    select(window, qtbot, SMALL)
+    assert page.download_notice.isVisible()  # still said there, until a download works

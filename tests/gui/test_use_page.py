@@ -362,3 +362,29 @@ def test_a_broken_model_file_is_reported_and_drops_are_refused(qtbot, tmp_path):
     from gui import workers
 
     assert workers.stop_all_workers(30_000)  # the failed load's thread has ended
+
+
+def test_why_shows_the_whole_photo_with_the_crop_the_model_saw(
+    qtbot, page, fashion_model, tmp_path
+):
+    """Issue 13: "Why?" showed only the centre crop (an ostrich's head cut off)."""
+    from PIL import Image
+
+    _, _, held_out = fashion_model
+    bag = Image.open(sorted((held_out / "bag").iterdir())[0]).convert("RGB")
+    wide = Image.new("RGB", (bag.width * 3, bag.height), (250, 250, 250))
+    wide.paste(bag, (bag.width, 0))
+    photo = tmp_path / "wide bag.png"
+    wide.save(photo)
+    with qtbot.waitSignal(page.classify_finished, timeout=60_000):
+        drop(page.drop_area, [photo])
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    with qtbot.waitSignal(page.explanation_ready, timeout=60_000) as blocker:
+        page.explain(0)
+    ex = blocker.args[0]
+    assert ex.photo.shape[1] == 3 * ex.photo.shape[0]  # the whole 3:1 photo came along
+    dialog = page._explainer
+    for label in (dialog.photo, dialog.heat):
+        shown = label.pixmap()
+        assert not shown.isNull() and shown.width() >= 2.5 * shown.height(), shown.size()
+    dialog.grab().save(str(tmp_path / "why.png"))

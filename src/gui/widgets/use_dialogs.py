@@ -65,7 +65,8 @@ class ExplanationDialog(QDialog):
         self.strength.setAccessibleName(self.tr("Heatmap strength"))
         self.strength.valueChanged.connect(self._redraw)
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("What the model looked at")), 0, 0)
+        # The whole photo, the square the network saw outlined (engine.explain).
+        grid.addWidget(QLabel(self.tr("The photo (the model saw the outlined square)")), 0, 0)
         grid.addWidget(QLabel(self.tr("Where it found its evidence")), 0, 1)
         grid.addWidget(self.photo, 1, 0)
         grid.addWidget(self.heat, 1, 1)
@@ -107,7 +108,7 @@ class ExplanationDialog(QDialog):
         if i >= 0:
             self.category.setCurrentIndex(i)
         self.photo.setPixmap(
-            QPixmap.fromImage(image_from_array(ex.image)).scaled(
+            QPixmap.fromImage(image_from_array(ex.whole_photo())).scaled(
                 300,
                 300,
                 Qt.AspectRatioMode.KeepAspectRatio,
@@ -135,9 +136,7 @@ class ExplanationDialog(QDialog):
         ex = self.explanation
         if ex is None:
             return
-        from engine.explain import overlay
-
-        img = overlay(ex.image, ex.heatmap, self.strength.value() / 100)
+        img = ex.whole_photo(self.strength.value() / 100)
         self.heat.setPixmap(
             QPixmap.fromImage(image_from_array(img)).scaled(
                 300,

@@ -1,0 +1,52 @@
+"""The window's warm-up: what the first training run needs, done before Train is pressed.
+
+The Model page's catalog worker, started when the window appears, runs inside
+:func:`warming_up`: it imports torch and torchvision, fills the catalog, then calls
+:func:`engine.training.warm_up` (the precision probe and the backbone's stage timing).
+A training run started meanwhile waits for it (:func:`wait_for_warm_up`) instead of doing
+the same work at the same time: two threads importing and probing side by side with the
+window's own thread was what made the window's 10 ms timer come hundreds of ms late at the
+start of training (issue 13, ``benchmarks/gui_bench.py gui-child start``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Iterator
+
+from .workers import lower_this_threads_priority
+
+_done = threading.Event()
+_started = threading.Event()
+
+
+@contextlib.contextmanager
+def warming_up() -> Iterator[None]:
+    """Run the body as the warm-up, on the calling worker thread.
+
+    The thread runs at a lower priority than the window's. Python's cyclic garbage
+    collector is off meanwhile and everything alive at the end is frozen out of it: each
+    full collection during the imports walked every object torch had made (320 ms here,
+    holding the GIL, the window frozen), and the imports make little cyclic garbage.
+    """
+    _started.set()
+    lower_this_threads_priority()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # O(1): what is alive now is never walked again
+        if was_enabled:
+            gc.enable()
+        _done.set()
+
+
+def wait_for_warm_up(timeout_s: float | None = None) -> bool:
+    """Wait (on a worker thread) until a started warm-up has ended; True if none is
+    under way any more. Returns at once when no warm-up was started."""
+    if not _started.is_set():
+        return True
+    return _done.wait(timeout_s)
