@@ -65,8 +65,8 @@ class ExplanationDialog(QDialog):
         self.strength.setAccessibleName(self.tr("Heatmap strength"))
         self.strength.valueChanged.connect(self._redraw)
         grid = QGridLayout()
-        # The whole photo, the square the network saw outlined (engine.explain).
-        grid.addWidget(QLabel(self.tr("The photo (the model saw the outlined square)")), 0, 0)
+        # The whole photo, with the square the network saw outlined (engine.explain).
+        grid.addWidget(QLabel(self.tr("What the model looked at")), 0, 0)
         grid.addWidget(QLabel(self.tr("Where it found its evidence")), 0, 1)
         grid.addWidget(self.photo, 1, 0)
         grid.addWidget(self.heat, 1, 1)
