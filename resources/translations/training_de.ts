@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccuracyPlot</name>
+    <message>
+        <source>Accuracy appears here after the first epoch.</source>
+        <translation>Die Genauigkeit erscheint hier nach dem ersten Durchgang.</translation>
+    </message>
+    <message>
+        <source>Accuracy curve</source>
+        <translation>Kurve der Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Training and validation accuracy per epoch, in percent</source>
+        <translation>Genauigkeit auf Trainings- und Kontrollfotos pro Durchgang, in Prozent</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Durchgang</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>training photos</source>
+        <translation>Trainingsfotos</translation>
+    </message>
+    <message>
+        <source>checking photos</source>
+        <translation>Kontrollfotos</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>The loss curve appears here when training starts.</source>
+        <translation>Die Kurve des Fehlerwerts erscheint hier, sobald das Training beginnt.</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>Kurve des Fehlerwerts</translation>
+    </message>
+    <message>
+        <source>Training loss per step and validation loss per epoch</source>
+        <translation>Fehlerwert der Trainingsfotos pro Schritt und der Kontrollfotos pro Durchgang</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Durchgang</translation>
+    </message>
+    <message>
+        <source>loss (lower is better)</source>
+        <translation>Fehlerwert (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>training photos (smoothed)</source>
+        <translation>Trainingsfotos (geglättet)</translation>
+    </message>
+    <message>
+        <source>checking photos</source>
+        <translation>Kontrollfotos</translation>
+    </message>
+</context>
+<context>
     <name>ModelPage</name>
     <message>
         <source>built in, ready offline</source>
@@ -336,6 +398,359 @@
     <message>
         <source>Checking {file}…</source>
         <translation>{file} wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPage</name>
+    <message>
+        <source>Step 3: Train</source>
+        <translation>Schritt 3: Training</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;3. Train&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;3. Training&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Automatic (recommended)</source>
+        <translation>Automatisch (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>The backbone&apos;s own</source>
+        <translation>Die des Basismodells</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>Bildvariationen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Erweiterte Einstellungen zeigen</translation>
+    </message>
+    <message>
+        <source>Settings most people never need to change.</source>
+        <translation>Einstellungen, die die meisten nie ändern müssen.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Erweiterte Einstellungen</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Fotos pro Schritt</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>Geglättete Zuordnung</translation>
+    </message>
+    <message>
+        <source>Warm-up epochs</source>
+        <translation>Aufwärm-Durchgänge</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>Verlauf der Lernrate</translation>
+    </message>
+    <message>
+        <source>Cosine (smooth)</source>
+        <translation>Kosinus (sanft)</translation>
+    </message>
+    <message>
+        <source>One-cycle</source>
+        <translation>One-Cycle</translation>
+    </message>
+    <message>
+        <source>Stop early after</source>
+        <translation>Früher aufhören nach</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source> epochs without improvement</source>
+        <translation> Durchgänge ohne Verbesserung</translation>
+    </message>
+    <message>
+        <source>Weigh small categories more</source>
+        <translation>Kleine Kategorien stärker gewichten</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>Gewichtung der Kategorien</translation>
+    </message>
+    <message>
+        <source>Augmented copies per photo</source>
+        <translation>Variationen pro Foto</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>Zufallsstartwert</translation>
+    </message>
+    <message>
+        <source>Number precision</source>
+        <translation>Rechengenauigkeit</translation>
+    </message>
+    <message>
+        <source>Automatic (fastest here)</source>
+        <translation>Automatisch (hier am schnellsten)</translation>
+    </message>
+    <message>
+        <source>32-bit (fp32)</source>
+        <translation>32 Bit (fp32)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Rechengerät</translation>
+    </message>
+    <message>
+        <source>Processor (CPU)</source>
+        <translation>Prozessor (CPU)</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA-Grafikkarte (CUDA)</translation>
+    </message>
+    <message>
+        <source>Apple GPU (MPS)</source>
+        <translation>Apple-Grafikchip (MPS)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>Früher aufhören</translation>
+    </message>
+    <message>
+        <source>Augmented copies</source>
+        <translation>Variationen</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Rechengenauigkeit</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume training</source>
+        <translation>Training pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause training (the computer is free meanwhile); press again to resume.</source>
+        <translation>Training pausieren (der Computer ist so lange frei); erneut drücken, um fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Training anhalten</translation>
+    </message>
+    <message>
+        <source>Stop training; the best finished epoch is kept as the model.</source>
+        <translation>Training anhalten; der beste fertige Durchgang wird als Modell behalten.</translation>
+    </message>
+    <message>
+        <source>See the results →</source>
+        <translation>Zu den Ergebnissen →</translation>
+    </message>
+    <message>
+        <source>Go to the results</source>
+        <translation>Zu den Ergebnissen gehen</translation>
+    </message>
+    <message>
+        <source>Step 4: how good is the model?</source>
+        <translation>Schritt 4: Wie gut ist das Modell?</translation>
+    </message>
+    <message>
+        <source>What is needed before training</source>
+        <translation>Was vor dem Training nötig ist</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>Fortschritt des Trainings</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Training log</source>
+        <translation>Trainingsprotokoll</translation>
+    </message>
+    <message>
+        <source>What happens during training is told here in plain words.</source>
+        <translation>Was während des Trainings geschieht, steht hier in einfachen Worten.</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Training läuft…</translation>
+    </message>
+    <message>
+        <source>Best: {pct}%</source>
+        <translation>Beste: {pct} %</translation>
+    </message>
+    <message>
+        <source>Model ready</source>
+        <translation>Modell bereit</translation>
+    </message>
+    <message>
+        <source>Press Train</source>
+        <translation>Trainieren drücken</translation>
+    </message>
+    <message>
+        <source>Trained. See the results, or change a setting and press Train again.</source>
+        <translation>Trainiert. Sehen Sie sich die Ergebnisse an, oder ändern Sie eine Einstellung und drücken Sie erneut auf Trainieren.</translation>
+    </message>
+    <message>
+        <source>{photos} photos · {backbone} · {layers}</source>
+        <translation>{photos} Fotos · {backbone} · {layers}</translation>
+    </message>
+    <message>
+        <source>Ready to train: {what}</source>
+        <translation>Bereit zum Training: {what}</translation>
+    </message>
+    <message>
+        <source>Start training with these settings (Ctrl+Return).</source>
+        <translation>Training mit diesen Einstellungen starten (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>Training. The other steps stay usable; Pause frees the computer for a while.</source>
+        <translation>Training läuft. Die anderen Schritte bleiben nutzbar; Pause gibt den Computer eine Weile frei.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training {backbone} ({layers}) for up to %n epochs on the photos in {folder}.</source>
+        <translation>
+            <numerusform>Training von {backbone} ({layers}) mit den Fotos in {folder}: höchstens %n Durchgang.</numerusform>
+            <numerusform>Training von {backbone} ({layers}) mit den Fotos in {folder}: höchstens %n Durchgänge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after this step…</source>
+        <translation>Hält nach diesem Schritt an…</translation>
+    </message>
+    <message>
+        <source>Stopping: the best finished epoch will be kept.</source>
+        <translation>Wird angehalten: Der beste fertige Durchgang wird behalten.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Paused: press Resume to continue</source>
+        <translation>Pausiert: Drücken Sie Fortsetzen, um weiterzumachen</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>Pausiert.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>{stage}: %p%</source>
+        <translation>{stage}: %p %</translation>
+    </message>
+    <message>
+        <source> · step {step} of {steps}</source>
+        <translation> · Schritt {step} von {steps}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {total}</source>
+        <translation>Durchgang {epoch} von {total}</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch finished: no model</source>
+        <translation>Angehalten, bevor der erste Durchgang fertig war: kein Modell</translation>
+    </message>
+    <message>
+        <source>Done in {secs} s · best checking accuracy {pct}% (epoch {epoch})</source>
+        <translation>Fertig in {secs} s · beste Kontrollgenauigkeit {pct} % (Durchgang {epoch})</translation>
+    </message>
+    <message>
+        <source>The model was saved as {path}.</source>
+        <translation>Das Modell wurde als {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Training stopped before anything could be kept.</source>
+        <translation>Das Training wurde angehalten, bevor etwas behalten werden konnte.</translation>
+    </message>
+    <message>
+        <source>Training could not run</source>
+        <translation>Das Training konnte nicht laufen</translation>
+    </message>
+    <message>
+        <source>Training could not run: {error}</source>
+        <translation>Das Training konnte nicht laufen: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trained earlier: %n epochs · best checking accuracy {pct}%</source>
+        <translation>
+            <numerusform>Früher trainiert: %n Durchgang · beste Kontrollgenauigkeit {pct} %</numerusform>
+            <numerusform>Früher trainiert: %n Durchgänge · beste Kontrollgenauigkeit {pct} %</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{size} × {size} pixels</source>
+        <translation>{size} × {size} Pixel</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@ from engine.config import TrainControl
 from engine.plan import default_checkpoint
 from engine.progress import fmt_time_left
 
+from .model_page import fmt_number
 from .state import StudioState
 from .terms import tip
 from .warmup import wait_for_warm_up
@@ -63,7 +64,7 @@ class TrainPage(QWidget):
     def __init__(self, state: StudioState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainPage")
-        self.setAccessibleName("Step 3: Train")
+        self.setAccessibleName(self.tr("Step 3: Train"))
         self.state = state
         self.runs_dir_fn = None  # set by the main window: () -> Path for new model files
         self.model_name_fn = None  # set by the main window: () -> str (the project's name)
@@ -78,32 +79,38 @@ class TrainPage(QWidget):
         self.last_error: WorkerError | None = None
         self.events_seen = 0
 
-        title = QLabel("<h2>3. Train</h2>")
+        title = QLabel(self.tr("<h2>3. Train</h2>"))
 
         # ---- settings in front
-        settings_box = QGroupBox("Settings")
+        settings_box = QGroupBox(self.tr("Settings"))
         self.epochs_spin = QSpinBox()
-        name_widget(self.epochs_spin, "epochsSpin", "Epochs", tip("epoch"))
+        name_widget(self.epochs_spin, "epochsSpin", self.tr("Epochs"), tip("epoch"))
         self.epochs_spin.setRange(1, 500)
         self.lr_combo = QComboBox()
-        name_widget(self.lr_combo, "lrCombo", "Learning rate", tip("lr"))
+        name_widget(self.lr_combo, "lrCombo", self.tr("Learning rate"), tip("lr"))
         for v in LR_CHOICES:
-            self.lr_combo.addItem("Automatic (recommended)" if v is None else f"{v:g}", v)
+            self.lr_combo.addItem(self.tr("Automatic (recommended)") if v is None else f"{v:g}", v)
         self.size_combo = QComboBox()
-        name_widget(self.size_combo, "imageSizeCombo", "Image size", tip("image_size"))
+        name_widget(self.size_combo, "imageSizeCombo", self.tr("Image size"), tip("image_size"))
         for v in SIZE_CHOICES:
-            self.size_combo.addItem("The backbone's own" if v is None else f"{v} × {v} pixels", v)
+            self.size_combo.addItem(
+                self.tr("The backbone's own") if v is None else _size_label(v), v
+            )
         self.augment_combo = QComboBox()
-        name_widget(self.augment_combo, "augmentCombo", "Augmentation", tip("augment"))
-        for label, v in (("Automatic", None), ("On", True), ("Off", False)):
+        name_widget(self.augment_combo, "augmentCombo", self.tr("Augmentation"), tip("augment"))
+        for label, v in (
+            (self.tr("Automatic"), None),
+            (self.tr("On"), True),
+            (self.tr("Off"), False),
+        ):
             self.augment_combo.addItem(label, v)
         grid = QGridLayout(settings_box)
         for col, (text, widget, key) in enumerate(
             (
-                ("Epochs", self.epochs_spin, "epoch"),
-                ("Learning rate", self.lr_combo, "lr"),
-                ("Image size", self.size_combo, "image_size"),
-                ("Augmentation", self.augment_combo, "augment"),
+                (self.tr("Epochs"), self.epochs_spin, "epoch"),
+                (self.tr("Learning rate"), self.lr_combo, "lr"),
+                (self.tr("Image size"), self.size_combo, "image_size"),
+                (self.tr("Augmentation"), self.augment_combo, "augment"),
             )
         ):
             label = QLabel(text)
@@ -116,10 +123,10 @@ class TrainPage(QWidget):
         name_widget(
             self.advanced_button,
             "advancedButton",
-            "Show advanced settings",
-            "Settings most people never need to change.",
+            self.tr("Show advanced settings"),
+            self.tr("Settings most people never need to change."),
         )
-        self.advanced_button.setText("Advanced")
+        self.advanced_button.setText(self.tr("Advanced"))
         self.advanced_button.setCheckable(True)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -128,7 +135,7 @@ class TrainPage(QWidget):
         grid.setColumnStretch(5, 1)
 
         self.advanced = QWidget()
-        name_widget(self.advanced, "advancedPanel", "Advanced settings")
+        name_widget(self.advanced, "advancedPanel", self.tr("Advanced settings"))
         form_l = QFormLayout()
         form_r = QFormLayout()
         adv = QHBoxLayout(self.advanced)
@@ -137,65 +144,76 @@ class TrainPage(QWidget):
         adv.addSpacing(24)
         adv.addLayout(form_r)
         adv.addStretch(1)
-        self.batch_spin = self._spin("batchSizeSpin", "Batch size", "batch_size", 1, 1024)
+        self.batch_spin = self._spin("batchSizeSpin", self.tr("Batch size"), "batch_size", 1, 1024)
         self.wd_spin = self._dspin(
-            "weightDecaySpin", "Weight decay", "weight_decay", 0, 1, 3, 0.005
+            "weightDecaySpin", self.tr("Weight decay"), "weight_decay", 0, 1, 3, 0.005
         )
         self.ls_spin = self._dspin(
-            "labelSmoothingSpin", "Label smoothing", "label_smoothing", 0, 0.5, 2, 0.05
+            "labelSmoothingSpin", self.tr("Label smoothing"), "label_smoothing", 0, 0.5, 2, 0.05
         )
-        self.warmup_spin = self._dspin("warmupSpin", "Warm-up epochs", "warmup", 0, 20, 1, 0.5)
+        self.warmup_spin = self._dspin(
+            "warmupSpin", self.tr("Warm-up epochs"), "warmup", 0, 20, 1, 0.5
+        )
         self.schedule_combo = QComboBox()
-        name_widget(self.schedule_combo, "scheduleCombo", "Learning-rate schedule", tip("schedule"))
-        self.schedule_combo.addItem("Cosine (smooth)", "cosine")
-        self.schedule_combo.addItem("One-cycle", "onecycle")
-        self.patience_spin = self._spin("patienceSpin", "Stop early after", "patience", 0, 100)
-        self.patience_spin.setSpecialValueText("never")
-        self.patience_spin.setSuffix(" epochs without improvement")
-        self.class_weights_check = QCheckBox("Weigh small categories more")
         name_widget(
-            self.class_weights_check, "classWeightsCheck", "Class weights", tip("class_weights")
+            self.schedule_combo, "scheduleCombo", self.tr("Learning-rate schedule"), tip("schedule")
+        )
+        self.schedule_combo.addItem(self.tr("Cosine (smooth)"), "cosine")
+        self.schedule_combo.addItem(self.tr("One-cycle"), "onecycle")
+        self.patience_spin = self._spin(
+            "patienceSpin", self.tr("Stop early after"), "patience", 0, 100
+        )
+        self.patience_spin.setSpecialValueText(self.tr("never"))
+        self.patience_spin.setSuffix(self.tr(" epochs without improvement"))
+        self.class_weights_check = QCheckBox(self.tr("Weigh small categories more"))
+        name_widget(
+            self.class_weights_check,
+            "classWeightsCheck",
+            self.tr("Class weights"),
+            tip("class_weights"),
         )
         self.views_spin = self._spin(
-            "augmentViewsSpin", "Augmented copies per photo", "augment", 1, 10
+            "augmentViewsSpin", self.tr("Augmented copies per photo"), "augment", 1, 10
         )
-        self.seed_spin = self._spin("seedSpin", "Random seed", "seed", 0, 2**31 - 1)
+        self.seed_spin = self._spin("seedSpin", self.tr("Random seed"), "seed", 0, 2**31 - 1)
         self.precision_combo = QComboBox()
-        name_widget(self.precision_combo, "precisionCombo", "Number precision", tip("precision"))
+        name_widget(
+            self.precision_combo, "precisionCombo", self.tr("Number precision"), tip("precision")
+        )
         for label, v in (
-            ("Automatic (fastest here)", "auto"),
-            ("32-bit (fp32)", "fp32"),
-            ("bfloat16", "bf16"),
+            (self.tr("Automatic (fastest here)"), "auto"),
+            (self.tr("32-bit (fp32)"), "fp32"),
+            ("bfloat16", "bf16"),  # i18n: not text (the number format's own name)
         ):
             self.precision_combo.addItem(label, v)
         self.device_combo = QComboBox()
-        name_widget(self.device_combo, "deviceCombo", "Device", tip("device"))
+        name_widget(self.device_combo, "deviceCombo", self.tr("Device"), tip("device"))
         for label, v in (
-            ("Automatic", "auto"),
-            ("Processor (CPU)", "cpu"),
-            ("NVIDIA GPU (CUDA)", "cuda"),
-            ("Apple GPU (MPS)", "mps"),
+            (self.tr("Automatic"), "auto"),
+            (self.tr("Processor (CPU)"), "cpu"),
+            (self.tr("NVIDIA GPU (CUDA)"), "cuda"),
+            (self.tr("Apple GPU (MPS)"), "mps"),
         ):
             self.device_combo.addItem(label, v)
         for form, rows in (
             (
                 form_l,
                 (
-                    ("Batch size", self.batch_spin),
-                    ("Weight decay", self.wd_spin),
-                    ("Label smoothing", self.ls_spin),
-                    ("Warm-up epochs", self.warmup_spin),
-                    ("Schedule", self.schedule_combo),
+                    (self.tr("Batch size"), self.batch_spin),
+                    (self.tr("Weight decay"), self.wd_spin),
+                    (self.tr("Label smoothing"), self.ls_spin),
+                    (self.tr("Warm-up epochs"), self.warmup_spin),
+                    (self.tr("Schedule"), self.schedule_combo),
                 ),
             ),
             (
                 form_r,
                 (
-                    ("Early stopping", self.patience_spin),
-                    ("Augmented copies", self.views_spin),
-                    ("Random seed", self.seed_spin),
-                    ("Precision", self.precision_combo),
-                    ("Device", self.device_combo),
+                    (self.tr("Early stopping"), self.patience_spin),
+                    (self.tr("Augmented copies"), self.views_spin),
+                    (self.tr("Random seed"), self.seed_spin),
+                    (self.tr("Precision"), self.precision_combo),
+                    (self.tr("Device"), self.device_combo),
                     ("", self.class_weights_check),
                 ),
             ),
@@ -205,44 +223,44 @@ class TrainPage(QWidget):
         self.advanced.setVisible(False)
 
         # ---- buttons and progress
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton(self.tr("Train"))
         name_widget(
             self.train_button,
             "trainButton",
-            "Start training",
-            "Start training with these settings (Ctrl+Return).",
+            self.tr("Start training"),
+            self._train_tip(),
         )
         self.train_button.setDefault(True)
         self.train_button.setMinimumWidth(110)
         self.train_button.clicked.connect(self.start_training)
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(self.tr("Pause"))
         name_widget(
             self.pause_button,
             "pauseButton",
-            "Pause or resume training",
-            "Pause training (the computer is free meanwhile); press again to resume.",
+            self.tr("Pause or resume training"),
+            self.tr("Pause training (the computer is free meanwhile); press again to resume."),
         )
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self._on_pause_toggled)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         name_widget(
             self.stop_button,
             "stopButton",
-            "Stop training",
-            "Stop training; the best finished epoch is kept as the model.",
+            self.tr("Stop training"),
+            self.tr("Stop training; the best finished epoch is kept as the model."),
         )
         self.stop_button.clicked.connect(self.stop_training)
-        self.results_button = QPushButton("See the results →")
+        self.results_button = QPushButton(self.tr("See the results →"))
         name_widget(
             self.results_button,
             "resultsButton",
-            "Go to the results",
-            "Step 4: how good is the model?",
+            self.tr("Go to the results"),
+            self.tr("Step 4: how good is the model?"),
         )
         self.results_button.clicked.connect(self.show_results_requested)
         self.results_button.setVisible(False)
         self.ready_label = QLabel("")
-        name_widget(self.ready_label, "trainReadyLabel", "What is needed before training")
+        name_widget(self.ready_label, "trainReadyLabel", self.tr("What is needed before training"))
         self.ready_label.setWordWrap(True)
         self.ready_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
@@ -252,10 +270,10 @@ class TrainPage(QWidget):
         buttons.addWidget(self.results_button)
 
         self.progress = QProgressBar()
-        name_widget(self.progress, "trainProgress", "Training progress")
+        name_widget(self.progress, "trainProgress", self.tr("Training progress"))
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat("Not started")
+        self.progress.setFormat(self.tr("Not started"))
 
         # ---- plots and log
         self.loss_plot = LossPlot()
@@ -265,10 +283,12 @@ class TrainPage(QWidget):
         plots.addWidget(self.accuracy_plot)
         plots.setChildrenCollapsible(False)
         self.log = QPlainTextEdit()
-        name_widget(self.log, "trainLog", "Training log")
+        name_widget(self.log, "trainLog", self.tr("Training log"))
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(5000)
-        self.log.setPlaceholderText("What happens during training is told here in plain words.")
+        self.log.setPlaceholderText(
+            self.tr("What happens during training is told here in plain words.")
+        )
         lower = QSplitter(Qt.Orientation.Vertical)
         lower.addWidget(plots)
         lower.addWidget(self.log)
@@ -307,17 +327,17 @@ class TrainPage(QWidget):
     def subtitle(self) -> str:
         st = self.state
         if self.training:
-            return "Training…"
+            return self.tr("Training…")
         if st.train_result is not None and st.train_result.val_accuracy is not None:
-            return f"Best: {st.train_result.val_accuracy:.0%}"
-        return "Model ready" if st.model_path else "Press Train"
+            return self.tr("Best: {pct}%").format(pct=_pct(st.train_result.val_accuracy))
+        return self.tr("Model ready") if st.model_path else self.tr("Press Train")
 
     def reset(self) -> None:
         """No curves, no log, not started (the settings follow the state)."""
         self.loss_plot.reset()
         self.accuracy_plot.reset()
         self.log.clear()
-        self.progress.setFormat("Not started")
+        self.progress.setFormat(self.tr("Not started"))
         self.progress.setValue(0)
         self.results_button.setVisible(False)
 
@@ -410,17 +430,24 @@ class TrainPage(QWidget):
             self.ready_label.setText(reason)
         elif self.results_button.isVisibleTo(self):
             self.ready_label.setText(
-                "Trained. See the results, or change a setting and press Train again."
+                self.tr("Trained. See the results, or change a setting and press Train again.")
             )
         else:
             s = self.state.scan
             what = (
                 self.describe_setup_fn()
                 if self.describe_setup_fn
-                else f"{len(s.photos):,} photos · {self.state.backbone} · {self.state.train_layers}"
+                else self.tr("{photos} photos · {backbone} · {layers}").format(
+                    photos=fmt_number(len(s.photos)),
+                    backbone=self.state.backbone,
+                    layers=self.state.train_layers,
+                )
             )
-            self.ready_label.setText(f"Ready to train: {what}")
-        self.train_button.setToolTip(reason or "Start training with these settings (Ctrl+Return).")
+            self.ready_label.setText(self.tr("Ready to train: {what}").format(what=what))
+        self.train_button.setToolTip(reason or self._train_tip())
+
+    def _train_tip(self) -> str:
+        return self.tr("Start training with these settings (Ctrl+Return).")
 
     def _set_running(self, running: bool) -> None:
         for w in self._settings_widgets:
@@ -432,12 +459,14 @@ class TrainPage(QWidget):
             self.train_button.setEnabled(False)
             self.results_button.setVisible(False)
             self.ready_label.setText(
-                "Training. The other steps stay usable; Pause frees the computer for a while."
+                self.tr(
+                    "Training. The other steps stay usable; Pause frees the computer for a while."
+                )
             )
         else:
             self.pause_button.blockSignals(True)
             self.pause_button.setChecked(False)
-            self.pause_button.setText("Pause")
+            self.pause_button.setText(self.tr("Pause"))
             self.pause_button.blockSignals(False)
             self.update_ready()
 
@@ -478,9 +507,13 @@ class TrainPage(QWidget):
         self.accuracy_plot.reset()
         self.log.clear()
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Starting…")
+        self.progress.setFormat(self.tr("Starting…"))
         self._log(
-            f"Training {config.backbone} ({config.train_layers}) for up to {config.epochs} epochs on the photos in {config.data_dir}."
+            self.tr(
+                "Training {backbone} ({layers}) for up to %n epochs on the photos in {folder}.",
+                "",
+                config.epochs,
+            ).format(backbone=config.backbone, layers=config.train_layers, folder=config.data_dir)
         )
         self._started_at = time.monotonic()
 
@@ -506,15 +539,15 @@ class TrainPage(QWidget):
         )
         self._set_running(True)
         self.training_started.emit()
-        self.status_message.emit("Training…")
+        self.status_message.emit(self.tr("Training…"))
 
     def stop_training(self) -> None:
         if self._handle is not None and self._handle.running:
             self._handle.stop()
             self.stop_button.setEnabled(False)
             self.pause_button.setEnabled(False)
-            self.progress.setFormat("Stopping after this step…")
-            self._log("Stopping: the best finished epoch will be kept.")
+            self.progress.setFormat(self.tr("Stopping after this step…"))
+            self._log(self.tr("Stopping: the best finished epoch will be kept."))
 
     def stop_and_wait(self, timeout_ms: int = 60_000) -> bool:
         if self._handle is None:
@@ -526,13 +559,13 @@ class TrainPage(QWidget):
             return
         if paused:
             self._control.pause()
-            self.pause_button.setText("Resume")
-            self.progress.setFormat("Paused: press Resume to continue")
-            self._log("Paused.")
+            self.pause_button.setText(self.tr("Resume"))
+            self.progress.setFormat(self.tr("Paused: press Resume to continue"))
+            self._log(self.tr("Paused."))
         else:
             self._control.resume()
-            self.pause_button.setText("Pause")
-            self._log("Resumed.")
+            self.pause_button.setText(self.tr("Pause"))
+            self._log(self.tr("Resumed."))
 
     # ------------------------------------------------------------------ events
     def _on_event(self, e: Any) -> None:
@@ -545,7 +578,8 @@ class TrainPage(QWidget):
             else:
                 self.progress.setRange(0, 1000)
                 self.progress.setValue(int(1000 * e.fraction))
-                self.progress.setFormat(f"{e.message}: %p%")
+                # %p is the progress bar's own field (the percentage).
+                self.progress.setFormat(self.tr("{stage}: %p%").format(stage=e.message))
             if e.fraction in (None, 0.0) or e.message.startswith(("Loading", "Saving", "Choosing")):
                 self._log(e.message)
         elif kind == "step":
@@ -570,10 +604,15 @@ class TrainPage(QWidget):
         self.progress.setValue(int(1000 * min(1.0, epochs_done / total)))
         if self._control is not None and self._control.paused:
             return
-        step = f" · step {e.step} of {e.steps_per_epoch}" if e.kind == "step" else ""
+        step = (
+            self.tr(" · step {step} of {steps}").format(step=e.step, steps=e.steps_per_epoch)
+            if e.kind == "step"
+            else ""
+        )
         eta = fmt_time_left(e.eta_seconds)
         epoch = e.epoch if e.kind == "step" else min(total, e.epoch)
-        self.progress.setFormat(f"Epoch {epoch} of {total}{step}" + (f" · {eta}" if eta else ""))
+        text = self.tr("Epoch {epoch} of {total}").format(epoch=epoch, total=total) + step
+        self.progress.setFormat(text + (f" · {eta}" if eta else ""))  # i18n: not text
 
     def _on_result(self, result: Any) -> None:
         self.last_result = result
@@ -581,16 +620,18 @@ class TrainPage(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setValue(1000)
         if result.best_epoch is None:
-            self.progress.setFormat("Stopped before the first epoch finished: no model")
+            self.progress.setFormat(self.tr("Stopped before the first epoch finished: no model"))
         else:
             self.progress.setFormat(
-                f"Done in {secs:.0f} s · best checking accuracy {result.val_accuracy:.0%} (epoch {result.best_epoch})"
+                self.tr("Done in {secs} s · best checking accuracy {pct}% (epoch {epoch})").format(
+                    secs=fmt_number(secs, 0), pct=_pct(result.val_accuracy), epoch=result.best_epoch
+                )
             )
         for advice in training_advice(result, self._train_layers):
             self._log(advice)
         self.state.history = [r.to_dict() for r in result.history]
         if result.model_path is not None:
-            self._log(f"The model was saved as {result.model_path}.")
+            self._log(self.tr("The model was saved as {path}.").format(path=result.model_path))
             self.results_button.setVisible(True)
             self.state.set_model(Path(result.model_path), result)
         self.status_message.emit(self.progress.format())
@@ -600,11 +641,11 @@ class TrainPage(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         if err.cancelled:
-            self.progress.setFormat("Stopped")
-            self._log("Training stopped before anything could be kept.")
+            self.progress.setFormat(self.tr("Stopped"))
+            self._log(self.tr("Training stopped before anything could be kept."))
         else:
-            self.progress.setFormat("Training could not run")
-            self._log(f"Training could not run: {err.message}")
+            self.progress.setFormat(self.tr("Training could not run"))
+            self._log(self.tr("Training could not run: {error}").format(error=err.message))
         self.status_message.emit(err.message)
 
     def _on_finished(self) -> None:
@@ -652,8 +693,9 @@ class TrainPage(QWidget):
             self.progress.setRange(0, 1000)
             self.progress.setValue(1000)
             self.progress.setFormat(
-                f"Trained earlier: {len(history)} epochs · best checking accuracy "
-                f"{max(accuracies):.0%}"
+                self.tr(
+                    "Trained earlier: %n epochs · best checking accuracy {pct}%", "", len(history)
+                ).format(pct=_pct(max(accuracies)))
             )
 
     def shutdown(self) -> None:
@@ -662,9 +704,18 @@ class TrainPage(QWidget):
 
 
 # Combo values a saved project may hold that the lists do not offer: shown as custom items.
+def _size_label(v: int) -> str:
+    return TrainPage.tr("{size} × {size} pixels").format(size=v)
+
+
+def _pct(fraction: float) -> str:
+    """A share as a whole percentage, without the sign (the text around it has it)."""
+    return fmt_number(100 * fraction, 0)
+
+
 _CUSTOM_LABELS = {
     "lr": lambda v: f"{v:g}",
-    "image_size": lambda v: f"{v} × {v} pixels",
+    "image_size": _size_label,
 }
 
 

@@ -59,7 +59,9 @@ class GrowingSeries:
 class _CurvePlot(pg.PlotWidget):
     """A PlotWidget that follows the palette, shows a hint when empty and redraws lazily."""
 
-    empty_hint = ""
+    def empty_hint(self) -> str:
+        """What the empty plot says (each plot its own, in the window's language)."""
+        return ""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +81,7 @@ class _CurvePlot(pg.PlotWidget):
         self.plotItem.setMenuEnabled(False)
         self.plotItem.hideButtons()
         self.legend = self.plotItem.addLegend(offset=(-10, 10))
-        self._hint = pg.TextItem(self.empty_hint, anchor=(0.5, 0.5))
+        self._hint = pg.TextItem(self.empty_hint(), anchor=(0.5, 0.5))
         # Wrapped to fit the smallest plot (its minimum width less the axis), not clipped
         # to "ars here when training starts".
         self._hint.setTextWidth(150)
@@ -234,21 +236,24 @@ def reduce_for_display(
 class LossPlot(_CurvePlot):
     """Training loss per step (faint), smoothed (solid), and validation loss per epoch."""
 
-    empty_hint = "The loss curve appears here when training starts."
+    def empty_hint(self) -> str:
+        return self.tr("The loss curve appears here when training starts.")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlot")
-        self.setAccessibleName("Loss curve")
-        self.setAccessibleDescription("Training loss per step and validation loss per epoch")
+        self.setAccessibleName(self.tr("Loss curve"))
+        self.setAccessibleDescription(
+            self.tr("Training loss per step and validation loss per epoch")
+        )
         self.setToolTip(tip("loss"))
-        self.plotItem.setLabel("bottom", "epoch")
-        self.plotItem.setLabel("left", "loss (lower is better)")
+        self.plotItem.setLabel("bottom", self.tr("epoch"))
+        self.plotItem.setLabel("left", self.tr("loss (lower is better)"))
         faint = QColor(BLUE)
         faint.setAlpha(70)
         self._raw_curve = _fast(self.plot(pen=pg.mkPen(faint, width=1)))
         self._smooth_curve = _fast(
-            self.plot(pen=pg.mkPen(BLUE, width=2), name="training photos (smoothed)")
+            self.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("training photos (smoothed)"))
         )
         self._val_curve = self.plot(
             pen=pg.mkPen(ORANGE, width=2),
@@ -257,7 +262,7 @@ class LossPlot(_CurvePlot):
             symbolSize=7,
             symbolBrush=ORANGE,
             symbolPen=None,
-            name="checking photos",
+            name=self.tr("checking photos"),
         )
         self.raw = GrowingSeries()
         self.smooth = GrowingSeries()
@@ -362,18 +367,23 @@ def _ema(y: np.ndarray, alpha: float) -> np.ndarray:
 class AccuracyPlot(_CurvePlot):
     """Accuracy per epoch on the training and the checking (validation) photos, in %."""
 
-    empty_hint = "Accuracy appears here after the first epoch."
+    def empty_hint(self) -> str:
+        return self.tr("Accuracy appears here after the first epoch.")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accuracyPlot")
-        self.setAccessibleName("Accuracy curve")
-        self.setAccessibleDescription("Training and validation accuracy per epoch, in percent")
+        self.setAccessibleName(self.tr("Accuracy curve"))
+        self.setAccessibleDescription(
+            self.tr("Training and validation accuracy per epoch, in percent")
+        )
         self.setToolTip(tip("accuracy"))
-        self.plotItem.setLabel("bottom", "epoch")
-        self.plotItem.setLabel("left", "accuracy (%)")
+        self.plotItem.setLabel("bottom", self.tr("epoch"))
+        self.plotItem.setLabel("left", self.tr("accuracy (%)"))
         self.plotItem.setYRange(0, 100, padding=0.02)
         self.plotItem.vb.setLimits(yMin=0, yMax=105)
+        # The hint starts at y 0.5, the foot of a 0-100 axis, where it was cut off.
+        self.center_hint()
         self.legend.setOffset((-10, -10))
         self._train_curve = self.plot(
             pen=pg.mkPen(BLUE, width=2),
@@ -382,7 +392,7 @@ class AccuracyPlot(_CurvePlot):
             symbolSize=7,
             symbolBrush=BLUE,
             symbolPen=None,
-            name="training photos",
+            name=self.tr("training photos"),
         )
         self._val_curve = self.plot(
             pen=pg.mkPen(ORANGE, width=2),
@@ -391,7 +401,7 @@ class AccuracyPlot(_CurvePlot):
             symbolSize=7,
             symbolBrush=ORANGE,
             symbolPen=None,
-            name="checking photos",
+            name=self.tr("checking photos"),
         )
         self.train = GrowingSeries(64)
         self.val = GrowingSeries(64)
