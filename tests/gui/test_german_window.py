@@ -213,6 +213,13 @@ def test_no_english_in_the_window_its_steps_and_dialogs(
     started.close()
 
     window.go_to(0)
+    window.open_check()  # Check my photos: its findings in German once the check is done
+    check = window.check_dialog
+    qtbot.waitUntil(lambda: check.view.report is not None, timeout=240_000)
+    offenders += english_left(check, "Check my photos", sources)
+    check.close()
+    check.view.shutdown()
+
     window.photos_page.open_sorting()
     sorting = window.photos_page.sort_dialog
     qtbot.waitUntil(sorting.isVisible, timeout=10_000)
