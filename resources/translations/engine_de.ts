@@ -201,6 +201,97 @@
     </message>
 </context>
 <context>
+    <name>Download</name>
+    <message>
+        <source>{name} weights</source>
+        <translation>Gewichte von {name}</translation>
+    </message>
+    <message>
+        <source>Cannot download the {what}: {url} is not a web address.</source>
+        <translation>Die {what} können nicht heruntergeladen werden: {url} ist keine Internetadresse.</translation>
+    </message>
+    <message>
+        <source>Cannot save the {what} in {folder}: {why}.</source>
+        <translation>Die {what} können nicht in {folder} gespeichert werden: {why}.</translation>
+    </message>
+    <message>
+        <source> ({done} of {total} MB)</source>
+        <translation> ({done} von {total} MB)</translation>
+    </message>
+    <message>
+        <source> (after {done} MB)</source>
+        <translation> (nach {done} MB)</translation>
+    </message>
+    <message>
+        <source>The download of {what} timed out{progress}. Check your internet connection and try again.</source>
+        <translation>Das Herunterladen der {what} hat zu lange gedauert{progress}. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The download of {what} was interrupted{progress}. Check your internet connection and try again.</source>
+        <translation>Das Herunterladen der {what} wurde unterbrochen{progress}. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The {what} were not found at {url} (HTTP 404). The address may have changed; you can import the weights from a file instead.</source>
+        <translation>Die {what} wurden unter {url} nicht gefunden (HTTP 404). Vielleicht hat sich die Adresse geändert; Sie können die Gewichte stattdessen aus einer Datei importieren.</translation>
+    </message>
+    <message>
+        <source>The server refused the download of {what} (HTTP {code} {reason}). Try again later, or import the weights from a file.</source>
+        <translation>Der Server hat das Herunterladen der {what} abgelehnt (HTTP {code} {reason}). Versuchen Sie es später erneut oder importieren Sie die Gewichte aus einer Datei.</translation>
+    </message>
+    <message>
+        <source>Could not reach {host} to download {what}. Check your internet connection and try again, or import the weights from a file.</source>
+        <translation>{host} war nicht erreichbar, um die {what} herunterzuladen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut, oder importieren Sie die Gewichte aus einer Datei.</translation>
+    </message>
+    <message>
+        <source>The downloaded {what} are not the expected file (checksum mismatch), so they were discarded. Try again; if this keeps happening, import the weights from a file.</source>
+        <translation>Die heruntergeladenen {what} sind nicht die erwartete Datei (Prüfsumme stimmt nicht) und wurden deshalb verworfen. Versuchen Sie es erneut; wenn das immer wieder passiert, importieren Sie die Gewichte aus einer Datei.</translation>
+    </message>
+    <message>
+        <source>The weights file {path} does not exist or is not a file.</source>
+        <translation>Die Gewichtsdatei {path} gibt es nicht, oder sie ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>{name} is not a weights file this app can read. Choose a .pth, .pt or .safetensors file.</source>
+        <translation>{name} ist keine Gewichtsdatei, die diese App lesen kann. Wählen Sie eine .pth-, .pt- oder .safetensors-Datei.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read as a safetensors file; it may be damaged or incomplete ({why}).</source>
+        <translation>{name} konnte nicht als safetensors-Datei gelesen werden; sie ist vielleicht beschädigt oder unvollständig ({why}).</translation>
+    </message>
+    <message>
+        <source>{name} was refused: besides weights it contains Python objects or code, which could do anything on this computer, so it was not opened. Use a file that holds only the weights (a state dict or .safetensors).</source>
+        <translation>{name} wurde abgelehnt: Außer Gewichten enthält sie Python-Objekte oder Code, der auf diesem Computer alles Mögliche tun könnte; deshalb wurde sie nicht geöffnet. Verwenden Sie eine Datei, die nur die Gewichte enthält (ein State-Dict oder .safetensors).</translation>
+    </message>
+    <message>
+        <source>{name} was refused: it contains an unsafe entry ({entry}) and was not saved by PyTorch as a plain weights file.</source>
+        <translation>{name} wurde abgelehnt: Sie enthält einen unsicheren Eintrag ({entry}) und wurde nicht von PyTorch als einfache Gewichtsdatei gespeichert.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read as a PyTorch weights file; it may be damaged or incomplete ({why}).</source>
+        <translation>{name} konnte nicht als PyTorch-Gewichtsdatei gelesen werden; sie ist vielleicht beschädigt oder unvollständig ({why}).</translation>
+    </message>
+    <message>
+        <source>{name} does not hold a set of named weights (found {kind}).</source>
+        <translation>{name} enthält keine Sammlung benannter Gewichte (gefunden: {kind}).</translation>
+    </message>
+    <message>
+        <source>{name} contains no weights.</source>
+        <translation>{name} enthält keine Gewichte.</translation>
+    </message>
+    <message>
+        <source>{name} holds entries that are not weights: {entries}. Use a file that holds only a model&apos;s state dict.</source>
+        <translation>{name} enthält Einträge, die keine Gewichte sind: {entries}. Verwenden Sie eine Datei, die nur das State-Dict eines Modells enthält.</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>dieses Modell</translation>
+    </message>
+    <message>
+        <source>This weights file does not fit {model}: {problems}.</source>
+        <translation>Diese Gewichtsdatei passt nicht zu {model}: {problems}.</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source> and </source>
@@ -339,6 +430,22 @@
     </message>
 </context>
 <context>
+    <name>Freezing</name>
+    <message>
+        <source>Train only the new head (fastest)</source>
+        <extracomment>The presets&apos; names in English; :func:`preset_label` gives them in the window&apos;s language.</extracomment>
+        <translation>Nur die neue Ausgabeschicht trainieren (am schnellsten)</translation>
+    </message>
+    <message>
+        <source>Also fine-tune the last block</source>
+        <translation>Auch den letzten Block nachtrainieren</translation>
+    </message>
+    <message>
+        <source>Fine-tune everything (slowest)</source>
+        <translation>Alles nachtrainieren (am langsamsten)</translation>
+    </message>
+</context>
+<context>
     <name>Images</name>
     <message>
         <source>a loop of symbolic links, not a photo</source>
@@ -433,6 +540,29 @@
     </message>
 </context>
 <context>
+    <name>Journal</name>
+    <message>
+        <source>Cannot keep the journal of moves into {root} in {folder}: {why}. Check the app&apos;s own folder can be written.</source>
+        <translation>Das Protokoll der Verschiebungen nach {root} kann nicht in {folder} geführt werden: {why}. Prüfen Sie, ob der eigene Ordner der App beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Another Finetune Studio task is moving photos in {root} right now. Wait until it ends, then try again.</source>
+        <translation>Eine andere Aufgabe von Finetune Studio verschiebt gerade Fotos in {root}. Warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Those {count} move(s) were already undone.</source>
+        <translation>Diese {count} Verschiebung(en) wurden bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Those moves are already in place; there is nothing to redo.</source>
+        <translation>Diese Verschiebungen sind bereits ausgeführt; es gibt nichts zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>No such batch of moves: {name}.</source>
+        <translation>Diese Gruppe von Verschiebungen gibt es nicht: {name}.</translation>
+    </message>
+</context>
+<context>
     <name>PathGuard</name>
     <message>
         <source>{output} is a folder; give a file name for the output.</source>
@@ -460,6 +590,71 @@
     </message>
 </context>
 <context>
+    <name>PileText</name>
+    <message>
+        <source>Every photo is in a category folder.</source>
+        <translation>Jedes Foto liegt in einem Kategorieordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln Foto</numerusform>
+            <numerusform>%Ln Fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{photos}, not sorted yet: create categories and label a few photos of each, and the app suggests the rest.</source>
+        <translation>{photos}, noch nicht sortiert: Legen Sie Kategorien an und ordnen Sie jeder ein paar Fotos zu, dann schlägt die App den Rest vor.</translation>
+    </message>
+    <message>
+        <source>{photos} not sorted yet, beside {categories} ({labelled} labelled): label a few more, or let the app suggest.</source>
+        <translation>{photos} noch nicht sortiert, daneben {categories} ({labelled} zugeordnet): Ordnen Sie noch ein paar zu oder lassen Sie die App Vorschläge machen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln category(s)</source>
+        <translation>
+            <numerusform>%Ln Kategorie</numerusform>
+            <numerusform>%Ln Kategorien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label at least one photo before asking for suggestions.</source>
+        <translation>Ordnen Sie mindestens ein Foto einer Kategorie zu, bevor Sie nach Vorschlägen fragen.</translation>
+    </message>
+    <message>
+        <source>Label at least one photo in each of two categories before asking for suggestions.</source>
+        <translation>Ordnen Sie in mindestens zwei Kategorien je ein Foto zu, bevor Sie nach Vorschlägen fragen.</translation>
+    </message>
+    <message>
+        <source>None of the labelled photos could be read; label other photos.</source>
+        <translation>Keines der zugeordneten Fotos konnte gelesen werden; ordnen Sie andere Fotos zu.</translation>
+    </message>
+    <message>
+        <source>Give the category a name.</source>
+        <translation>Geben Sie der Kategorie einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name {name} cannot be a folder name (it has one of &lt;&gt;:&quot;/\|?* or starts or ends with a dot or space). Choose another name.</source>
+        <translation>Der Name {name} kann kein Ordnername sein (er enthält eines der Zeichen &lt;&gt;:&quot;/\|?* oder beginnt oder endet mit einem Punkt oder Leerzeichen). Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>{name} is kept for the app&apos;s own use; choose another name.</source>
+        <translation>{name} ist für die App selbst reserviert; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>There is already a category named {name}.</source>
+        <translation>Es gibt bereits eine Kategorie namens {name}.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder {folder}: {why}. Check that the photo folder can be written to.</source>
+        <translation>Der Ordner {folder} konnte nicht angelegt werden: {why}. Prüfen Sie, ob der Fotoordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>There is no category named {names} in {root}. Create it first.</source>
+        <translation>In {root} gibt es keine Kategorie namens {names}. Legen Sie sie zuerst an.</translation>
+    </message>
+</context>
+<context>
     <name>Plan</name>
     <message>
         <source>{epochs} epochs is far more than a run uses: training stops by itself once checking accuracy has not improved for {patience} epochs, usually well before epoch {uses}. The learning rate is spread over all {epochs}, so it will hardly fall before the run stops; {fewer} epochs or fewer usually give a better model.</source>
@@ -469,6 +664,33 @@
     <message>
         <source>{epochs} epochs with early stopping off: the run goes on long after the model stops improving (the best epoch is kept). Fewer epochs, or early stopping, save most of that time.</source>
         <translation>{epochs} Durchgänge ohne vorzeitiges Anhalten: Der Lauf geht noch lange weiter, nachdem sich das Modell nicht mehr verbessert (der beste Durchgang wird behalten). Weniger Durchgänge oder vorzeitiges Anhalten sparen den größten Teil dieser Zeit.</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>under a second</source>
+        <translation>unter einer Sekunde</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>a few seconds left</source>
+        <translation>noch wenige Sekunden</translation>
+    </message>
+    <message>
+        <source>about {duration} left</source>
+        <translation>noch etwa {duration}</translation>
     </message>
 </context>
 <context>
@@ -587,6 +809,141 @@
     <message>
         <source>the categories are unequal ({big} {n_big} photos, {small} {n_small})</source>
         <translation>die Kategorien sind ungleich groß ({big} {n_big} Fotos, {small} {n_small})</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>Out of memory {what}, even with one photo at a time. Choose a smaller image size or backbone, train fewer layers, or close other programs.</source>
+        <translation>Zu wenig Speicher {what}, selbst mit nur einem Foto auf einmal. Wählen Sie eine kleinere Bildgröße oder ein kleineres Basismodell, trainieren Sie weniger Schichten oder schließen Sie andere Programme.</translation>
+    </message>
+    <message>
+        <source>Out of memory {what}: the batch size was halved to {size}; training goes on.</source>
+        <translation>Zu wenig Speicher {what}: Die Stapelgröße wurde auf {size} halbiert; das Training geht weiter.</translation>
+    </message>
+    <message>
+        <source>cannot be read ({why})</source>
+        <translation>kann nicht gelesen werden ({why})</translation>
+    </message>
+    <message>
+        <source>while computing features</source>
+        <translation>beim Berechnen der Merkmale</translation>
+    </message>
+    <message>
+        <source>while checking</source>
+        <translation>bei der Kontrolle</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not a training checkpoint: using it as the checkpoint would overwrite it and then delete it. Choose another file name.</source>
+        <translation>{path} gibt es schon, und es ist kein Zwischenstand eines Trainings: Als Zwischenstand würde die Datei überschrieben und danach gelöscht. Wählen Sie einen anderen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Checking photos ({done} of {total})</source>
+        <translation>Fotos werden geprüft ({done} von {total})</translation>
+    </message>
+    <message>
+        <source>{folder} has more than {most} category folders; a model can tell at most {most} categories apart. Use fewer categories.</source>
+        <translation>{folder} hat mehr als {most} Kategorieordner; ein Modell kann höchstens {most} Kategorien unterscheiden. Verwenden Sie weniger Kategorien.</translation>
+    </message>
+    <message>
+        <source>Validation folder: {warning}</source>
+        <translation>Ordner mit Kontrollfotos: {warning}</translation>
+    </message>
+    <message>
+        <source>Loading {name}</source>
+        <translation>{name} wird geladen</translation>
+    </message>
+    <message>
+        <source>Choosing the fastest settings for this computer</source>
+        <translation>Die schnellsten Einstellungen für diesen Computer werden gesucht</translation>
+    </message>
+    <message>
+        <source>Computing features of the frozen layers (training photos)</source>
+        <translation>Merkmale der eingefrorenen Schichten werden berechnet (Trainingsfotos)</translation>
+    </message>
+    <message>
+        <source>Computing features of the frozen layers (validation photos)</source>
+        <translation>Merkmale der eingefrorenen Schichten werden berechnet (Kontrollfotos)</translation>
+    </message>
+    <message>
+        <source>Loading photos (training photos)</source>
+        <translation>Fotos werden geladen (Trainingsfotos)</translation>
+    </message>
+    <message>
+        <source>Loading photos (validation photos)</source>
+        <translation>Fotos werden geladen (Kontrollfotos)</translation>
+    </message>
+    <message>
+        <source>while training</source>
+        <translation>beim Training</translation>
+    </message>
+    <message>
+        <source>Training {trainable} of {total} parameters ({layers}) on {photos} photos, checking on {checking}.</source>
+        <translation>Trainiert werden {trainable} von {total} Parametern ({layers}) mit {photos} Fotos, kontrolliert mit {checking}.</translation>
+    </message>
+    <message>
+        <source>{views} views per photo.</source>
+        <translation>{views} Ansichten pro Foto.</translation>
+    </message>
+    <message>
+        <source>Stopped during epoch {epoch}; it was not finished, so it is not kept.</source>
+        <translation>Während Durchgang {epoch} angehalten; er war nicht fertig und wird deshalb nicht behalten.</translation>
+    </message>
+    <message>
+        <source>Out of memory while training on several processes: start again with a smaller --batch-size.</source>
+        <translation>Zu wenig Speicher beim Training mit mehreren Prozessen: Starten Sie erneut mit einer kleineren --batch-size.</translation>
+    </message>
+    <message>
+        <source>Training stopped in epoch {epoch}: the loss became {loss} (not a number), so the network learned nothing usable and no model was saved. Try a lower learning rate, or check the backbone&apos;s weights file.</source>
+        <translation>Das Training wurde in Durchgang {epoch} angehalten: Der Fehlerwert wurde {loss} (keine Zahl), das Netz hat also nichts Brauchbares gelernt, und es wurde kein Modell gespeichert. Versuchen Sie eine kleinere Lernrate oder prüfen Sie die Gewichtsdatei des Basismodells.</translation>
+    </message>
+    <message>
+        <source>{problem} Training goes on, but this epoch cannot be resumed after a crash.</source>
+        <translation>{problem} Das Training geht weiter, aber dieser Durchgang kann nach einem Absturz nicht fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Validation accuracy stopped improving at epoch {epoch}; stopped early and kept the best epoch ({epoch}).</source>
+        <translation>Die Kontrollgenauigkeit hat sich ab Durchgang {epoch} nicht mehr verbessert; vorzeitig angehalten und den besten Durchgang ({epoch}) behalten.</translation>
+    </message>
+    <message>
+        <source>Saving the model to {name}</source>
+        <translation>Das Modell wird in {name} gespeichert</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch finished: no model was saved.</source>
+        <translation>Vor dem Ende des ersten Durchgangs angehalten: Es wurde kein Modell gespeichert.</translation>
+    </message>
+    <message>
+        <source>No epoch finished.</source>
+        <translation>Kein Durchgang wurde fertig.</translation>
+    </message>
+    <message>
+        <source>Done: best validation accuracy {accuracy} at epoch {epoch}</source>
+        <translation>Fertig: beste Kontrollgenauigkeit {accuracy} in Durchgang {epoch}</translation>
+    </message>
+    <message>
+        <source> (stopped early)</source>
+        <translation> (vorzeitig angehalten)</translation>
+    </message>
+    <message>
+        <source> (stopped at your request)</source>
+        <translation> (auf Ihren Wunsch angehalten)</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: validation accuracy {accuracy}</source>
+        <translation>Durchgang {epoch}: Kontrollgenauigkeit {accuracy}</translation>
+    </message>
+    <message>
+        <source>, best so far (same accuracy as epoch {epoch}, lower loss)</source>
+        <translation>, bisher der beste (gleiche Genauigkeit wie Durchgang {epoch}, kleinerer Fehlerwert)</translation>
+    </message>
+    <message>
+        <source>, best so far</source>
+        <translation>, bisher der beste</translation>
+    </message>
+    <message>
+        <source> ({seconds} s)</source>
+        <translation> ({seconds} s)</translation>
     </message>
 </context>
 </TS>

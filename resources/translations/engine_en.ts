@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>PileText</name>
+    <message numerus="yes">
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln category(s)</source>
+        <translation>
+            <numerusform>%Ln category</numerusform>
+            <numerusform>%Ln categories</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ready</name>
     <message numerus="yes">
         <source>Very few photos in {names}: the model will struggle to learn this category; aim for at least {advised} per category.</source>

@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from .config import TrainResult
-from .freezing import PRESETS
+from .freezing import preset_label
 from .i18n import Messages
 
 
@@ -51,7 +51,7 @@ def training_advice(result: TrainResult, train_layers: str | None = None) -> lis
                 )
             )
         else:
-            more = PRESETS["all"] if train_layers == "last" else PRESETS["last"]
+            more = preset_label("all" if train_layers == "last" else "last")
             out.append(
                 Advice.tr(
                     "Accuracy is low. Check that each folder holds the right photos, add more "

@@ -33,6 +33,7 @@ from safetensors.torch import load_file
 
 from .atomic import fsync_dir
 from .errors import Cancelled, ModelFileError, StudioError
+from .i18n import Messages
 from .progress import Throttle
 
 __all__ = [
@@ -50,6 +51,10 @@ _USER_AGENT = "finetune-studio/0.1 (+urllib)"
 _HASH_IN_NAME = re.compile(r"-([a-f0-9]{8,})\.")
 _TORCH_SUFFIXES = {".pth", ".pt", ".bin"}
 _SAFETENSORS_SUFFIXES = {".safetensors"}
+
+
+class Download(Messages):
+    """Messages of engine/download.py: downloading backbone weights."""
 
 
 class DownloadError(StudioError):
@@ -93,7 +98,7 @@ def _describe(dest: Path) -> str:
     """'resnet18 weights' from 'resnet18-f37072fd.pth', for messages a person reads."""
     stem = _HASH_IN_NAME.sub(".", dest.name)
     stem = stem.split(".", 1)[0] or dest.name
-    return f"{stem} weights"
+    return Download.tr("{name} weights").format(name=stem)
 
 
 def _mb(n: int) -> str:
@@ -129,7 +134,11 @@ def download_file(
     what = _describe(dest)
     scheme = urllib.parse.urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
-        raise DownloadError(f"Cannot download the {what}: {url!r} is not a web address.")
+        raise DownloadError(
+            Download.tr("Cannot download the {what}: {url} is not a web address.").format(
+                what=what, url=repr(url)
+            )
+        )
     if should_stop():
         raise Cancelled()
 
@@ -137,9 +146,7 @@ def download_file(
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.part-", dir=dest.parent)
     except OSError as exc:
-        raise DownloadError(
-            f"Cannot save the {what} in {dest.parent}: {exc.strerror or exc}."
-        ) from exc
+        raise DownloadError(_cannot_save(what, dest, exc)) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -151,14 +158,18 @@ def download_file(
     except OSError as exc:
         # Only local file errors get here; network errors were translated in _fetch_into.
         tmp.unlink(missing_ok=True)
-        raise DownloadError(
-            f"Cannot save the {what} in {dest.parent}: {exc.strerror or exc}."
-        ) from exc
+        raise DownloadError(_cannot_save(what, dest, exc)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(dest.parent)
     return dest
+
+
+def _cannot_save(what: str, dest: Path, exc: OSError) -> str:
+    return Download.tr("Cannot save the {what} in {folder}: {why}.").format(
+        what=what, folder=dest.parent, why=exc.strerror or exc
+    )
 
 
 def _fetch_into(
@@ -190,16 +201,25 @@ def _fetch_into(
 
     def interrupted(exc: BaseException | None = None) -> DownloadError:
         if total:
-            progress = f" ({_mb(done)} of {_mb(total)} MB)"
+            progress = Download.tr(" ({done} of {total} MB)").format(
+                done=_mb(done), total=_mb(total)
+            )
         elif done:
-            progress = f" (after {_mb(done)} MB)"
+            progress = Download.tr(" (after {done} MB)").format(done=_mb(done))
         else:
             progress = ""
-        reason = "timed out" if isinstance(exc, TimeoutError) else "was interrupted"
-        return DownloadError(
-            f"The download of {what} {reason}{progress}. "
-            "Check your internet connection and try again."
+        text = (
+            Download.tr(
+                "The download of {what} timed out{progress}. "
+                "Check your internet connection and try again."
+            )
+            if isinstance(exc, TimeoutError)
+            else Download.tr(
+                "The download of {what} was interrupted{progress}. "
+                "Check your internet connection and try again."
+            )
         )
+        return DownloadError(text.format(what=what, progress=progress))
 
     try:
         response = urllib.request.urlopen(request, timeout=timeout)
@@ -207,19 +227,25 @@ def _fetch_into(
         exc.close()
         if exc.code == 404:
             raise DownloadError(
-                f"The {what} were not found at {url} (HTTP 404). The address may have "
-                "changed; you can import the weights from a file instead."
+                Download.tr(
+                    "The {what} were not found at {url} (HTTP 404). The address may have "
+                    "changed; you can import the weights from a file instead."
+                ).format(what=what, url=url)
             ) from exc
         raise DownloadError(
-            f"The server refused the download of {what} (HTTP {exc.code} {exc.reason}). "
-            "Try again later, or import the weights from a file."
+            Download.tr(
+                "The server refused the download of {what} (HTTP {code} {reason}). "
+                "Try again later, or import the weights from a file."
+            ).format(what=what, code=exc.code, reason=exc.reason)
         ) from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
             raise interrupted(exc.reason) from exc
         raise DownloadError(
-            f"Could not reach {host} to download {what}. Check your internet connection "
-            "and try again, or import the weights from a file."
+            Download.tr(
+                "Could not reach {host} to download {what}. Check your internet connection "
+                "and try again, or import the weights from a file."
+            ).format(host=host, what=what)
         ) from exc
     except (OSError, http.client.HTTPException) as exc:
         raise interrupted(exc) from exc
@@ -256,8 +282,11 @@ def _check_digest(actual: str, what: str, *, sha256: str | None, sha256_prefix: 
     expected = [h.strip().lower() for h in (sha256, sha256_prefix) if h]
     if any(not actual.startswith(h) for h in expected):
         raise DownloadError(
-            f"The downloaded {what} are not the expected file (checksum mismatch), so they "
-            "were discarded. Try again; if this keeps happening, import the weights from a file."
+            Download.tr(
+                "The downloaded {what} are not the expected file (checksum mismatch), so they "
+                "were discarded. Try again; if this keeps happening, import the weights from "
+                "a file."
+            ).format(what=what)
         )
 
 
@@ -277,7 +306,11 @@ def load_weights_file(path: Path) -> dict[str, torch.Tensor]:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise ModelFileError(f"The weights file {path} does not exist or is not a file.")
+        raise ModelFileError(
+            Download.tr("The weights file {path} does not exist or is not a file.").format(
+                path=path
+            )
+        )
     suffix = path.suffix.lower()
     if suffix in _SAFETENSORS_SUFFIXES:
         obj = _load_safetensors(path)
@@ -285,8 +318,10 @@ def load_weights_file(path: Path) -> dict[str, torch.Tensor]:
         obj = _load_torch(path)
     else:
         raise ModelFileError(
-            f"{name} is not a weights file this app can read. "
-            "Choose a .pth, .pt or .safetensors file."
+            Download.tr(
+                "{name} is not a weights file this app can read. "
+                "Choose a .pth, .pt or .safetensors file."
+            ).format(name=name)
         )
     return _as_state_dict(obj, name)
 
@@ -296,8 +331,10 @@ def _load_safetensors(path: Path) -> object:
         return load_file(str(path), device="cpu")
     except Exception as exc:
         raise ModelFileError(
-            f"{path.name} could not be read as a safetensors file; it may be damaged or "
-            f"incomplete ({_short(exc)})."
+            Download.tr(
+                "{name} could not be read as a safetensors file; it may be damaged or "
+                "incomplete ({why})."
+            ).format(name=path.name, why=_short(exc))
         ) from exc
 
 
@@ -310,14 +347,13 @@ def _load_torch(path: Path) -> object:
         text = str(exc)
         if "Unsupported global" in text or "Weights only load failed" in text:
             raise ModelFileError(
-                f"{path.name} was refused: besides weights it contains Python objects or "
-                "code, which could do anything on this computer, so it was not opened. "
-                "Use a file that holds only the weights (a state dict or .safetensors)."
+                Download.tr(
+                    "{name} was refused: besides weights it contains Python objects or "
+                    "code, which could do anything on this computer, so it was not opened. "
+                    "Use a file that holds only the weights (a state dict or .safetensors)."
+                ).format(name=path.name)
             ) from exc
-        raise ModelFileError(
-            f"{path.name} could not be read as a PyTorch weights file; it may be damaged or "
-            f"incomplete ({_short(exc)})."
-        ) from exc
+        raise ModelFileError(_not_torch(path, exc)) from exc
 
 
 def _check_archive_names(path: Path) -> None:
@@ -327,17 +363,23 @@ def _check_archive_names(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ModelFileError(
-            f"{path.name} could not be read as a PyTorch weights file; it may be damaged "
-            f"or incomplete ({_short(exc)})."
-        ) from exc
+        raise ModelFileError(_not_torch(path, exc)) from exc
     for entry in names:
         parts = entry.replace("\\", "/").split("/")
         if entry.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
             raise ModelFileError(
-                f"{path.name} was refused: it contains an unsafe entry ({entry!r}) and was "
-                "not saved by PyTorch as a plain weights file."
+                Download.tr(
+                    "{name} was refused: it contains an unsafe entry ({entry}) and was "
+                    "not saved by PyTorch as a plain weights file."
+                ).format(name=path.name, entry=repr(entry))
             )
+
+
+def _not_torch(path: Path, exc: BaseException) -> str:
+    return Download.tr(
+        "{name} could not be read as a PyTorch weights file; it may be damaged or "
+        "incomplete ({why})."
+    ).format(name=path.name, why=_short(exc))
 
 
 def _as_state_dict(obj: object, name: str) -> dict[str, torch.Tensor]:
@@ -349,15 +391,19 @@ def _as_state_dict(obj: object, name: str) -> dict[str, torch.Tensor]:
                 break
     if not isinstance(obj, Mapping):
         raise ModelFileError(
-            f"{name} does not hold a set of named weights (found {type(obj).__name__})."
+            Download.tr("{name} does not hold a set of named weights (found {kind}).").format(
+                name=name, kind=type(obj).__name__
+            )
         )
     if not obj:
-        raise ModelFileError(f"{name} contains no weights.")
+        raise ModelFileError(Download.tr("{name} contains no weights.").format(name=name))
     bad = [str(k) for k, v in obj.items() if not isinstance(k, str) or not _is_tensor(v)]
     if bad:
         raise ModelFileError(
-            f"{name} holds entries that are not weights: {_list(bad)}. "
-            "Use a file that holds only a model's state dict."
+            Download.tr(
+                "{name} holds entries that are not weights: {entries}. "
+                "Use a file that holds only a model's state dict."
+            ).format(name=name, entries=_list(bad))
         )
     return {k: v for k, v in obj.items()}
 
@@ -420,8 +466,12 @@ def check_state_dict(
         problems.append(f"{_count(wrong, 'weight')} with the wrong shape: {_list(wrong)}")
     if unexpected:
         problems.append(f"{_count(unexpected, 'unexpected weight')}: {_list(unexpected)}")
-    target = model_name or "this model"
-    raise ModelFileError(f"This weights file does not fit {target}: " + "; ".join(problems) + ".")
+    target = model_name or Download.tr("this model")
+    raise ModelFileError(
+        Download.tr("This weights file does not fit {model}: {problems}.").format(
+            model=target, problems="; ".join(problems)
+        )
+    )
 
 
 def _count(items: list[str], noun: str) -> str:

@@ -11,17 +11,24 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .errors import StudioError
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:  # annotations only: the plan (engine.plan) must stay torch-free
     from torch import nn
 
     from .backbones import StagedNet
 
+#: The presets' names in English; :func:`preset_label` gives them in the window's language.
 PRESETS = {
-    "head": "Train only the new head (fastest)",
-    "last": "Also fine-tune the last block",
-    "all": "Fine-tune everything (slowest)",
+    "head": QT_TRANSLATE_NOOP("Freezing", "Train only the new head (fastest)"),
+    "last": QT_TRANSLATE_NOOP("Freezing", "Also fine-tune the last block"),
+    "all": QT_TRANSLATE_NOOP("Freezing", "Fine-tune everything (slowest)"),
 }
+
+
+def preset_label(key: str) -> str:
+    """The name of the preset ``key`` ("head", "last", "all"), in the window's language."""
+    return translate("Freezing", PRESETS[key])
 
 
 def display_name(stage: str) -> str:

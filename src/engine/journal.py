@@ -54,6 +54,7 @@ from typing import Any
 
 from .atomic import fsync_dir
 from .errors import StudioError
+from .i18n import Messages
 from .pathguard import same_file
 from .paths import state_dir
 from .progress import Throttle
@@ -65,6 +66,10 @@ except ImportError:  # pragma: no cover
 
 PathLike = str | os.PathLike[str]
 ProgressCallback = Callable[[int, int], None]
+
+
+class Journal(Messages):
+    """Messages of engine/journal.py: moving photos, undo and redo."""
 
 
 class JournalBusy(StudioError):
@@ -229,8 +234,10 @@ class MoveJournal:
             fd = os.open(self.folder / "lock", os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise StudioError(
-                f"Cannot keep the journal of moves into {self.root} in {self.folder}: "
-                f"{_reason(exc)}. Check the app's own folder can be written."
+                Journal.tr(
+                    "Cannot keep the journal of moves into {root} in {folder}: "
+                    "{why}. Check the app's own folder can be written."
+                ).format(root=self.root, folder=self.folder, why=_reason(exc))
             ) from None
         try:
             if fcntl is not None:
@@ -238,8 +245,10 @@ class MoveJournal:
                     fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
                 except BlockingIOError:
                     raise JournalBusy(
-                        f"Another Finetune Studio task is moving photos in {self.root} right "
-                        "now. Wait until it ends, then try again."
+                        Journal.tr(
+                            "Another Finetune Studio task is moving photos in {root} right "
+                            "now. Wait until it ends, then try again."
+                        ).format(root=self.root)
                     ) from None
             yield
         finally:
@@ -311,7 +320,11 @@ class MoveJournal:
         """
         rec = self.read(batch_id)
         if not rec.applied:
-            raise StudioError(f"Those {len(rec.moves)} move(s) were already undone.")
+            raise StudioError(
+                Journal.tr("Those {count} move(s) were already undone.").format(
+                    count=len(rec.moves)
+                )
+            )
         current = self.read(rec.redone_by).moves if rec.redone_by else rec.moves
         steps = []
         for m in reversed(current):
@@ -326,7 +339,9 @@ class MoveJournal:
         """Move (or copy) the photos of an undone batch again, to where it had put them."""
         rec = self.read(batch_id)
         if rec.applied:
-            raise StudioError("Those moves are already in place; there is nothing to redo.")
+            raise StudioError(
+                Journal.tr("Those moves are already in place; there is nothing to redo.")
+            )
         undo = self.read(rec.undone_by)  # type: ignore[arg-type]
         steps = []
         for m in reversed(undo.moves):
@@ -586,7 +601,9 @@ def _parse(path: Path) -> tuple[BatchRecord, list[dict[str, Any]]]:
     try:
         text = path.read_text(encoding="ascii", errors="replace")
     except FileNotFoundError:
-        raise StudioError(f"No such batch of moves: {path.stem}.") from None
+        raise StudioError(
+            Journal.tr("No such batch of moves: {name}.").format(name=path.stem)
+        ) from None
     lines = []
     for raw in text.splitlines():
         try:

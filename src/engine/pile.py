@@ -38,12 +38,16 @@ import numpy as np
 from .config import DEFAULT_BACKBONE
 from .dataset import IGNORED_NAMES, is_hidden, is_unsorted_folder, list_categories
 from .errors import DataError, StudioError
+from .i18n import Messages
 from .images import is_candidate, unsupported_reason
 from .journal import BatchRecord, MoveJournal
 from .progress import ProgressFn, StopFn, never_stop
-from .readiness import plural
 
 SUGGEST_SEED = 0
+
+
+class PileText(Messages):
+    """Messages of engine/pile.py: the unsorted pile and new categories."""
 
 
 @dataclass
@@ -67,17 +71,20 @@ class Pile:
         """One plain sentence for the Photos step and the CLI."""
         n = len(self.unsorted)
         if not n:
-            return "Every photo is in a category folder."
+            return PileText.tr("Every photo is in a category folder.")
+        photos = PileText.tr("%Ln photo(s)", "", n)
         if not self.categories:
-            return (
-                f"{plural(n, 'photo')}, not sorted yet: create categories and label a few "
+            return PileText.tr(
+                "{photos}, not sorted yet: create categories and label a few "
                 "photos of each, and the app suggests the rest."
-            )
-        return (
-            f"{plural(n, 'photo')} not sorted yet, beside "
-            f"{plural(len(self.categories), 'category')} "
-            f"({plural(self.labelled_count(), 'photo')} labelled): label a few more, or let "
-            "the app suggest."
+            ).format(photos=photos)
+        return PileText.tr(
+            "{photos} not sorted yet, beside {categories} ({labelled} labelled): "
+            "label a few more, or let the app suggest."
+        ).format(
+            photos=photos,
+            categories=PileText.tr("%Ln category(s)", "", len(self.categories)),
+            labelled=PileText.tr("%Ln photo(s)", "", self.labelled_count()),
         )
 
 
@@ -246,7 +253,7 @@ def fit_and_score(
     labels does not drown one with 3.
     """
     if len(x_train) == 0:
-        raise DataError("Label at least one photo before asking for suggestions.")
+        raise DataError(PileText.tr("Label at least one photo before asking for suggestions."))
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1, user_api="blas"):
@@ -366,7 +373,9 @@ def suggest(
     named = [c for c in pile.categories if pile.labelled.get(c)]
     if len(named) < MIN_LABELLED_CATEGORIES:
         raise DataError(
-            "Label at least one photo in each of two categories before asking for suggestions."
+            PileText.tr(
+                "Label at least one photo in each of two categories before asking for suggestions."
+            )
         )
     paths: list[Path] = []
     labels: list[int] = []
@@ -378,7 +387,9 @@ def suggest(
     feats, kept = store.features(everything, on_progress=on_progress, should_stop=should_stop)
     is_train = np.array([p in label_of for p in kept], dtype=bool)
     if not is_train.any():
-        raise DataError("None of the labelled photos could be read; label other photos.")
+        raise DataError(
+            PileText.tr("None of the labelled photos could be read; label other photos.")
+        )
     y = np.array([label_of[p] for p in kept if p in label_of])
     score_paths = [p for p in kept if p not in label_of]
     items: list[Suggestion] = []
@@ -404,16 +415,24 @@ def check_category_name(name: str, existing: Sequence[str] = ()) -> str:
 
     clean = name.strip()
     if not clean:
-        raise StudioError("Give the category a name.")
+        raise StudioError(PileText.tr("Give the category a name."))
     if safe_folder_name(clean) != clean:
         raise StudioError(
-            f'The name {clean!r} cannot be a folder name (it has one of <>:"/\\|?* or '
-            "starts or ends with a dot or space). Choose another name."
+            PileText.tr(
+                'The name {name} cannot be a folder name (it has one of <>:"/\\|?* or '
+                "starts or ends with a dot or space). Choose another name."
+            ).format(name=repr(clean))
         )
     if is_hidden(clean) or is_unsorted_folder(clean) or clean in IGNORED_NAMES:
-        raise StudioError(f"{clean!r} is kept for the app's own use; choose another name.")
+        raise StudioError(
+            PileText.tr("{name} is kept for the app's own use; choose another name.").format(
+                name=repr(clean)
+            )
+        )
     if clean.casefold() in {e.casefold() for e in existing}:
-        raise StudioError(f"There is already a category named {clean!r}.")
+        raise StudioError(
+            PileText.tr("There is already a category named {name}.").format(name=repr(clean))
+        )
     return clean
 
 
@@ -425,8 +444,10 @@ def create_category(root: Path, name: str) -> Path:
         folder.mkdir()
     except OSError as exc:
         raise StudioError(
-            f"Could not create the folder {folder}: {exc.strerror or exc}. "
-            "Check that the photo folder can be written to."
+            PileText.tr(
+                "Could not create the folder {folder}: {why}. "
+                "Check that the photo folder can be written to."
+            ).format(folder=folder, why=exc.strerror or exc)
         ) from None
     return folder
 
@@ -457,8 +478,9 @@ def label_photos(
     unknown = sorted({c for _, c in assignments} - known)
     if unknown:
         raise StudioError(
-            f"There is no category named {', '.join(map(repr, unknown))} in {root}. "
-            "Create it first."
+            PileText.tr("There is no category named {names} in {root}. Create it first.").format(
+                names=", ".join(map(repr, unknown)), root=root
+            )
         )
     journal = MoveJournal(root)
     journal.recover()

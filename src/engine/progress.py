@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from .i18n import Messages
+
 ProgressFn = Callable[[Any], None]
 StopFn = Callable[[], bool]
 
@@ -34,6 +36,10 @@ class Throttle:
         return False
 
 
+class Progress(Messages):
+    """Messages of engine/progress.py: durations and time left."""
+
+
 def fmt_duration(seconds: float) -> str:
     """A duration in plain words, rounded as a person says it ("40 s", "12 min", "1.5 h").
 
@@ -41,12 +47,12 @@ def fmt_duration(seconds: float) -> str:
     page's estimates all use it, so the same number reads the same everywhere.
     """
     if seconds < 1:
-        return "under a second"
+        return Progress.tr("under a second")
     if seconds < 90:
-        return f"{seconds:.0f} s"
+        return Progress.tr("{seconds} s").format(seconds=f"{seconds:.0f}")
     if seconds < 5400:
-        return f"{round(seconds / 60)} min"
-    return f"{seconds / 3600:.1f} h"
+        return Progress.tr("{minutes} min").format(minutes=round(seconds / 60))
+    return Progress.tr("{hours} h").format(hours=f"{seconds / 3600:.1f}")
 
 
 def fmt_time_left(seconds: float | None) -> str:
@@ -54,8 +60,8 @@ def fmt_time_left(seconds: float | None) -> str:
     if seconds is None:
         return ""
     if seconds < 5:
-        return "a few seconds left"
-    return f"about {fmt_duration(seconds)} left"
+        return Progress.tr("a few seconds left")
+    return Progress.tr("about {duration} left").format(duration=fmt_duration(seconds))
 
 
 class LinePrinter:

@@ -63,6 +63,7 @@ from .errors import Cancelled, DataError, StudioError
 from .evaluation import default_threshold
 from .features import FeatureCache, default_feature_cache, network_key
 from .freezing import apply_freeze, count_parameters, set_train_mode, trainable_groups
+from .i18n import Messages
 from .images import ImageLoadError
 from .pathguard import (
     PathGuardError,
@@ -73,6 +74,10 @@ from .pathguard import (
 )
 from .plan import RunPlan, epochs_warning, plan_run
 from .progress import Throttle, TimeLeft
+
+
+class Training(Messages):
+    """Messages of engine/training.py: a run's progress, warnings and refusals."""
 
 
 def _emit(on_event, event: TrainEvent) -> None:
@@ -86,15 +91,19 @@ def _halve_after_oom(size: int, what: str, on_event) -> int:
         torch.cuda.empty_cache()
     if size <= 1:
         raise StudioError(
-            f"Out of memory {what}, even with one photo at a time. Choose a smaller image "
-            "size or backbone, train fewer layers, or close other programs."
+            Training.tr(
+                "Out of memory {what}, even with one photo at a time. Choose a smaller image "
+                "size or backbone, train fewer layers, or close other programs."
+            ).format(what=what)
         )
     size = max(1, size // 2)
     _emit(
         on_event,
         TrainEvent(
             "message",
-            f"Out of memory {what}: the batch size was halved to {size}; training goes on.",
+            Training.tr(
+                "Out of memory {what}: the batch size was halved to {size}; training goes on."
+            ).format(what=what, size=size),
         ),
     )
     return size
@@ -231,7 +240,7 @@ def prepare(
             except ImageLoadError as exc:
                 results.append((p, exc.reason))
             except OSError as exc:
-                results.append((p, f"cannot be read ({exc})"))
+                results.append((p, Training.tr("cannot be read ({why})").format(why=exc)))
         return results
 
     net.eval()
@@ -266,7 +275,7 @@ def prepare(
                             feats = net.run(x, 0, upto).float()
                     except torch.OutOfMemoryError:
                         chunk = _halve_after_oom(
-                            chunk or len(part), "while computing features", on_event
+                            chunk or len(part), Training.tr("while computing features"), on_event
                         )
                         continue
                     parts.append(feats.to(feature_dtype).cpu())
@@ -333,7 +342,7 @@ def evaluate_prepared(
             with run.precision.autocast(run.device):
                 logits.append(net.run(x, run.upto).float().cpu())
         except torch.OutOfMemoryError:
-            batch_size = _halve_after_oom(batch_size, "while checking", None)
+            batch_size = _halve_after_oom(batch_size, Training.tr("while checking"), None)
             continue
         i += len(idx)
     out = torch.cat(logits) if logits else torch.empty(0, 1)
@@ -486,8 +495,10 @@ def check_run_paths(config: TrainConfig, out: str | Path | None, resume: str | P
     ckpt = config.checkpoint
     if ckpt and Path(ckpt).exists() and not written_by_app(ckpt, [modelfile.CHECKPOINT_FORMAT]):
         raise PathGuardError(
-            f"{ckpt} already exists and is not a training checkpoint: using it as the "
-            "checkpoint would overwrite it and then delete it. Choose another file name."
+            Training.tr(
+                "{path} already exists and is not a training checkpoint: using it as the "
+                "checkpoint would overwrite it and then delete it. Choose another file name."
+            ).format(path=ckpt)
         )
     for path in (out, ckpt):
         if path:
@@ -530,15 +541,23 @@ def scan_photos(config: TrainConfig, on_event, stop) -> RunPhotos:
         fraction = p.done / max(1, p.total)
         _emit(
             on_event,
-            TrainEvent("stage", f"Checking photos ({p.done} of {p.total})", fraction=fraction),
+            TrainEvent(
+                "stage",
+                Training.tr("Checking photos ({done} of {total})").format(
+                    done=p.done, total=p.total
+                ),
+                fraction=fraction,
+            ),
         )
 
     # Counted before the scan (a folder listing): a model with more categories than a
     # model file may hold could be trained but never opened again.
     if config.data_dir and len(list_categories(Path(config.data_dir))) > MAX_CLASSES:
         raise DataError(
-            f"{config.data_dir} has more than {MAX_CLASSES:,} category folders; a model "
-            f"can tell at most {MAX_CLASSES:,} categories apart. Use fewer categories."
+            Training.tr(
+                "{folder} has more than {most} category folders; a model "
+                "can tell at most {most} categories apart. Use fewer categories."
+            ).format(folder=config.data_dir, most=f"{MAX_CLASSES:,}")
         )
     scan = scan_folder(
         config.data_dir, on_progress=scan_progress, should_stop=stop, cache_resize=resize
@@ -554,7 +573,9 @@ def scan_photos(config: TrainConfig, on_event, stop) -> RunPhotos:
         )
         photos.train, photos.val = list(scan.photos), list(vscan.photos)
         photos.skipped += vscan.skipped
-        photos.warnings += [f"Validation folder: {w}" for w in vscan.warnings]
+        photos.warnings += [
+            Training.tr("Validation folder: {warning}").format(warning=w) for w in vscan.warnings
+        ]
         leaks = find_leaks(scan.photos, vscan.photos)
         if leaks:
             photos.warnings.append(leak_sentence(len(leaks)))
@@ -581,7 +602,7 @@ def build_run(
     prep = run_preprocessing(config)
     device = ranks.device if ranks else pick_device(config.device)
     configure_device(device)
-    _emit(on_event, TrainEvent("stage", f"Loading {info.title}"))
+    _emit(on_event, TrainEvent("stage", Training.tr("Loading {name}").format(name=info.title)))
     net = build_model(config.backbone, len(classes))
     plan = plan_run(config, trainable_groups(net), list(net.stage_names))
     apply_freeze(net, plan.freeze)
@@ -589,7 +610,10 @@ def build_run(
     if state is not None:
         net.load_state_dict(state.weights)
     if device.type == "cpu" or config.precision != "auto":
-        _emit(on_event, TrainEvent("stage", "Choosing the fastest settings for this computer"))
+        _emit(
+            on_event,
+            TrainEvent("stage", Training.tr("Choosing the fastest settings for this computer")),
+        )
     if ranks is None:
         precision = resolve_precision(device, config.precision)
     else:  # probed once, on rank 0: every rank computes the same way
@@ -618,13 +642,22 @@ def cache_inputs(
     its share; the training shares are gathered (every rank trains on the same cache),
     the validation shares stay where they are (each rank checks its own).
     """
-    what = "Computing features of the frozen layers" if plan.caches_features else "Loading photos"
     ranks = run.ranks
     sets: list = []
     for which, net, views, dtype, items in (
         ("training", run, plan.views, torch.float16, photos.train),
         ("validation", run.for_checking(), 1, torch.float32, photos.val),
     ):
+        label = {
+            (True, "training"): Training.tr(
+                "Computing features of the frozen layers (training photos)"
+            ),
+            (True, "validation"): Training.tr(
+                "Computing features of the frozen layers (validation photos)"
+            ),
+            (False, "training"): Training.tr("Loading photos (training photos)"),
+            (False, "validation"): Training.tr("Loading photos (validation photos)"),
+        }[(plan.caches_features, which)]
         data, skipped = prepare(
             net,
             ranks.share(items) if ranks else items,
@@ -635,7 +668,7 @@ def cache_inputs(
             batch_size=config.batch_size,
             on_event=on_event,
             should_stop=stop,
-            label=f"{what} ({which} photos)",
+            label=label,
         )
         cleanup.callback(close_inputs, data.inputs)
         if ranks and which == "training":
@@ -712,7 +745,7 @@ class _Steps:
         self, done_in_epoch: int, pos: int, step: int, epoch: int, on_event
     ) -> None:
         """Halve the batch; the rest of this epoch and the later ones take more, smaller steps."""
-        self.batch_size = _halve_after_oom(self.batch_size, "while training", on_event)
+        self.batch_size = _halve_after_oom(self.batch_size, Training.tr("while training"), on_event)
         left = math.ceil((self.n - pos) / self.batch_size)
         self.steps_per_epoch = done_in_epoch + left
         self.total = step + left + (self.epochs - epoch) * math.ceil(self.n / self.batch_size)
@@ -776,11 +809,19 @@ class _Epochs:
     def opening_words(self, params: tuple[int, int]) -> str:
         trainable, total = params
         views = self.plan.views
-        return (
-            f"Training {trainable:,} of {total:,} parameters ({self.plan.freeze.describe()}) on "
-            f"{len(self.train_data.labels)} photos, checking on {len(self.val_data.labels)}."
-            + (f" {views} views per photo." if views > 1 else "")
+        text = Training.tr(
+            "Training {trainable} of {total} parameters ({layers}) on "
+            "{photos} photos, checking on {checking}."
+        ).format(
+            trainable=f"{trainable:,}",
+            total=f"{total:,}",
+            layers=self.plan.freeze.describe(),
+            photos=len(self.train_data.labels),
+            checking=len(self.val_data.labels),
         )
+        if views > 1:
+            text += " " + Training.tr("{views} views per photo.").format(views=views)
+        return text
 
     def _eta(self, epoch: int, done_in_epoch: int) -> float | None:
         spe, epochs = self.steps.steps_per_epoch, self.config.epochs
@@ -810,7 +851,9 @@ class _Epochs:
                     self.on_event,
                     TrainEvent(
                         "message",
-                        f"Stopped during epoch {epoch}; it was not finished, so it is not kept.",
+                        Training.tr(
+                            "Stopped during epoch {epoch}; it was not finished, so it is not kept."
+                        ).format(epoch=epoch),
                     ),
                 )
                 return None
@@ -821,8 +864,10 @@ class _Epochs:
             except torch.OutOfMemoryError:
                 if run.ranks:  # every rank must take the same steps: no halving on one alone
                     raise StudioError(
-                        "Out of memory while training on several processes: start again "
-                        "with a smaller --batch-size."
+                        Training.tr(
+                            "Out of memory while training on several processes: start again "
+                            "with a smaller --batch-size."
+                        )
                     ) from None
                 self.opt.zero_grad(set_to_none=True)
                 steps.halve_after_oom(b, pos, self.step, epoch, self.on_event)
@@ -832,9 +877,11 @@ class _Epochs:
             self.step += 1
             if not math.isfinite(lv):
                 raise StudioError(
-                    f"Training stopped in epoch {epoch}: the loss became {lv} (not a number), "
-                    "so the network learned nothing usable and no model was saved. Try a "
-                    "lower learning rate, or check the backbone's weights file."
+                    Training.tr(
+                        "Training stopped in epoch {epoch}: the loss became {loss} (not a "
+                        "number), so the network learned nothing usable and no model was saved. "
+                        "Try a lower learning rate, or check the backbone's weights file."
+                    ).format(epoch=epoch, loss=lv)
                 )
             loss_sum += lv * count
             correct += hits
@@ -967,7 +1014,9 @@ class _Epochs:
                 self.on_event,
                 TrainEvent(
                     "message",
-                    f"{exc} Training goes on, but this epoch cannot be resumed after a crash.",
+                    Training.tr(
+                        "{problem} Training goes on, but this epoch cannot be resumed after a crash."
+                    ).format(problem=exc),
                 ),
             )
 
@@ -983,8 +1032,10 @@ class _Epochs:
             self.on_event,
             TrainEvent(
                 "message",
-                f"Validation accuracy stopped improving at epoch {best}; "
-                f"stopped early and kept the best epoch ({best}).",
+                Training.tr(
+                    "Validation accuracy stopped improving at epoch {epoch}; "
+                    "stopped early and kept the best epoch ({epoch})."
+                ).format(epoch=best),
             ),
         )
         return True
@@ -1005,7 +1056,10 @@ def save_best(
 
     Under DDP every rank helps check; rank 0 alone saves (the others return None).
     """
-    _emit(on_event, TrainEvent("stage", f"Saving the model to {path.name}"))
+    _emit(
+        on_event,
+        TrainEvent("stage", Training.tr("Saving the model to {name}").format(name=path.name)),
+    )
     net = result.net
     assert net is not None
     threshold = None
@@ -1029,14 +1083,16 @@ def save_best(
 def _closing_words(result: TrainResult, best_acc: float) -> str:
     if result.best_epoch is None:
         if result.stopped:
-            return "Stopped before the first epoch finished: no model was saved."
-        return "No epoch finished."
-    return (
-        f"Done: best validation accuracy {best_acc:.1%} at epoch {result.best_epoch}"
-        + (" (stopped early)" if result.early_stopped else "")
-        + (" (stopped at your request)" if result.stopped else "")
-        + "."
+            return Training.tr("Stopped before the first epoch finished: no model was saved.")
+        return Training.tr("No epoch finished.")
+    text = Training.tr("Done: best validation accuracy {accuracy} at epoch {epoch}").format(
+        accuracy=f"{best_acc:.1%}", epoch=result.best_epoch
     )
+    if result.early_stopped:
+        text += Training.tr(" (stopped early)")
+    if result.stopped:
+        text += Training.tr(" (stopped at your request)")
+    return text + "."
 
 
 def _summary(result: TrainResult, threshold: float | None) -> dict[str, Any]:
@@ -1051,12 +1107,16 @@ def _summary(result: TrainResult, threshold: float | None) -> dict[str, Any]:
 
 
 def _epoch_words(r: EpochRecord, best: bool, tied_with: int | None = None) -> str:
-    text = f"Epoch {r.epoch}: validation accuracy {r.val_accuracy:.0%}"
+    text = Training.tr("Epoch {epoch}: validation accuracy {accuracy}").format(
+        epoch=r.epoch, accuracy=f"{r.val_accuracy:.0%}"
+    )
     if best and tied_with is not None:
-        text += f", best so far (same accuracy as epoch {tied_with}, lower loss)"
+        text += Training.tr(", best so far (same accuracy as epoch {epoch}, lower loss)").format(
+            epoch=tied_with
+        )
     elif best:
-        text += ", best so far"
-    return text + f" ({r.seconds:.1f} s)"
+        text += Training.tr(", best so far")
+    return text + Training.tr(" ({seconds} s)").format(seconds=f"{r.seconds:.1f}")
 
 
 def clone_for_inference(net: StagedNet) -> StagedNet:
