@@ -430,6 +430,22 @@
     </message>
 </context>
 <context>
+    <name>ExportCheck</name>
+    <message>
+        <source>Exported {name} (no photos given for the parity check).</source>
+        <extracomment>The formats :func:`export_model` writes (engine.exportformats lists every format).</extracomment>
+        <translation>{name} exportiert (keine Fotos für den Vergleich mit der App angegeben).</translation>
+    </message>
+    <message>
+        <source>Exported {name}: matches the app on {count} photos (same top category for {agreement}, largest score difference {difference}).</source>
+        <translation>{name} exportiert: stimmt bei {count} Fotos mit der App überein (gleiche wahrscheinlichste Kategorie bei {agreement}, größter Unterschied der Werte {difference}).</translation>
+    </message>
+    <message>
+        <source>Exported {name}: DIFFERS from the app on {count} photos (same top category for {agreement}, largest score difference {difference}).</source>
+        <translation>{name} exportiert: WEICHT bei {count} Fotos von der App AB (gleiche wahrscheinlichste Kategorie bei {agreement}, größter Unterschied der Werte {difference}).</translation>
+    </message>
+</context>
+<context>
     <name>Freezing</name>
     <message>
         <source>Train only the new head (fastest)</source>
@@ -563,6 +579,89 @@
     </message>
 </context>
 <context>
+    <name>ModelFile</name>
+    <message>
+        <source>{path} is not a regular file, so not a model file.</source>
+        <translation>{path} ist keine normale Datei und deshalb keine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>The model file {path} does not exist.</source>
+        <translation>Die Modelldatei {path} gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a model file.</source>
+        <translation>{path} ist ein Ordner, keine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {why}.</source>
+        <translation>{path} kann nicht gelesen werden: {why}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Finetune Studio model: it is empty or cut short.</source>
+        <translation>{path} ist kein Finetune-Studio-Modell: Die Datei ist leer oder abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the file is cut short (truncated).</source>
+        <translation>{path} ist beschädigt: Die Datei ist abgeschnitten (unvollständig).</translation>
+    </message>
+    <message>
+        <source>{path} is not a Finetune Studio model file (it may be damaged, or a file of another kind, such as a pickle). Nothing in it was run.</source>
+        <translation>{path} ist keine Finetune-Studio-Modelldatei (vielleicht beschädigt oder eine Datei anderer Art, etwa ein Pickle). Nichts daraus wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <source>{path} is a training checkpoint; expected a model.</source>
+        <translation>{path} ist ein Zwischenstand eines Trainings; erwartet wurde ein Modell.</translation>
+    </message>
+    <message>
+        <source>{path} is not a model file; expected a model.</source>
+        <translation>{path} ist keine Modelldatei; erwartet wurde ein Modell.</translation>
+    </message>
+    <message>
+        <source>{path} is a training checkpoint; expected a checkpoint.</source>
+        <translation>{path} ist ein Zwischenstand eines Trainings; erwartet wurde ein Zwischenstand.</translation>
+    </message>
+    <message>
+        <source>{path} is not a model file; expected a checkpoint.</source>
+        <translation>{path} ist keine Modelldatei; erwartet wurde ein Zwischenstand.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer Finetune Studio (format {version}). Update the app.</source>
+        <translation>{path} wurde mit einem neueren Finetune Studio erstellt (Format {version}). Aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <source>{path} has an invalid category list.</source>
+        <translation>{path} hat eine ungültige Liste von Kategorien.</translation>
+    </message>
+    <message>
+        <source>{path} does not say which backbone it uses.</source>
+        <translation>{path} gibt nicht an, welches Basismodell es verwendet.</translation>
+    </message>
+    <message>
+        <source>{path} names an unknown backbone or invalid preprocessing.</source>
+        <translation>{path} nennt ein unbekanntes Basismodell oder eine ungültige Vorverarbeitung.</translation>
+    </message>
+    <message>
+        <source>{path} has invalid image sizes.</source>
+        <translation>{path} hat ungültige Bildgrößen.</translation>
+    </message>
+    <message>
+        <source>{path} has an invalid {key}.</source>
+        <translation>{path} hat einen ungültigen Eintrag „{key}“.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be loaded ({why}).</source>
+        <translation>{path} ist beschädigt und kann nicht geladen werden ({why}).</translation>
+    </message>
+    <message>
+        <source>{path} does not match its backbone {backbone} ({bad} missing or wrong-shape, {extra} unexpected weights).</source>
+        <translation>{path} passt nicht zu seinem Basismodell {backbone} ({bad} fehlende oder falsch geformte, {extra} unerwartete Gewichte).</translation>
+    </message>
+    <message>
+        <source>{path} has an invalid training history.</source>
+        <translation>{path} hat einen ungültigen Trainingsverlauf.</translation>
+    </message>
+</context>
+<context>
     <name>PathGuard</name>
     <message>
         <source>{output} is a folder; give a file name for the output.</source>
@@ -667,6 +766,18 @@
     </message>
 </context>
 <context>
+    <name>Predict</name>
+    <message>
+        <source>the model gave no usable answer (not a number)</source>
+        <extracomment>Fallback &quot;not sure&quot; threshold when the model file carries none. Why no runtime is used (&quot;&quot; when one is, or when PyTorch was asked for).</extracomment>
+        <translation>das Modell hat keine brauchbare Antwort gegeben (keine Zahl)</translation>
+    </message>
+    <message>
+        <source>Stopped; the photos done so far are kept.</source>
+        <translation>Angehalten; die bisher bearbeiteten Fotos bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>under a second</source>
@@ -691,6 +802,45 @@
     <message>
         <source>about {duration} left</source>
         <translation>noch etwa {duration}</translation>
+    </message>
+</context>
+<context>
+    <name>Projects</name>
+    <message>
+        <source>{path} is too large to be a project file.</source>
+        <translation>{path} ist zu groß für eine Projektdatei.</translation>
+    </message>
+    <message>
+        <source>The project file {path} does not exist.</source>
+        <translation>Die Projektdatei {path} gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Finetune Studio project (damaged, or another kind of file).</source>
+        <translation>{path} ist kein Finetune-Studio-Projekt (beschädigt oder eine Datei anderer Art).</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {why}.</source>
+        <translation>{path} kann nicht gelesen werden: {why}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Finetune Studio project.</source>
+        <translation>{path} ist kein Finetune-Studio-Projekt.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer Finetune Studio. Update the app.</source>
+        <translation>{path} wurde mit einem neueren Finetune Studio erstellt. Aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <source>{path} has invalid settings; it may be damaged.</source>
+        <translation>{path} hat ungültige Einstellungen; die Datei ist vielleicht beschädigt.</translation>
+    </message>
+    <message>
+        <source>{path} has no unfinished training to resume.</source>
+        <translation>{path} hat kein unfertiges Training, das fortgesetzt werden könnte.</translation>
+    </message>
+    <message>
+        <source>{path} is not a training checkpoint or a project file.</source>
+        <translation>{path} ist weder ein Zwischenstand eines Trainings noch eine Projektdatei.</translation>
     </message>
 </context>
 <context>
@@ -809,6 +959,58 @@
     <message>
         <source>the categories are unequal ({big} {n_big} photos, {small} {n_small})</source>
         <translation>die Kategorien sind ungleich groß ({big} {n_big} Fotos, {small} {n_small})</translation>
+    </message>
+</context>
+<context>
+    <name>Saving</name>
+    <message>
+        <source>Could not save {path}: the disk is full. Free some space and try again; the previous file was kept.</source>
+        <translation>{path} konnte nicht gespeichert werden: Der Datenträger ist voll. Schaffen Sie Platz und versuchen Sie es erneut; die bisherige Datei wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: the file is larger than this disk or folder allows. The previous file was kept.</source>
+        <translation>{path} konnte nicht gespeichert werden: Die Datei ist größer, als dieser Datenträger oder Ordner erlaubt. Die bisherige Datei wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: no permission to write there. Choose another folder.</source>
+        <translation>{path} konnte nicht gespeichert werden: Keine Berechtigung, dort zu schreiben. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {why}. The previous file was kept.</source>
+        <translation>{path} konnte nicht gespeichert werden: {why}. Die bisherige Datei wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: the file name is too long ({size} bytes; at most {most} here). Choose a shorter name.</source>
+        <extracomment>What a temporary name adds to the file&apos;s own: ``.`` + ``.&lt;pid&gt;.&lt;8 random&gt;.tmp``.</extracomment>
+        <translation>{path} konnte nicht gespeichert werden: Der Dateiname ist zu lang ({size} Byte; hier höchstens {most}). Wählen Sie einen kürzeren Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>Sorting</name>
+    <message>
+        <source>{path} is not a folder.</source>
+        <extracomment>Names Windows refuses for a file or folder, whatever the extension.</extracomment>
+        <translation>{path} ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>{path} is the photo folder itself. Choose another folder for the sorted photos (its parent folder is fine).</source>
+        <translation>{path} ist der Fotoordner selbst. Wählen Sie einen anderen Ordner für die sortierten Fotos (der übergeordnete Ordner geht).</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder. Choose a folder for the sorted photos.</source>
+        <translation>{path} ist eine Datei, kein Ordner. Wählen Sie einen Ordner für die sortierten Fotos.</translation>
+    </message>
+    <message>
+        <source>{path} is read-only, so photos cannot be moved out of it. Sort without moving (copy) instead, or choose a folder you can change.</source>
+        <translation>{path} ist schreibgeschützt, daher können keine Fotos daraus verschoben werden. Sortieren Sie stattdessen ohne Verschieben (Kopieren) oder wählen Sie einen Ordner, den Sie ändern können.</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: {why}. Choose a folder you can write to.</source>
+        <translation>{path} kann nicht angelegt werden: {why}. Wählen Sie einen Ordner, in den Sie schreiben können.</translation>
+    </message>
+    <message>
+        <source>Cannot write into {path}: it is read-only. Choose another folder.</source>
+        <translation>In {path} kann nicht geschrieben werden: Der Ordner ist schreibgeschützt. Wählen Sie einen anderen Ordner.</translation>
     </message>
 </context>
 <context>
@@ -944,6 +1146,10 @@
     <message>
         <source> ({seconds} s)</source>
         <translation> ({seconds} s)</translation>
+    </message>
+    <message>
+        <source>Computing features of the frozen layers</source>
+        <translation>Merkmale der eingefrorenen Schichten werden berechnet</translation>
     </message>
 </context>
 </TS>

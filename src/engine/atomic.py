@@ -20,6 +20,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import StudioError
+from .i18n import Messages
+
+
+class Saving(Messages):
+    """Messages of engine/atomic.py: a file that could not be saved."""
 
 
 class SaveError(StudioError):
@@ -28,12 +33,22 @@ class SaveError(StudioError):
 
 def _explain(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
-        return f"Could not save {path}: the disk is full. Free some space and try again; the previous file was kept."
-    if exc.errno == errno.EFBIG:
-        return f"Could not save {path}: the file is larger than this disk or folder allows. The previous file was kept."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Could not save {path}: no permission to write there. Choose another folder."
-    return f"Could not save {path}: {exc.strerror or exc}. The previous file was kept."
+        text = Saving.tr(
+            "Could not save {path}: the disk is full. Free some space and try again; "
+            "the previous file was kept."
+        )
+    elif exc.errno == errno.EFBIG:
+        text = Saving.tr(
+            "Could not save {path}: the file is larger than this disk or folder allows. "
+            "The previous file was kept."
+        )
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text = Saving.tr(
+            "Could not save {path}: no permission to write there. Choose another folder."
+        )
+    else:
+        text = Saving.tr("Could not save {path}: {why}. The previous file was kept.")
+    return text.format(path=path, why=exc.strerror or exc)
 
 
 @contextlib.contextmanager
@@ -74,8 +89,10 @@ def check_name_fits(path: str | os.PathLike[str]) -> None:
     size = len(os.fsencode(path.name))
     if size + _TEMP_EXTRA > limit:
         raise SaveError(
-            f"Could not save {path}: the file name is too long ({size} bytes; at most "
-            f"{limit - _TEMP_EXTRA} here). Choose a shorter name."
+            Saving.tr(
+                "Could not save {path}: the file name is too long ({size} bytes; at most "
+                "{most} here). Choose a shorter name."
+            ).format(path=path, size=size, most=limit - _TEMP_EXTRA)
         )
 
 

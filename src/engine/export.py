@@ -26,6 +26,7 @@ import torch
 from . import __version__, preprocess
 from .atomic import write_bytes, write_text
 from .errors import StudioError
+from .i18n import Messages
 from .images import IMAGE_SUFFIXES
 from .modelfile import LoadedModel, load_model
 from .pathguard import check_outputs, same_file
@@ -35,6 +36,10 @@ from .runtimes import NormalizedModel, onnx_bytes
 #: The formats :func:`export_model` writes (engine.exportformats lists every format).
 FORMATS = ("onnx", "torchscript")
 EXTRA_FILE = "finetune_studio.json"  # the record inside a TorchScript file
+
+
+class ExportCheck(Messages):
+    """Messages of engine/export.py: the exported file's parity check."""
 
 
 @dataclass
@@ -51,12 +56,27 @@ class ExportReport:
         return self.checked == 0 or (self.agreement >= 0.99 and self.max_logit_diff <= 1e-3)
 
     def summary(self) -> str:
+        """One line: what was written and whether it answers as the app does."""
         if not self.checked:
-            return f"Exported {self.path.name} (no photos given for the parity check)."
-        verdict = "matches the app" if self.ok else "DIFFERS from the app"
-        return (
-            f"Exported {self.path.name}: {verdict} on {self.checked} photos "
-            f"(same top category for {self.agreement:.1%}, largest score difference {self.max_logit_diff:.2g})."
+            return ExportCheck.tr("Exported {name} (no photos given for the parity check).").format(
+                name=self.path.name
+            )
+        text = (
+            ExportCheck.tr(
+                "Exported {name}: matches the app on {count} photos "
+                "(same top category for {agreement}, largest score difference {difference})."
+            )
+            if self.ok
+            else ExportCheck.tr(
+                "Exported {name}: DIFFERS from the app on {count} photos "
+                "(same top category for {agreement}, largest score difference {difference})."
+            )
+        )
+        return text.format(
+            name=self.path.name,
+            count=self.checked,
+            agreement=f"{self.agreement:.1%}",
+            difference=f"{self.max_logit_diff:.2g}",
         )
 
 

@@ -27,7 +27,7 @@ from .errors import Cancelled
 from .features import FeatureCache, default_feature_cache
 from .freezing import FreezePlan, apply_freeze, first_trained_stage, trainable_groups
 from .progress import StopFn, never_stop
-from .training import NetOnDevice, prepare
+from .training import NetOnDevice, Training, prepare
 
 
 @functools.lru_cache(maxsize=2)
@@ -96,7 +96,7 @@ def photo_features(
         batch_size=batch_size,
         on_event=on_event,
         should_stop=should_stop,
-        label="Computing features of the frozen layers",
+        label=Training.tr("Computing features of the frozen layers"),
         feature_dtype=torch.float32,
         cache=store,
     )

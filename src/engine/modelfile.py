@@ -29,6 +29,7 @@ from .atomic import write_bytes
 from .backbones import Preprocessing, StagedNet, build_model, check_finite, get_backbone
 from .config import MAX_CLASSES, EpochRecord
 from .errors import ModelFileError, StudioError
+from .i18n import Messages
 
 MODEL_FORMAT = "finetune-studio-model"
 CHECKPOINT_FORMAT = "finetune-studio-checkpoint"
@@ -102,16 +103,24 @@ def _read_file(path: Path) -> bytes:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise ModelFileError(f"{path} is not a regular file, so not a model file.")
+                raise ModelFileError(
+                    ModelFile.tr("{path} is not a regular file, so not a model file.").format(
+                        path=path
+                    )
+                )
             if size > MAX_FILE_BYTES:
                 raise ModelFileError(_not_ours(path))
             return f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ModelFileError(f"The model file {path} does not exist.") from None
+        raise ModelFileError(
+            ModelFile.tr("The model file {path} does not exist.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise ModelFileError(f"{path} is a folder, not a model file.") from None
+        raise ModelFileError(
+            ModelFile.tr("{path} is a folder, not a model file.").format(path=path)
+        ) from None
     except OSError as exc:
-        raise ModelFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise ModelFileError(_cannot_read(path, exc)) from None
 
 
 def read_header(path: Path, data: bytes | None = None) -> dict[str, Any]:
@@ -122,37 +131,41 @@ def read_header(path: Path, data: bytes | None = None) -> dict[str, Any]:
     if data is not None:
         head, rest = data[:8], memoryview(data)[8:]
         if len(head) < 8:
-            raise ModelFileError(
-                f"{path} is not a Finetune Studio model: it is empty or cut short."
-            )
+            raise ModelFileError(_empty(path))
         (size,) = struct.unpack("<Q", head)
         if size <= 1 or size > MAX_HEADER_BYTES:
             raise ModelFileError(_not_ours(path))
         header = bytes(rest[:size])
         if len(header) < size:
-            raise ModelFileError(f"{path} is damaged: the file is cut short (truncated).")
+            raise ModelFileError(_truncated(path))
         return _parse_header(path, header)
     try:
         with open(path, "rb") as f:
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise ModelFileError(f"{path} is not a regular file, so not a model file.")
+                raise ModelFileError(
+                    ModelFile.tr("{path} is not a regular file, so not a model file.").format(
+                        path=path
+                    )
+                )
             head = f.read(8)
             if len(head) < 8:
-                raise ModelFileError(
-                    f"{path} is not a Finetune Studio model: it is empty or cut short."
-                )
+                raise ModelFileError(_empty(path))
             (size,) = struct.unpack("<Q", head)
             if size <= 1 or size > MAX_HEADER_BYTES:
                 raise ModelFileError(_not_ours(path))
             header = f.read(size)
             if len(header) < size:
-                raise ModelFileError(f"{path} is damaged: the file is cut short (truncated).")
+                raise ModelFileError(_truncated(path))
     except FileNotFoundError:
-        raise ModelFileError(f"The model file {path} does not exist.") from None
+        raise ModelFileError(
+            ModelFile.tr("The model file {path} does not exist.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise ModelFileError(f"{path} is a folder, not a model file.") from None
+        raise ModelFileError(
+            ModelFile.tr("{path} is a folder, not a model file.").format(path=path)
+        ) from None
     except OSError as exc:
-        raise ModelFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise ModelFileError(_cannot_read(path, exc)) from None
     return _parse_header(path, header)
 
 
@@ -169,29 +182,55 @@ def _parse_header(path: Path, header: bytes) -> dict[str, Any]:
     return meta
 
 
-def _not_ours(path: Path) -> str:
-    return (
-        f"{path} is not a Finetune Studio model file (it may be damaged, or a file of another "
-        "kind, such as a pickle). Nothing in it was run."
+class ModelFile(Messages):
+    """Messages of engine/modelfile.py: a model or checkpoint file that cannot be used."""
+
+
+def _cannot_read(path: Path, exc: OSError) -> str:
+    return ModelFile.tr("Cannot read {path}: {why}.").format(path=path, why=exc.strerror or exc)
+
+
+def _empty(path: Path) -> str:
+    return ModelFile.tr("{path} is not a Finetune Studio model: it is empty or cut short.").format(
+        path=path
     )
+
+
+def _truncated(path: Path) -> str:
+    return ModelFile.tr("{path} is damaged: the file is cut short (truncated).").format(path=path)
+
+
+def _not_ours(path: Path) -> str:
+    return ModelFile.tr(
+        "{path} is not a Finetune Studio model file (it may be damaged, or a file of another "
+        "kind, such as a pickle). Nothing in it was run."
+    ).format(path=path)
 
 
 def _check_meta(
     path: Path, meta: dict[str, Any], kind: str
 ) -> tuple[list[str], Preprocessing, str]:
     if meta.get("format") != kind:
-        what = (
-            "a training checkpoint"
-            if meta.get("format") == CHECKPOINT_FORMAT
-            else "not a model file"
-        )
-        raise ModelFileError(
-            f"{path} is {what}; expected a {'model' if kind == MODEL_FORMAT else 'checkpoint'}."
-        )
+        is_checkpoint = meta.get("format") == CHECKPOINT_FORMAT
+        if kind == MODEL_FORMAT:
+            text = (
+                ModelFile.tr("{path} is a training checkpoint; expected a model.")
+                if is_checkpoint
+                else ModelFile.tr("{path} is not a model file; expected a model.")
+            )
+        else:
+            text = (
+                ModelFile.tr("{path} is a training checkpoint; expected a checkpoint.")
+                if is_checkpoint
+                else ModelFile.tr("{path} is not a model file; expected a checkpoint.")
+            )
+        raise ModelFileError(text.format(path=path))
     version = meta.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise ModelFileError(
-            f"{path} was made by a newer Finetune Studio (format {version}). Update the app."
+            ModelFile.tr(
+                "{path} was made by a newer Finetune Studio (format {version}). Update the app."
+            ).format(path=path, version=version)
         )
     classes = meta.get("classes")
     if (
@@ -199,22 +238,28 @@ def _check_meta(
         or not 2 <= len(classes) <= MAX_CLASSES
         or not all(isinstance(c, str) and 0 < len(c) <= 255 for c in classes)
     ):
-        raise ModelFileError(f"{path} has an invalid category list.")
+        raise ModelFileError(ModelFile.tr("{path} has an invalid category list.").format(path=path))
     backbone = meta.get("backbone")
     if not isinstance(backbone, str):
-        raise ModelFileError(f"{path} does not say which backbone it uses.")
+        raise ModelFileError(
+            ModelFile.tr("{path} does not say which backbone it uses.").format(path=path)
+        )
     try:
         get_backbone(backbone)
         prep = Preprocessing.from_dict(meta["preprocessing"])
     except (StudioError, KeyError, TypeError, ValueError):
         raise ModelFileError(
-            f"{path} names an unknown backbone or invalid preprocessing."
+            ModelFile.tr("{path} names an unknown backbone or invalid preprocessing.").format(
+                path=path
+            )
         ) from None
     if not (16 <= prep.crop <= 1024 and prep.crop <= prep.resize <= 2048):
-        raise ModelFileError(f"{path} has invalid image sizes.")
+        raise ModelFileError(ModelFile.tr("{path} has invalid image sizes.").format(path=path))
     for key in ("summary", "config"):
         if key in meta and not isinstance(meta[key], dict):
-            raise ModelFileError(f"{path} has an invalid {key}.")
+            raise ModelFileError(
+                ModelFile.tr("{path} has an invalid {key}.").format(path=path, key=key)
+            )
     return classes, prep, backbone
 
 
@@ -223,7 +268,9 @@ def _load_tensors(path: Path, data: bytes) -> dict[str, torch.Tensor]:
         return st_load(data)
     except Exception as exc:  # safetensors raises its own error types for damaged files
         raise ModelFileError(
-            f"{path} is damaged and cannot be loaded ({type(exc).__name__})."
+            ModelFile.tr("{path} is damaged and cannot be loaded ({why}).").format(
+                path=path, why=type(exc).__name__
+            )
         ) from None
 
 
@@ -236,8 +283,10 @@ def _build(
     extra = [k for k in weights if k not in own]
     if bad or extra:
         raise ModelFileError(
-            f"{path} does not match its backbone {backbone} ({len(bad)} missing or wrong-shape, "
-            f"{len(extra)} unexpected weights)."
+            ModelFile.tr(
+                "{path} does not match its backbone {backbone} ({bad} missing or wrong-shape, "
+                "{extra} unexpected weights)."
+            ).format(path=path, backbone=backbone, bad=len(bad), extra=len(extra))
         )
     check_finite(path, weights)
     net.load_state_dict(weights)
@@ -358,7 +407,9 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
         if best_epoch is not None and not isinstance(best_epoch, int):
             raise TypeError
     except (TypeError, ValueError, AttributeError):
-        raise ModelFileError(f"{path} has an invalid training history.") from None
+        raise ModelFileError(
+            ModelFile.tr("{path} has an invalid training history.").format(path=path)
+        ) from None
     tensors = _load_tensors(path, data)
     weights = {k[4:]: v for k, v in tensors.items() if k.startswith("net.")}
     best = {k[5:]: v for k, v in tensors.items() if k.startswith("best.")} or None

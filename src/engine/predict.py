@@ -28,6 +28,7 @@ from .config import PREDICT_BACKENDS
 from .dataset import is_hidden
 from .device import FP32, Precision, pick_device, resolve_precision
 from .errors import Cancelled, StudioError
+from .i18n import Messages
 from .images import ImageLoadError, is_candidate
 from .modelfile import LoadedModel, load_model
 from .pathguard import check_outputs
@@ -38,6 +39,10 @@ DEFAULT_THRESHOLD = 0.5
 BACKENDS = PREDICT_BACKENDS  # one owner (engine.config): `--help` lists them without torch
 if set(BACKENDS) != {"auto", *RUNTIMES, "torch"}:  # a runtime added or removed in one place
     raise ImportError(f"engine.config.PREDICT_BACKENDS {BACKENDS} does not match the runtimes")
+
+
+class Predict(Messages):
+    """Messages of engine/predict.py: what happened to a photo, and stopping."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,9 @@ class Predictor:
     def _answer(self, path: Path, probs: torch.Tensor, top_k: int) -> Prediction:
         if not bool(torch.isfinite(probs).all()):
             # Never "bag nan%": a model that gives no number gives no answer.
-            return Prediction(str(path), error="the model gave no usable answer (not a number)")
+            return Prediction(
+                str(path), error=Predict.tr("the model gave no usable answer (not a number)")
+            )
         k = min(top_k, len(self.classes))
         values, indices = probs.topk(k)
         top = tuple(
@@ -235,14 +242,14 @@ class Predictor:
             for bi, batch in enumerate(batches):
                 if should_stop():
                     stopped = True
-                    raise Cancelled("Stopped; the photos done so far are kept.")
+                    raise Cancelled(Predict.tr("Stopped; the photos done so far are kept."))
                 if bi + 1 < len(batches):
                     pending.append(submit(batches[bi + 1]))
                 answers = probabilities(pending[bi])
                 pending[bi] = []
                 if should_stop():
                     stopped = True
-                    raise Cancelled("Stopped; the photos done so far are kept.")
+                    raise Cancelled(Predict.tr("Stopped; the photos done so far are kept."))
                 out = [
                     Prediction(str(p), error=a) if isinstance(a, str) else self._answer(p, a, top_k)
                     for p, a in zip(batch, answers, strict=True)

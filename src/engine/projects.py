@@ -23,11 +23,16 @@ from typing import Any
 from .atomic import write_text, write_with
 from .config import TrainConfig
 from .errors import ModelFileError, StudioError
+from .i18n import Messages
 from .paths import MODEL_SUFFIX, PROJECT_SUFFIX
 
 PROJECT_FORMAT = "finetune-studio-project"
 PROJECT_VERSION = 1
 MAX_PROJECT_BYTES = 16 * 1024 * 1024
+
+
+class Projects(Messages):
+    """Messages of engine/projects.py: opening and resuming projects."""
 
 
 @dataclass
@@ -133,21 +138,35 @@ def load_project(path: str | Path) -> Project:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_PROJECT_BYTES:
-            raise ModelFileError(f"{path} is too large to be a project file.")
+            raise ModelFileError(
+                Projects.tr("{path} is too large to be a project file.").format(path=path)
+            )
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ModelFileError(f"The project file {path} does not exist.") from None
+        raise ModelFileError(
+            Projects.tr("The project file {path} does not exist.").format(path=path)
+        ) from None
     except (UnicodeDecodeError, ValueError, RecursionError):
         # RecursionError: JSON nested thousands deep, which no project file is.
         raise ModelFileError(
-            f"{path} is not a Finetune Studio project (damaged, or another kind of file)."
+            Projects.tr(
+                "{path} is not a Finetune Studio project (damaged, or another kind of file)."
+            ).format(path=path)
         ) from None
     except OSError as exc:
-        raise ModelFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise ModelFileError(
+            Projects.tr("Cannot read {path}: {why}.").format(path=path, why=exc.strerror or exc)
+        ) from None
     if not isinstance(doc, dict) or doc.get("format") != PROJECT_FORMAT:
-        raise ModelFileError(f"{path} is not a Finetune Studio project.")
+        raise ModelFileError(
+            Projects.tr("{path} is not a Finetune Studio project.").format(path=path)
+        )
     if not isinstance(doc.get("version"), int) or doc["version"] > PROJECT_VERSION:
-        raise ModelFileError(f"{path} was made by a newer Finetune Studio. Update the app.")
+        raise ModelFileError(
+            Projects.tr("{path} was made by a newer Finetune Studio. Update the app.").format(
+                path=path
+            )
+        )
     base = path.parent
     try:
         cfg = dict(doc.get("config") or {})
@@ -177,7 +196,9 @@ def load_project(path: str | Path) -> Project:
             kept,
         )
     except (TypeError, ValueError, StudioError):
-        raise ModelFileError(f"{path} has invalid settings; it may be damaged.") from None
+        raise ModelFileError(
+            Projects.tr("{path} has invalid settings; it may be damaged.").format(path=path)
+        ) from None
 
 
 def resolve_resume(path: Path) -> tuple[TrainConfig, Path]:
@@ -187,13 +208,17 @@ def resolve_resume(path: Path) -> tuple[TrainConfig, Path]:
     if path.suffix == PROJECT_SUFFIX:
         project = load_project(path)
         if not project.checkpoint or not Path(project.checkpoint).is_file():
-            raise StudioError(f"{path} has no unfinished training to resume.")
+            raise StudioError(
+                Projects.tr("{path} has no unfinished training to resume.").format(path=path)
+            )
         config = project.config
         config.checkpoint = project.checkpoint
         return config, Path(project.checkpoint)
     meta = read_header(path)
     if meta.get("format") != CHECKPOINT_FORMAT:
-        raise StudioError(f"{path} is not a training checkpoint or a project file.")
+        raise StudioError(
+            Projects.tr("{path} is not a training checkpoint or a project file.").format(path=path)
+        )
     config = TrainConfig.from_dict(meta.get("config") or {})
     config.checkpoint = str(path)
     return config, path

@@ -21,11 +21,16 @@ from pathlib import Path
 
 from .atomic import write_text
 from .errors import Cancelled, StudioError
+from .i18n import Messages
 from .journal import BatchRecord, MoveJournal, free_name, recover
 from .pathguard import is_inside, same_file
 from .predict import Prediction, Predictor, expand_paths
 
 UNSURE = "unsure"
+
+
+class Sorting(Messages):
+    """Messages of engine/sorting.py: sorting a folder into category folders."""
 
 
 @dataclass
@@ -140,18 +145,26 @@ def sort_folder(
     """
     src, out = Path(os.path.abspath(src)), Path(os.path.abspath(out))
     if not src.is_dir():
-        raise StudioError(f"{src} is not a folder.")
+        raise StudioError(Sorting.tr("{path} is not a folder.").format(path=src))
     if same_file(out, src):
         raise StudioError(
-            f"{out} is the photo folder itself. Choose another folder for the sorted photos "
-            "(its parent folder is fine)."
+            Sorting.tr(
+                "{path} is the photo folder itself. Choose another folder for the sorted photos "
+                "(its parent folder is fine)."
+            ).format(path=out)
         )
     if out.exists() and not out.is_dir():
-        raise StudioError(f"{out} is a file, not a folder. Choose a folder for the sorted photos.")
+        raise StudioError(
+            Sorting.tr(
+                "{path} is a file, not a folder. Choose a folder for the sorted photos."
+            ).format(path=out)
+        )
     if move and not os.access(src, os.W_OK):
         raise StudioError(
-            f"{src} is read-only, so photos cannot be moved out of it. Sort without "
-            "moving (copy) instead, or choose a folder you can change."
+            Sorting.tr(
+                "{path} is read-only, so photos cannot be moved out of it. Sort without "
+                "moving (copy) instead, or choose a folder you can change."
+            ).format(path=src)
         )
     # The model first: a model that cannot be used creates no output folder.
     predictor = predictor if isinstance(predictor, Predictor) else Predictor(predictor)
@@ -159,10 +172,16 @@ def sort_folder(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StudioError(
-            f"Cannot create {out}: {exc.strerror or exc}. Choose a folder you can write to."
+            Sorting.tr("Cannot create {path}: {why}. Choose a folder you can write to.").format(
+                path=out, why=exc.strerror or exc
+            )
         ) from None
     if not os.access(out, os.W_OK):
-        raise StudioError(f"Cannot write into {out}: it is read-only. Choose another folder.")
+        raise StudioError(
+            Sorting.tr("Cannot write into {path}: it is read-only. Choose another folder.").format(
+                path=out
+            )
+        )
     recover_sorts(out)
     threshold = predictor.threshold if min_confidence is None else min_confidence
     folders = category_folders(predictor.classes)
