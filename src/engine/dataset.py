@@ -400,6 +400,29 @@ def describe_problems(scan: DatasetScan) -> list[str]:
     return out
 
 
+#: A group of near-copies larger than this is not one photo re-saved: near-copy pairs chain
+#: photos that merely look alike (one background, one lighting) into one group. Measured:
+#: in a folder of 20,000 generated photos (a shape on a noisy background) the chain held
+#: 18,806 photos, and keeping it on one side left 1,194 to train on. Such a group is split
+#: like separate photos; its exact copies (same bytes) still stay together.
+MAX_COPY_GROUP = 32
+
+
+def _copy_groups(photos: list[Photo]) -> list[list[int]]:
+    """Indices of the photos that must land on one side of the split (see MAX_COPY_GROUP)."""
+    groups: list[list[int]] = []
+    for idx, kind in group_indices([p.digest for p in photos], [p.phash for p in photos]):
+        if kind == "exact" or len(idx) <= MAX_COPY_GROUP:
+            groups.append(idx)
+            continue
+        same_bytes: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            if photos[i].digest:
+                same_bytes[photos[i].digest].append(i)
+        groups += [g for g in same_bytes.values() if len(g) > 1]
+    return groups
+
+
 def split_train_val(
     scan: DatasetScan, val_fraction: float = 0.2, seed: int = 0
 ) -> tuple[list[Photo], list[Photo]]:
@@ -415,7 +438,7 @@ def split_train_val(
         raise DataError(Dataset.tr("The validation share must be between 0% and 95%."))
     rng = random.Random(seed)
     group_of: dict[Path, list[Photo]] = {}
-    for idx, _ in group_indices([p.digest for p in scan.photos], [p.phash for p in scan.photos]):
+    for idx in _copy_groups(scan.photos):
         members = [scan.photos[i] for i in idx]
         for p in members:
             group_of[p.path] = members

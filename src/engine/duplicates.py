@@ -25,7 +25,7 @@ finding near-copies costs no extra decode.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,11 +87,18 @@ def near_pairs(
     Vectorised over blocks of rows: a 10,000-photo folder is 50 million comparisons, about
     half a second.
     """
+    return list(_iter_near_pairs(phashes, others, max_bits))
+
+
+def _iter_near_pairs(
+    phashes: Sequence[str], others: Sequence[str] | None, max_bits: int
+) -> Iterator[tuple[int, int, int]]:
+    # A generator: a big folder of look-alike photos has millions of near pairs, and
+    # grouping needs each pair once, not a list of them all in memory.
     a, ia = _hash_array(phashes)
     b, ib = (a, ia) if others is None else _hash_array(others)
-    pairs: list[tuple[int, int, int]] = []
     if not len(a) or not len(b):
-        return pairs
+        return
     block = max(1, 8_000_000 // len(b))
     for start in range(0, len(a), block):
         dist = np.bitwise_count(a[start : start + block, None] ^ b[None, :])
@@ -100,8 +107,7 @@ def near_pairs(
             i, j = int(ia[start + r]), int(ib[c])
             if others is None and j <= i:
                 continue
-            pairs.append((i, j, int(dist[r, c])))
-    return pairs
+            yield (i, j, int(dist[r, c]))
 
 
 class _Groups:
@@ -178,7 +184,7 @@ def group_indices(digests: Sequence[str], phashes: Sequence[str]) -> list[tuple[
                 uf.join(first[d], i)
             else:
                 first[d] = i
-    for i, j, _ in near_pairs(phashes):
+    for i, j, _ in _iter_near_pairs(phashes, None, NEAR_BITS):
         uf.join(i, j)
     out = []
     for g in uf.groups():

@@ -9,7 +9,14 @@ import pytest
 from PIL import Image
 
 from corpus import write_bad, write_good
-from engine.dataset import check_trainable, scan_folder, split_train_val
+from engine.dataset import (
+    MAX_COPY_GROUP,
+    DatasetScan,
+    Photo,
+    check_trainable,
+    scan_folder,
+    split_train_val,
+)
 from engine.errors import Cancelled, DataError
 
 
@@ -74,6 +81,33 @@ def test_split_is_stratified_and_repeatable(tmp_path):
     assert [p.path for p in again[1]] == [p.path for p in val]
     other = split_train_val(scan, 0.2, seed=4)
     assert [p.path for p in other[1]] != [p.path for p in val]
+
+
+def test_look_alike_photos_chained_as_near_copies_do_not_empty_training(tmp_path):
+    # Issue 19: near-copy pairs chain photos that only look alike (each hash here is one
+    # bit from the next: one group of 400). Kept on one side, that group emptied training.
+    chain, h = [], 0
+    for i in range(400):
+        h ^= 1 << (i % 64)
+        chain.append(f"{h:016x}")
+    photos = [
+        Photo(tmp_path / f"{i % 2}" / f"{i}.jpg", i % 2, digest=f"d{i}", phash=chain[i])
+        for i in range(400)
+    ]
+    photos[11] = Photo(tmp_path / "1" / "11.jpg", 1, digest="d9", phash=chain[11])  # = 9's bytes
+    alt = 0x5555555555555555  # far from every hash of the chain
+    photos += [  # a real re-saved photo: three near-copies, kept together
+        Photo(tmp_path / "0" / f"r{k}.jpg", 0, digest=f"r{k}", phash=f"{alt ^ k:016x}")
+        for k in range(3)
+    ]
+    scan = DatasetScan(tmp_path, ["0", "1"], photos)
+    assert len(photos) - 3 > MAX_COPY_GROUP
+    for seed in range(5):
+        train, val = split_train_val(scan, 0.2, seed)
+        side = {p.path: "train" for p in train} | {p.path: "val" for p in val}
+        assert 0.15 <= len(val) / len(photos) <= 0.25, (seed, len(val))
+        assert side[photos[9].path] == side[photos[11].path]  # same bytes: one side
+        assert len({side[p.path] for p in photos[-3:]}) == 1  # re-saved copies: one side
 
 
 def test_impossible_training_stops_with_plain_message(tmp_path):
