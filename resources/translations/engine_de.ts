@@ -662,6 +662,25 @@
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>.</source>
+        <comment>the decimal point in 12.5</comment>
+        <extracomment>``(context, source, disambiguation, n) -&gt; text``, e.g. ``QCoreApplication.translate``.</extracomment>
+        <translation>,</translation>
+    </message>
+    <message>
+        <source>,</source>
+        <comment>the thousands separator in 1,000</comment>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>{number}%</source>
+        <comment>a percentage</comment>
+        <translation>{number} %</translation>
+    </message>
+</context>
+<context>
     <name>PathGuard</name>
     <message>
         <source>{output} is a folder; give a file name for the output.</source>

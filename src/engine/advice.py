@@ -12,7 +12,7 @@ from typing import Any
 
 from .config import TrainResult
 from .freezing import preset_label
-from .i18n import Messages
+from .i18n import Messages, percent
 
 
 class Advice(Messages):
@@ -35,7 +35,7 @@ def training_advice(result: TrainResult, train_layers: str | None = None) -> lis
         out.append(
             Advice.tr(
                 "Very good: the model named {accuracy} of the checking photos correctly."
-            ).format(accuracy=f"{best.val_accuracy:.0%}")
+            ).format(accuracy=percent(best.val_accuracy))
         )
     elif best.val_accuracy < 0.6:
         everything = train_layers == "all" or (
@@ -65,7 +65,7 @@ def training_advice(result: TrainResult, train_layers: str | None = None) -> lis
                 "The model does much better on the photos it learned from ({train}) "
                 "than on the checking photos ({checking}): it is partly memorising. "
                 "More photos, or augmentation (Settings), usually help."
-            ).format(train=f"{last.train_accuracy:.0%}", checking=f"{last.val_accuracy:.0%}")
+            ).format(train=percent(last.train_accuracy), checking=percent(last.val_accuracy))
         )
     if (
         not result.early_stopped
@@ -125,7 +125,7 @@ def plain_verdict(evaluation: Any, history: list[Any] | None = None) -> tuple[st
             Advice.tr(
                 "Only {count} photos were checked, so the real accuracy could be anywhere from "
                 "{low} to {high}. More photos per category make this figure more certain."
-            ).format(count=n, low=f"{lo:.0%}", high=f"{hi:.0%}")
+            ).format(count=n, low=percent(lo), high=percent(hi))
         )
     if history:
         best = max(history, key=lambda r: r.val_accuracy)
@@ -135,7 +135,7 @@ def plain_verdict(evaluation: Any, history: list[Any] | None = None) -> tuple[st
                     "The model does better on its training photos ({train}) "
                     "than on new ones ({checking}): it is memorising. More varied "
                     "photos, or training fewer layers, will help."
-                ).format(train=f"{best.train_accuracy:.0%}", checking=f"{best.val_accuracy:.0%}")
+                ).format(train=percent(best.train_accuracy), checking=percent(best.val_accuracy))
             )
     if acc < chance + 0.15:
         advice.append(

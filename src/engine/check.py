@@ -38,7 +38,7 @@ from .dataset import (
 from .duplicates import DuplicateGroup, Leak, find_duplicates, find_leaks, leak_sentence
 from .errors import DataError
 from .headonly import out_of_fold_probabilities, photo_features
-from .i18n import Messages
+from .i18n import Messages, decimal, percent
 from .journal import BatchRecord, MoveJournal
 from .pile import create_category, label_photos
 from .progress import StopFn, never_stop
@@ -85,7 +85,7 @@ class Suspect:
     def describe(self) -> str:
         """One line: where it is filed, what it looks like, how sure."""
         return Check.tr("filed as {filed_as}, looks like {looks_like} ({sure})").format(
-            filed_as=self.filed_as, looks_like=self.looks_like, sure=f"{self.confidence:.0%}"
+            filed_as=self.filed_as, looks_like=self.looks_like, sure=percent(self.confidence)
         )
 
 
@@ -104,7 +104,7 @@ class Outlier:
         """One line: its category, and how far it is from every category."""
         return Check.tr(
             "in {category}, looks like no category ({times}x farther than usual)"
-        ).format(category=self.category, times=f"{self.score:.1f}")
+        ).format(category=self.category, times=decimal(self.score, 1))
 
 
 @dataclass
@@ -134,7 +134,9 @@ class CheckReport:
         """The short summary the command line prints (and the window's header line)."""
         lines = [
             Check.tr("Checked {photos} photos in {categories} categories ({seconds} s).").format(
-                photos=self.photo_count, categories=len(self.classes), seconds=f"{self.seconds:.1f}"
+                photos=self.photo_count,
+                categories=len(self.classes),
+                seconds=decimal(self.seconds, 1),
             )
         ]
         if self.suspects:

@@ -33,7 +33,7 @@ from safetensors.torch import load_file
 
 from .atomic import fsync_dir
 from .errors import Cancelled, ModelFileError, StudioError
-from .i18n import Messages
+from .i18n import Messages, decimal
 from .progress import Throttle
 
 __all__ = [
@@ -102,7 +102,7 @@ def _describe(dest: Path) -> str:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1e6:.1f}"
+    return decimal(n / 1e6, 1)
 
 
 # --------------------------------------------------------------------------- download

@@ -10,7 +10,7 @@ import torch
 
 from .dataset import scan_folder
 from .errors import DataError
-from .i18n import Messages
+from .i18n import Messages, percent
 from .modelfile import read_model_info
 from .predict import Predictor
 from .progress import Throttle
@@ -122,7 +122,7 @@ class Evaluation:
             out.append(
                 Evaluate.tr(
                     "{name} is recognised only {recall} of the time: add more {name} photos."
-                ).format(name=m.name, recall=f"{m.recall:.0%}")
+                ).format(name=m.name, recall=percent(m.recall))
             )
         return out
 

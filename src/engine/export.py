@@ -26,7 +26,7 @@ import torch
 from . import __version__, preprocess
 from .atomic import write_bytes, write_text
 from .errors import StudioError
-from .i18n import Messages
+from .i18n import Messages, percent
 from .images import IMAGE_SUFFIXES
 from .modelfile import LoadedModel, load_model
 from .pathguard import check_outputs, same_file
@@ -75,7 +75,7 @@ class ExportReport:
         return text.format(
             name=self.path.name,
             count=self.checked,
-            agreement=f"{self.agreement:.1%}",
+            agreement=percent(self.agreement, 1),
             difference=f"{self.max_logit_diff:.2g}",
         )
 

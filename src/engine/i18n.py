@@ -143,3 +143,30 @@ class Messages:
     def tr(cls, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         """``source`` translated in this class's context."""
         return translate(cls.__name__, source, disambiguation, n)
+
+
+class Numbers(Messages):
+    """How engine messages write numbers: the window's decimal point, grouping and percent."""
+
+
+def decimal(value: float, digits: int = 0, *, grouping: bool = False) -> str:
+    """``value`` with ``digits`` decimals: "12.3" in English, "12,3" in German.
+
+    ``grouping`` adds thousands separators ("1,234.5" / "1.234,5"). Without a
+    translator the text is exactly Python's ``f"{value:.1f}"`` (or ``:,.1f``).
+    """
+    text = f"{value:,.{digits}f}" if grouping else f"{value:.{digits}f}"
+    if _translator is None:
+        return text
+    point = Numbers.tr(".", "the decimal point in 12.5")
+    group = Numbers.tr(",", "the thousands separator in 1,000")
+    return "".join(point if c == "." else group if c == "," else c for c in text)
+
+
+def percent(fraction: float, digits: int = 0) -> str:
+    """``0.875`` as a percentage: "88%" in English (Python's ``f"{x:.0%}"``), "88 %" in
+    German."""
+    number = decimal(fraction * 100, digits)
+    if _translator is None:
+        return f"{number}%"
+    return Numbers.tr("{number}%", "a percentage").format(number=number)

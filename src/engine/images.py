@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from .errors import StudioError
-from .i18n import Messages
+from .i18n import Messages, decimal
 
 # Never accept half a picture silently: a truncated file is reported and skipped.
 ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -220,7 +220,7 @@ def _check_regular(st: os.stat_result, label: str) -> None:
 
 def _too_big(size: int) -> str:
     return Images.tr("too large for a photo ({size} GB; at most {limit} GB is read)").format(
-        size=f"{size / 1e9:.1f}", limit=f"{MAX_FILE_BYTES / 1e9:.1f}"
+        size=decimal(size / 1e9, 1), limit=decimal(MAX_FILE_BYTES / 1e9, 1)
     )
 
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .i18n import Messages
+from .i18n import Messages, decimal
 
 ProgressFn = Callable[[Any], None]
 StopFn = Callable[[], bool]
@@ -49,10 +49,10 @@ def fmt_duration(seconds: float) -> str:
     if seconds < 1:
         return Progress.tr("under a second")
     if seconds < 90:
-        return Progress.tr("{seconds} s").format(seconds=f"{seconds:.0f}")
+        return Progress.tr("{seconds} s").format(seconds=decimal(seconds))
     if seconds < 5400:
         return Progress.tr("{minutes} min").format(minutes=round(seconds / 60))
-    return Progress.tr("{hours} h").format(hours=f"{seconds / 3600:.1f}")
+    return Progress.tr("{hours} h").format(hours=decimal(seconds / 3600, 1))
 
 
 def fmt_time_left(seconds: float | None) -> str:

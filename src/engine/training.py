@@ -63,7 +63,7 @@ from .errors import Cancelled, DataError, StudioError
 from .evaluation import default_threshold
 from .features import FeatureCache, default_feature_cache, network_key
 from .freezing import apply_freeze, count_parameters, set_train_mode, trainable_groups
-from .i18n import Messages
+from .i18n import Messages, decimal, percent
 from .images import ImageLoadError
 from .pathguard import (
     PathGuardError,
@@ -1086,7 +1086,7 @@ def _closing_words(result: TrainResult, best_acc: float) -> str:
             return Training.tr("Stopped before the first epoch finished: no model was saved.")
         return Training.tr("No epoch finished.")
     text = Training.tr("Done: best validation accuracy {accuracy} at epoch {epoch}").format(
-        accuracy=f"{best_acc:.1%}", epoch=result.best_epoch
+        accuracy=percent(best_acc, 1), epoch=result.best_epoch
     )
     if result.early_stopped:
         text += Training.tr(" (stopped early)")
@@ -1108,7 +1108,7 @@ def _summary(result: TrainResult, threshold: float | None) -> dict[str, Any]:
 
 def _epoch_words(r: EpochRecord, best: bool, tied_with: int | None = None) -> str:
     text = Training.tr("Epoch {epoch}: validation accuracy {accuracy}").format(
-        epoch=r.epoch, accuracy=f"{r.val_accuracy:.0%}"
+        epoch=r.epoch, accuracy=percent(r.val_accuracy)
     )
     if best and tied_with is not None:
         text += Training.tr(", best so far (same accuracy as epoch {epoch}, lower loss)").format(
@@ -1116,7 +1116,7 @@ def _epoch_words(r: EpochRecord, best: bool, tied_with: int | None = None) -> st
         )
     elif best:
         text += Training.tr(", best so far")
-    return text + Training.tr(" ({seconds} s)").format(seconds=f"{r.seconds:.1f}")
+    return text + Training.tr(" ({seconds} s)").format(seconds=decimal(r.seconds, 1))
 
 
 def clone_for_inference(net: StagedNet) -> StagedNet:

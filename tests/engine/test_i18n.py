@@ -135,3 +135,23 @@ def test_a_skip_reason_remembered_in_another_language_is_not_shown_in_english(tm
     assert [s.reason for s in again.skipped] == [
         "not an image this app can read (damaged, or not really a photo)"
     ]
+
+
+@pytest.mark.parametrize("value", [0.0, 0.004, 0.125, 0.875, 0.9995, 1.0, 0.33333])
+def test_numbers_are_pythons_own_without_a_translator(value):
+    assert i18n.percent(value) == f"{value:.0%}"
+    assert i18n.percent(value, 1) == f"{value:.1%}"
+    assert i18n.decimal(value * 1e4, 1) == f"{value * 1e4:.1f}"
+    assert i18n.decimal(value * 1e4, 1, grouping=True) == f"{value * 1e4:,.1f}"
+
+
+def test_numbers_follow_the_translation_of_the_point_the_separator_and_percent():
+    german = {".": ",", ",": ".", "{number}%": "{number} %"}
+    set_translator(lambda c, s, d, n: german.get(s, s) if c == "Numbers" else s, "de")
+    try:
+        assert i18n.percent(0.875) == "88 %"
+        assert i18n.percent(0.8751, 1) == "87,5 %"
+        assert i18n.decimal(1234.5, 1, grouping=True) == "1.234,5"
+    finally:
+        set_translator(None)
+    assert i18n.percent(0.875) == "88%"
