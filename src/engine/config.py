@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import StudioError
+from .i18n import Messages
 
 if TYPE_CHECKING:  # only for annotations: importing them would load torch and Pillow
     from .backbones import StagedNet
@@ -30,6 +31,10 @@ PREDICT_BACKENDS = ("auto", "openvino", "onnxruntime", "torch")
 MAX_CLASSES = 10_000
 
 EventKind = Literal["stage", "step", "epoch", "message", "done"]
+
+
+class Settings(Messages):
+    """Messages of engine/config.py: a training setting no run can use."""
 
 
 @dataclass
@@ -70,7 +75,11 @@ class TrainConfig:
             if k not in known:
                 continue
             if v is not None and not isinstance(v, (str, int, float, bool)):
-                raise StudioError(f"Training setting {k!r} has an invalid value.")
+                raise StudioError(
+                    Settings.tr("Training setting {name} has an invalid value.").format(
+                        name=repr(k)
+                    )
+                )
             kwargs[k] = v
         config = cls(**kwargs)
         config.check()
@@ -86,21 +95,33 @@ class TrainConfig:
             value = getattr(self, f.name)
             if not _type_ok(value, str(f.type)):
                 raise StudioError(
-                    f"Training setting {f.name!r} has an invalid value ({_short_repr(value)})."
+                    Settings.tr("Training setting {name} has an invalid value ({value}).").format(
+                        name=repr(f.name), value=_short_repr(value)
+                    )
                 )
             if isinstance(value, str) and len(value) > 4096:
-                raise StudioError(f"Training setting {f.name!r} is too long.")
+                raise StudioError(
+                    Settings.tr("Training setting {name} is too long.").format(name=repr(f.name))
+                )
             limits = _LIMITS.get(f.name)
             if limits and value is not None and not limits[0] <= value <= limits[1]:
                 raise StudioError(
-                    f"Training setting {f.name!r} must be between {limits[0]} and {limits[1]} "
-                    f"(it is {_short_repr(value)})."
+                    Settings.tr(
+                        "Training setting {name} must be between {low} and {high} (it is {value})."
+                    ).format(
+                        name=repr(f.name), low=limits[0], high=limits[1], value=_short_repr(value)
+                    )
                 )
         for name, allowed in CHOICES.items():
             if getattr(self, name) not in allowed:
                 raise StudioError(
-                    f"Training setting {name!r} must be one of {', '.join(allowed)} "
-                    f"(it is {_short_repr(getattr(self, name))})."
+                    Settings.tr(
+                        "Training setting {name} must be one of {choices} (it is {value})."
+                    ).format(
+                        name=repr(name),
+                        choices=", ".join(allowed),
+                        value=_short_repr(getattr(self, name)),
+                    )
                 )
 
     def resolved_lr(self) -> float:

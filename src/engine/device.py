@@ -33,7 +33,12 @@ import torch
 from .atomic import write_text
 from .backbones import build_model
 from .errors import StudioError
+from .i18n import Messages
 from .paths import config_dir
+
+
+class Device(Messages):
+    """Messages of engine/device.py: a device that is not there."""
 
 
 def pick_device(requested: str = "auto") -> torch.device:
@@ -45,13 +50,19 @@ def pick_device(requested: str = "auto") -> torch.device:
             return torch.device("mps")
         return torch.device("cpu")
     if requested == "cuda" and not torch.cuda.is_available():
-        raise StudioError("No CUDA graphics card is available here. Use --device cpu or auto.")
+        raise StudioError(
+            Device.tr("No CUDA graphics card is available here. Use --device cpu or auto.")
+        )
     if requested == "mps" and not (
         getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()
     ):
-        raise StudioError("Apple's MPS is not available here. Use --device cpu or auto.")
+        raise StudioError(Device.tr("Apple's MPS is not available here. Use --device cpu or auto."))
     if requested not in ("cpu", "cuda", "mps"):
-        raise StudioError(f"Unknown device {requested!r}: use auto, cpu, cuda or mps.")
+        raise StudioError(
+            Device.tr("Unknown device {device}: use auto, cpu, cuda or mps.").format(
+                device=repr(requested)
+            )
+        )
     return torch.device(requested)
 
 
