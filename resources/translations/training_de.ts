@@ -166,6 +166,22 @@
         <translation>Eine Gewichtsdatei importieren</translation>
     </message>
     <message>
+        <source>Download failed</source>
+        <translation>Herunterladen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Use EfficientNet-Lite0 (built in)</source>
+        <translation>EfficientNet-Lite0 verwenden (eingebaut)</translation>
+    </message>
+    <message>
+        <source>Use the built-in backbone</source>
+        <translation>Das eingebaute Basismodell verwenden</translation>
+    </message>
+    <message>
+        <source>EfficientNet-Lite0 comes with the app: it needs no download.</source>
+        <translation>EfficientNet-Lite0 ist in der App enthalten: Es muss nicht heruntergeladen werden.</translation>
+    </message>
+    <message>
         <source>Which layers learn</source>
         <translation>Welche Schichten lernen</translation>
     </message>
@@ -376,8 +392,8 @@
         <translation>Herunterladen abgebrochen; nichts wurde behalten.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Download failed:&lt;/b&gt; {error}&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Herunterladen fehlgeschlagen:&lt;/b&gt; {error}&lt;/p&gt;</translation>
+        <source>&lt;b&gt;The download of {title} failed.&lt;/b&gt; {why} Or choose a built-in backbone such as EfficientNet-Lite0: it works offline.</source>
+        <translation>&lt;b&gt;Das Herunterladen von {title} ist fehlgeschlagen.&lt;/b&gt; {why} Oder wählen Sie ein eingebautes Basismodell wie EfficientNet-Lite0: Es funktioniert ohne Internet.</translation>
     </message>
     <message>
         <source>Import the backbone&apos;s weights</source>
