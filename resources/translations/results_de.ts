@@ -291,12 +291,14 @@
     <message>
         <source>Right when
 named</source>
-        <translation>Richtig, wenn
+        <translation>Richtig,
+wenn
 genannt</translation>
     </message>
     <message>
         <source>Overall (F1)</source>
-        <translation>Gesamt (F1)</translation>
+        <translation>Gesamt
+(F1)</translation>
     </message>
     <message>
         <source>The category (one subfolder of your photos).</source>
