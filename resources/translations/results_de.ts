@@ -385,7 +385,7 @@ genannt</translation>
     </message>
     <message>
         <source>Checking the model again on the photos it was checked on…</source>
-        <translation>Das Modell wird erneut an den Fotos geprüft, an denen es kontrolliert wurde …</translation>
+        <translation>Das Modell wird erneut an seinen Kontrollfotos geprüft …</translation>
     </message>
     <message>
         <source>Checking the model on the photos in {folder}…</source>

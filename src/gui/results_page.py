@@ -240,6 +240,7 @@ class ResultsPage(QWidget):
         self.advice_label.setTextFormat(Qt.TextFormat.RichText)
         self.advice_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.status_label = QLabel("")
+        self.status_label.setWordWrap(True)  # a long folder name (or German) wraps, not cut
         self.jobs = JobProgressWidget(bar_width=260)  # checking the model
         status = QHBoxLayout()
         status.addWidget(self.status_label, 1)
