@@ -7,7 +7,9 @@ this; it builds the network with random weights (only the shape and the speed ma
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
+import statistics
 import threading
 import time
 from dataclasses import asdict
@@ -18,6 +20,7 @@ import torch
 from .atomic import SaveError, write_text
 from .backbones import build_model, get_backbone
 from .device import _machine_key
+from .errors import StudioError
 from .freezing import trainable_groups
 from .paths import config_dir
 from .plan import BackboneStructure
@@ -26,9 +29,10 @@ _MEASURED: dict[str, BackboneStructure] = {}  # once per backbone and process
 _MEASURED_LOCK = threading.Lock()
 
 
-#: Photos per timed pass: closer to the training's batches (32), whose cost per photo is
-#: below a pass of 2 photos, yet quick to time (every GUI test measures once).
-MEASURE_BATCH = 4
+#: Photos per timed pass: closer to the training's batches (32), yet quick to time (every
+#: GUI test session measures once). 4 photos a pass read 1.75x a batch of 32's time per
+#: photo on the busy 2-core machine (each small operation waits for the cores), 8 less.
+MEASURE_BATCH = 8
 SPEED_FILE = "stage-speed.json"
 
 
@@ -37,8 +41,9 @@ def _speed_store() -> Path:
 
 
 def _speed_key(name: str) -> str:
-    # The same computer, torch and thread count as the precision probe's key.
-    return f"{_machine_key(torch.device('cpu'))}|{name}|batch {MEASURE_BATCH}"
+    # The same computer, torch and thread count as the precision probe's key; "v2": with
+    # the build, copy, step and training-pass timings (older entries lack them).
+    return f"{_machine_key(torch.device('cpu'))}|{name}|batch {MEASURE_BATCH}|v2"
 
 
 def probe_structure(name: str) -> BackboneStructure:
@@ -64,7 +69,7 @@ def _at_training_precision(structure: BackboneStructure) -> BackboneStructure:
     speedup = best_precision(torch.device("cpu"), probe=False).speedup
     if not speedup or speedup <= 1.0:
         return structure
-    return replace(structure, stage_ms=[t / speedup for t in structure.stage_ms])
+    return replace(structure, stage_ms=[t / speedup for t in structure.stage_ms], speedup=speedup)
 
 
 def _remembered(name: str) -> BackboneStructure | None:
@@ -89,25 +94,33 @@ def _remember(structure: BackboneStructure) -> BackboneStructure:
 
 
 def measure_structure(name: str) -> BackboneStructure:
-    """Build ``name`` (random weights) and time each stage on :data:`MEASURE_BATCH`
-    photos, best of three passes (the first warms up; the best is the least disturbed)."""
-    net = build_model(name, 2, pretrained=False).eval()
+    """Build ``name`` and time what a run does with it on :data:`MEASURE_BATCH` photos:
+    each stage's forward pass (best of three passes: the first warms up, the best is the
+    least disturbed), what the first pass at a new batch shape costs more (the run pays
+    it for each of its batch shapes), a training pass over the whole network against a
+    forward pass, building it, copying its weights, and one optimizer step of the head."""
+    size = get_backbone(name).input_size  # the catalog's imports (torchvision), not timed
+    t0 = time.perf_counter()
+    net = _build(name)
+    build_ms = (time.perf_counter() - t0) * 1000
     groups = trainable_groups(net)
     params = {
         n: sum(p.numel() for p in m.parameters())
         for n, m in zip(net.stage_names, net.stages, strict=True)
         if n != "head"
     }
-    size = get_backbone(name).input_size
     x = torch.randn(MEASURE_BATCH, 3, size, size)
     times = [float("inf")] * len(net.stages)
+    passes = []
     with torch.inference_mode():
         for _ in range(3):
             h = x
+            t_pass = time.perf_counter()
             for i, stage in enumerate(net.stages):
                 t0 = time.perf_counter()
                 h = stage(h)
                 times[i] = min(times[i], (time.perf_counter() - t0) * 1000 / len(x))
+            passes.append((time.perf_counter() - t_pass) * 1000)
     return BackboneStructure(
         name,
         groups,
@@ -115,4 +128,67 @@ def measure_structure(name: str) -> BackboneStructure:
         int(net.head.in_features),
         list(net.stage_names),
         times,
+        build_ms=build_ms,
+        shape_ms=max(0.0, passes[0] - min(passes)),
+        copy_ms=_copy_ms(net),
+        step_ms=_head_step_ms(net),
+        train_factor=_train_factor(net, x, sum(times) * len(x)),
     )
+
+
+def _build(name: str):
+    """The network as a run builds it: with its weights where they are here (reading and
+    checking them is part of a run's start), else with random ones."""
+    from .backbones import backbone_state
+
+    if backbone_state(name) in ("bundled", "downloaded"):
+        with contextlib.suppress(StudioError, OSError):
+            return build_model(name, 2).eval()
+    return build_model(name, 2, pretrained=False).eval()
+
+
+def _copy_ms(net: torch.nn.Module) -> float:
+    """Copying every weight once, as the best epoch is kept (the median of three: a
+    run pays the usual time of its many small steps, not the luckiest one)."""
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        {k: t.detach().to("cpu", copy=True) for k, t in net.state_dict().items()}
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def _head_step_ms(net) -> float:
+    """One training step of the head alone on a batch of features: what every step costs
+    besides its network's work (the median of five, after one to warm up)."""
+    head = copy.deepcopy(net.head).train()
+    opt = torch.optim.AdamW(head.parameters(), lr=1e-3)
+    feats = torch.randn(MEASURE_BATCH, head.in_features)
+    labels = torch.zeros(MEASURE_BATCH, dtype=torch.long)
+    times = []
+    for _ in range(6):
+        t0 = time.perf_counter()
+        loss = torch.nn.functional.cross_entropy(head(feats), labels)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        loss.item()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times[1:]) * 1000
+
+
+def _train_factor(net, x: torch.Tensor, forward_ms: float) -> float:
+    """A training pass (train mode, forward and backward) over the whole network, in
+    forward passes (best of two, kept between 2 and 4.5: a busy computer's
+    bursts read 1.9 and 6 in two processes a minute apart)."""
+    net.train()
+    best = float("inf")
+    try:
+        for _ in range(2):
+            t0 = time.perf_counter()
+            net(x).sum().backward()
+            best = min(best, time.perf_counter() - t0)
+            net.zero_grad(set_to_none=True)
+    finally:
+        net.eval()
+    return min(4.5, max(2.0, best * 1000 / max(forward_ms, 1e-6)))

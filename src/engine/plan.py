@@ -18,10 +18,14 @@ from .config import TrainConfig
 from .freezing import FreezePlan
 from .i18n import Messages
 
-#: Rough cost of opening and resizing one photo, in milliseconds.
+#: Rough cost of opening and resizing one photo, in milliseconds (the run's scan checks
+#: each photo once more, and the data stage reads it from the image cache).
 DECODE_MS = 3.0
-#: An epoch's training pass costs about three forward passes (forward, backward, update).
+#: An epoch's training pass costs about three forward passes (forward, backward, update),
+#: where the backbone's own training step was not measured (an old remembered timing).
 TRAIN_PASS_FACTOR = 3.0
+#: Writing a file (model, checkpoint), megabytes per second: a laptop's disk, with fsync.
+WRITE_MB_S = 200.0
 
 
 @dataclass(frozen=True)
@@ -65,30 +69,73 @@ class BackboneStructure:
     head_in_features: int
     stage_names: list[str]
     stage_ms: list[float]  # forward time per photo of each stage, on this computer
+    # What a run does besides the stages' forward passes, timed on this computer too
+    # (0 in a timing remembered before they were measured):
+    build_ms: float = 0.0  # building the network with its weights (once per run)
+    shape_ms: float = 0.0  # a first pass at a new batch shape, more than the next ones
+    copy_ms: float = 0.0  # copying all its weights once (best epoch, saving)
+    step_ms: float = 0.0  # one optimizer step of the head alone (a step's fixed cost)
+    train_factor: float = 0.0  # a training pass (forward + backward) over a forward pass
+    speedup: float = 1.0  # stage_ms are at training precision; checking runs float32
 
     def head_params(self, num_classes: int) -> int:
         return self.head_in_features * num_classes + num_classes
+
+    @property
+    def params(self) -> int:
+        """Parameters of the backbone (without the head)."""
+        return sum(self.group_params.values())
 
 
 def estimate_seconds(
     plan: RunPlan, structure: BackboneStructure, n_train: int, n_val: int
 ) -> tuple[float, float]:
-    """(seconds to prepare the feature cache, seconds per epoch) for this many photos.
+    """(seconds before the first epoch and after the last, seconds per epoch) for this
+    many photos: what a real run does, from the timings taken on this computer.
 
-    From the measured stage times: the cached prefix runs once over every view of every
-    photo; each epoch runs the trained suffix (about three passes' worth for training, one
-    for checking), plus decoding every photo when nothing is cached.
+    Before and after: building the network with its weights, the run's scan of the
+    photos, the data stage (the frozen stages once over every cached view of every
+    training photo, and over each checking photo in float32, as it is checked; with
+    nothing frozen, the photos are only read), and at the end the check that sets the
+    "not sure" threshold and saving the model. Per epoch: the trained stages' training
+    pass over every training photo (forward and backward, measured, at the training
+    precision), an optimizer step per batch, the check over the checking photos
+    (float32), keeping the best epoch's weights, and a checkpoint when more than the
+    head trains (engine.plan.default_checkpoint).
     """
-    prefix = sum(structure.stage_ms[: plan.upto])
-    suffix = sum(structure.stage_ms[plan.upto :])
+    s = structure
+    fp32 = max(1.0, s.speedup)  # checking runs float32: stage_ms are at training precision
+    prefix = sum(s.stage_ms[: plan.upto])
+    suffix = sum(s.stage_ms[plan.upto :])
+    factor = s.train_factor or TRAIN_PASS_FACTOR
+    n = n_train + n_val
+    prepare_ms = s.build_ms + n * DECODE_MS  # the network, the run's scan
+    # Each batch shape's first pass (kernels chosen for it): full and last batches of
+    # the training views and of the checking photos.
+    prepare_ms += s.shape_ms * (_shapes(n_train * plan.views) + _shapes(n_val))
     if plan.caches_features:
-        prepare = (n_train * plan.views + n_val) * (prefix + DECODE_MS) / 1000
+        prepare_ms += n_train * plan.views * (prefix + DECODE_MS)
+        prepare_ms += n_val * (prefix * fp32 + DECODE_MS)
     else:
-        prepare = 0.0
-    epoch = (n_train * suffix * TRAIN_PASS_FACTOR + n_val * suffix) / 1000
-    if not plan.caches_features:
-        epoch += (n_train + n_val) * DECODE_MS / 1000
-    return prepare, epoch
+        prepare_ms += n * DECODE_MS  # the photos read once and kept
+    # The end: the saved model's check over the checking photos, then the weights saved.
+    weights_mb = 4 * (s.params + s.head_in_features * 10) / 1e6
+    prepare_ms += n_val * suffix * fp32 + 2 * s.copy_ms + 1000 * weights_mb / WRITE_MB_S
+    batches = max(1, -(-n_train // TrainConfig.batch_size))  # the default batch size
+    trains_more = plan.upto < len(s.stage_names) - 1  # more than the head
+    trained_share = sum(s.group_params.get(n, 0) for n in s.stage_names[plan.upto :])
+    trained_share /= max(1, s.params)
+    epoch_ms = n_train * suffix * factor + n_val * suffix * fp32 + s.copy_ms
+    # AdamW reads and writes each trained weight, its gradient and two moments a step.
+    epoch_ms += batches * (s.step_ms + 3 * trained_share * s.copy_ms)
+    if trains_more:  # the checkpoint: weights, optimizer moments and the best weights
+        epoch_ms += 1000 * weights_mb * (2 + 2 * trained_share) / WRITE_MB_S
+    return prepare_ms / 1000, epoch_ms / 1000
+
+
+def _shapes(n: int, batch: int = TrainConfig.batch_size) -> int:
+    """How many batch sizes ``n`` photos come in: a full batch and a smaller last one."""
+    return int(n >= batch) + int(n % batch > 0)
 
 
 #: Most runs stop early well before this many epochs (patience 4: by epoch 10-30 here).
