@@ -2,6 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Activations</name>
+    <message>
+        <source>the limit is {size} GB</source>
+        <extracomment>Cached activations bigger than this go to a file (env override, in MB, for tests/benchmarks). The most one store may take on disk, unless the environment says otherwise. Free disk space left for everything else. Rows per block of :func:`block_order` (about 19 MB of Lite0 last-block activations). float16 training features, float32 checking features, uint8 photos (&apos;everything&apos;).</extracomment>
+        <translation>die Grenze liegt bei {size} GB</translation>
+    </message>
+    <message>
+        <source>only {size} GB are free</source>
+        <translation>nur {size} GB sind frei</translation>
+    </message>
+    <message>
+        <source>The cached activations of {photos} photos need {size} GB in {folder}, but {why}. Free some disk space (or raise FINETUNE_STUDIO_ACTIVATIONS_LIMIT_GB), train only the head, or use fewer photos or a smaller image size.</source>
+        <translation>Die zwischengespeicherten Aktivierungen von {photos} Fotos brauchen {size} GB in {folder}, aber {why}. Schaffen Sie Platz auf dem Datenträger (oder erhöhen Sie FINETUNE_STUDIO_ACTIVATIONS_LIMIT_GB), trainieren Sie nur die Ausgabeschicht, oder verwenden Sie weniger Fotos oder eine kleinere Bildgröße.</translation>
+    </message>
+</context>
+<context>
     <name>Advice</name>
     <message>
         <source>Very good: the model named {accuracy} of the checking photos correctly.</source>

@@ -36,7 +36,13 @@ import torch
 
 from .atomic import _process_alive
 from .errors import StudioError
+from .i18n import Messages, decimal
 from .paths import cache_dir
+
+
+class Activations(Messages):
+    """Messages of engine/activation_store.py: no room for the cached activations."""
+
 
 #: Cached activations bigger than this go to a file (env override, in MB, for tests/benchmarks).
 DEFAULT_THRESHOLD_MB = 512
@@ -116,15 +122,22 @@ class ActivationStore:
         room = max(0, free - _DISK_MARGIN)
         if need > limit or need > room:
             why = (
-                f"the limit is {limit / 1e9:.1f} GB"
+                Activations.tr("the limit is {size} GB").format(size=decimal(limit / 1e9, 1))
                 if need > limit
-                else f"only {room / 1e9:.1f} GB are free"
+                else Activations.tr("only {size} GB are free").format(size=decimal(room / 1e9, 1))
             )
             raise StudioError(
-                f"The cached activations of {self.capacity:,} photos need {need / 1e9:.1f} GB "
-                f"in {folder}, but {why}. Free some disk space (or raise "
-                "FINETUNE_STUDIO_ACTIVATIONS_LIMIT_GB), train only the head, or use fewer "
-                "photos or a smaller image size."
+                Activations.tr(
+                    "The cached activations of {photos} photos need {size} GB "
+                    "in {folder}, but {why}. Free some disk space (or raise "
+                    "FINETUNE_STUDIO_ACTIVATIONS_LIMIT_GB), train only the head, or use fewer "
+                    "photos or a smaller image size."
+                ).format(
+                    photos=decimal(self.capacity, grouping=True),
+                    size=decimal(need / 1e9, 1),
+                    folder=folder,
+                    why=why,
+                )
             )
         self.path = folder / f"act-{os.getpid()}-{next(_serial)}.bin"
         self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
