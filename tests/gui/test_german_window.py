@@ -176,10 +176,6 @@ def test_the_checker_sees_english(german, qtbot):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="issue 20: the photos, training and results areas are still being wrapped",
-    strict=False,
-)
 def test_no_english_in_the_window_its_steps_and_dialogs(
     german, window, qtbot, wait_catalog, no_modal_dialogs
 ):
