@@ -753,7 +753,6 @@
     <message>
         <source>.</source>
         <comment>the decimal point in 12.5</comment>
-        <extracomment>``(context, source, disambiguation, n) -&gt; text``, e.g. ``QCoreApplication.translate``.</extracomment>
         <translation>,</translation>
     </message>
     <message>
@@ -863,7 +862,7 @@
     <name>Plan</name>
     <message>
         <source>{epochs} epochs is far more than a run uses: training stops by itself once checking accuracy has not improved for {patience} epochs, usually well before epoch {uses}. The learning rate is spread over all {epochs}, so it will hardly fall before the run stops; {fewer} epochs or fewer usually give a better model.</source>
-        <extracomment>Rough cost of opening and resizing one photo, in milliseconds. An epoch&apos;s training pass costs about three forward passes (forward, backward, update). Most runs stop early well before this many epochs (patience 4: by epoch 10-30 here). With early stopping off, more epochs than this are rarely worth the time.</extracomment>
+        <extracomment>Rough cost of opening and resizing one photo, in milliseconds (the run&apos;s scan checks each photo once more, and the data stage reads it from the image cache). An epoch&apos;s training pass costs about three forward passes (forward, backward, update), where the backbone&apos;s own training step was not measured (an old remembered timing). Writing a file (model, checkpoint), megabytes per second: a laptop&apos;s disk, with fsync. Most runs stop early well before this many epochs (patience 4: by epoch 10-30 here). With early stopping off, more epochs than this are rarely worth the time.</extracomment>
         <translation>{epochs} Durchgänge sind weit mehr, als ein Trainingslauf braucht: Das Training hält von selbst an, sobald sich die Kontrollgenauigkeit {patience} Durchgänge lang nicht verbessert hat, meist lange vor Durchgang {uses}. Die Lernrate wird auf alle {epochs} verteilt und sinkt deshalb kaum, bevor der Lauf anhält; {fewer} Durchgänge oder weniger ergeben meist ein besseres Modell.</translation>
     </message>
     <message>

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from xml.etree import ElementTree
 
-#: ``(context, source, disambiguation, n) -> text``, e.g. ``QCoreApplication.translate``.
+# ``(context, source, disambiguation, n) -> text``, e.g. ``QCoreApplication.translate``.
 Translator = Callable[[str, str, "str | None", int], str]
 
 _translator: Translator | None = None
