@@ -155,3 +155,23 @@ def test_numbers_follow_the_translation_of_the_point_the_separator_and_percent()
     finally:
         set_translator(None)
     assert i18n.percent(0.875) == "88%"
+
+
+def test_every_engine_module_with_messages_is_in_the_engine_area():
+    """A module that wraps a message but is missing from areas.json would never reach
+    lupdate: its messages would stay English in the window."""
+    import json
+
+    root = ENGINE_EN.parents[2]
+    listed = set(
+        json.loads((root / "resources" / "translations" / "areas.json").read_text("utf-8"))[
+            "areas"
+        ]["engine"]
+    )
+    wrapping = {
+        f"src/engine/{p.name}"
+        for p in (root / "src" / "engine").glob("*.py")
+        if re.search(r"\b[A-Z]\w*\.tr\(|QT_TRANSLATE_NOOP\(", p.read_text("utf-8"))
+    }
+    assert len(wrapping) >= 20
+    assert wrapping <= listed, sorted(wrapping - listed)
