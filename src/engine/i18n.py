@@ -55,8 +55,11 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     """``source`` in the window's language; English (with plural forms) without a translator."""
     if _translator is not None:
         text = _translator(context, source, disambiguation, n)
-        if _fields(text) == _fields(source):
+        untranslated_plural = n >= 0 and bool(_PLURAL.search(text)) and bool(_PLURAL.search(source))
+        if _fields(text) == _fields(source) and not untranslated_plural:
             return text
+        # A plural text that still says "photo(s)": Qt found no plural forms (a window
+        # started without the compiled engine_en.qm), so the English forms are used.
         # A translation that lost or renamed a {field} would make .format() raise: the
         # person gets the English sentence rather than a crash.
     return english(source, n, context)

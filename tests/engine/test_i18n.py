@@ -114,6 +114,16 @@ def test_a_translation_that_loses_a_field_gives_english_not_a_crash():
         set_translator(None)
 
 
+def test_a_plural_qt_could_not_translate_gets_the_english_forms():
+    # What QCoreApplication.translate gives when no .qm has the message: %n filled only.
+    set_translator(lambda c, s, d, n: s.replace("%n", str(n)), "en")
+    try:
+        assert Sample.tr("%n photo(s) left", "", 2) == "2 photos left"
+        assert Sample.tr("%n photo(s) left", "", 1) == "1 photo left"
+    finally:
+        set_translator(None)
+
+
 def test_english_as_the_windows_language_counts_as_english():
     set_translator(lambda c, s, d, n: english(s, n, c), "en")
     try:
