@@ -93,6 +93,7 @@ def runs(device: str, photos: int, args: argparse.Namespace, setup) -> list[dict
 
     folder = generated_photos(photos, largest=photos)
     common = ["--device", device, "--backbone", args.backbone, "--batch-size", str(args.batch)]
+    common += ["--precision", args.precision]
     home = Path(args.home_root)
     rows = []
     plan = [("head", "head", None), ("all", "all", None)]
@@ -147,6 +148,12 @@ def main() -> None:
     )
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--batch", type=int, default=64, help="--batch-size of the runs")
+    ap.add_argument(
+        "--precision",
+        default="auto",
+        choices=["auto", "fp32", "bf16"],
+        help="auto: the app's own choice (on a CPU each fresh run probes again, minutes)",
+    )
     ap.add_argument("--no-ddp", dest="ddp", action="store_false", help="skip the DDP run")
     ap.add_argument("--json", help="write the rows here")
     ap.add_argument("--home-root", default=str(PHOTO_CACHE / "gpu-homes"))
