@@ -131,3 +131,25 @@ def test_axes_are_plain_numbers_from_zero_and_the_hint_fits(qtbot):
     axis = plot.plotItem.getAxis("bottom")
     assert axis.labelString().startswith("<span") and "x0.001" not in axis.labelString()
     assert "0.001" not in axis.labelString() and plot.plotItem.vb.viewRange()[0][0] >= 0
+
+
+def test_the_view_follows_a_run_past_epoch_one(qtbot):
+    """Ten epochs of losses and accuracies are all in view without anyone zooming out (the
+    empty plots start at 0..1; that start must not pin the view there)."""
+    loss, acc = LossPlot(), AccuracyPlot()
+    for plot in (loss, acc):
+        qtbot.addWidget(plot)
+        plot.resize(400, 260)
+        plot.show()
+        qtbot.waitExposed(plot)
+    loss.reset(steps_per_epoch=10)
+    loss.add_losses([(i, 2.0 / i) for i in range(1, 101)])
+    for epoch in range(1, 11):
+        loss.add_val_loss(epoch, 1.0 / epoch)
+        acc.add_epoch(epoch, 0.5 + 0.04 * epoch, 0.45 + 0.04 * epoch)
+    for plot in (loss, acc):
+        plot.redraw()
+    qtbot.wait(100)  # pyqtgraph ranges on its next update
+    for plot in (loss, acc):
+        (x0, x1), _ = plot.plotItem.vb.viewRange()
+        assert x0 >= 0 and x1 >= 10, (type(plot).__name__, x0, x1)

@@ -78,6 +78,9 @@ class _CurvePlot(pg.PlotWidget):
         # never runs to -5..5 (one point) or -500..500 (none).
         self.plotItem.vb.setLimits(xMin=0, yMin=0)
         self.plotItem.setXRange(0, 1, padding=0)
+        # setXRange turns the x auto-range off: on again, or a run's curves stay cut off
+        # at epoch 1 (the empty view keeps 0..1: there is nothing to range over yet).
+        self.plotItem.enableAutoRange(axis="x")
         self.plotItem.setMenuEnabled(False)
         self.plotItem.hideButtons()
         self.legend = self.plotItem.addLegend(offset=(-10, 10))
