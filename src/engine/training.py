@@ -455,7 +455,7 @@ def train(
         return result
 
 
-def warm_up(config: TrainConfig) -> None:
+def warm_up(config: TrainConfig, should_stop=lambda: False) -> None:
     """Do beforehand what the first run of this process would otherwise do right after
     Train is pressed (the window calls this on a worker thread when it opens).
 
@@ -464,11 +464,16 @@ def warm_up(config: TrainConfig) -> None:
     estimate, engine.measure). Measured on the sample: these held the GIL in long Python
     stretches (deep copies of the network, eager forward passes, imports) on the worker
     thread during the first second of training, and the window's 10 ms timer came up to
-    240 ms late on a quiet machine (benchmarks/gui_bench.py start).
+    240 ms late on a quiet machine (benchmarks/gui_bench.py start). ``should_stop``
+    (the window closing) skips what is left; each part is only a head start.
     """
     from .measure import probe_structure  # measure imports the backbones, not training
 
+    if should_stop():
+        return
     resolve_precision(pick_device(config.device), config.precision)
+    if should_stop():
+        return
     with contextlib.suppress(StudioError):  # a backbone unknown here is said by the run
         probe_structure(config.backbone)
 

@@ -182,10 +182,12 @@ class ModelPage(QWidget):
         # A failed download, said on the step itself (not only in the status bar), with
         # what to do about it.
         self.download_notice = QFrame()
-        self.download_notice.setObjectName("downloadNotice")
+        name_widget(self.download_notice, "downloadNotice", self.tr("Download failed"))
         self.download_notice.setFrameShape(QFrame.Shape.StyledPanel)
         self.download_notice_text = QLabel("")
-        name_widget(self.download_notice_text, "downloadNoticeText", self.tr("Download failed"))
+        name_widget(
+            self.download_notice_text, "downloadNoticeText", self.tr("What failed and what to do")
+        )
         self.download_notice_text.setWordWrap(True)
         self.download_notice_text.setTextFormat(Qt.TextFormat.RichText)
         self.use_built_in_button = QPushButton(self.tr("Use EfficientNet-Lite0 (built in)"))
@@ -338,7 +340,7 @@ class ModelPage(QWidget):
                 from engine.training import warm_up
 
                 try:
-                    warm_up(config)
+                    warm_up(config, task.should_stop)
                 except Exception:  # noqa: BLE001 - only a head start: a run does it itself
                     log.warning("warm-up failed", exc_info=True)
 
@@ -347,6 +349,7 @@ class ModelPage(QWidget):
             fetch,
             on_progress=self._on_catalog,  # the list, as soon as it is known
             on_error=self._on_catalog_error,
+            on_finished=self._on_warm_up_finished,
             name="catalog",
         )
 
@@ -355,7 +358,6 @@ class ModelPage(QWidget):
         return bool(self.catalog)
 
     def _on_catalog(self, rows: list[tuple[Any, str]]) -> None:
-        self._catalog_handle = None
         self.backbone_list.blockSignals(True)
         self.backbone_list.clear()
         for info, st in rows:
@@ -368,6 +370,9 @@ class ModelPage(QWidget):
         self.backbone_list.blockSignals(False)
         self.select_backbone(self.state.backbone)
         self.catalog_ready.emit()
+
+    def _on_warm_up_finished(self) -> None:
+        self._catalog_handle = None
 
     def _on_catalog_error(self, err: WorkerError) -> None:
         self._catalog_handle = None
