@@ -170,6 +170,10 @@
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
     <message>
+        <source>What failed and what to do</source>
+        <translation>Was fehlgeschlagen ist und was Sie tun können</translation>
+    </message>
+    <message>
         <source>Use EfficientNet-Lite0 (built in)</source>
         <translation>EfficientNet-Lite0 verwenden (eingebaut)</translation>
     </message>
