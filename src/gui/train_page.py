@@ -580,7 +580,9 @@ class TrainPage(QWidget):
                 self.progress.setValue(int(1000 * e.fraction))
                 # %p is the progress bar's own field (the percentage).
                 self.progress.setFormat(self.tr("{stage}: %p%").format(stage=e.message))
-            if e.fraction in (None, 0.0) or e.message.startswith(("Loading", "Saving", "Choosing")):
+            # A stage without a fraction (loading, choosing settings, saving) and the start
+            # of a measured one go to the log; the engine's words may be in any language.
+            if e.fraction in (None, 0.0):
                 self._log(e.message)
         elif kind == "step":
             if e.steps_per_epoch != self._steps_per_epoch:
