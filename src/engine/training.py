@@ -632,6 +632,21 @@ def build_run(
 # --------------------------------------------------------------------------- 4. the cache
 
 
+def cache_order(photos: list[Photo], seed: int) -> list[Photo]:
+    """The training photos in the order their cached rows are written: a seeded shuffle.
+
+    The split (and a scan) lists the photos category by category, and a big folder's cache
+    is a file read block by block (:func:`~engine.activation_store.block_order`): in that
+    order each block, and so each batch, would hold one or two categories, and each epoch
+    would end on the last blocks' categories (5,000 generated photos trained to 30.5%
+    checking accuracy, against 55-65% for 500-2,500). Shuffled once here, every block is
+    a random sample of the whole set. Under DDP each rank's share is then mixed too.
+    """
+    mixed = list(photos)
+    random.Random(f"cache-order-{seed}").shuffle(mixed)
+    return mixed
+
+
 def cache_inputs(
     run: NetOnDevice,
     plan: RunPlan,
@@ -650,7 +665,7 @@ def cache_inputs(
     ranks = run.ranks
     sets: list = []
     for which, net, views, dtype, items in (
-        ("training", run, plan.views, torch.float16, photos.train),
+        ("training", run, plan.views, torch.float16, cache_order(photos.train, config.seed)),
         ("validation", run.for_checking(), 1, torch.float32, photos.val),
     ):
         label = {
