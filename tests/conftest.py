@@ -153,3 +153,14 @@ def german(qapp, compiled_translations):
     assert i18n.install("de") == "de"
     yield
     i18n.uninstall()
+
+
+@pytest.fixture()
+def fresh_cache(tmp_path, monkeypatch):
+    """The resized-photo cache, switched on, in a folder of this test's own."""
+    from engine import imagecache
+
+    cache = imagecache.ImageCache(tmp_path / "cache", limit_bytes=64 * 1024**2)
+    monkeypatch.setattr(imagecache, "_enabled", True)
+    monkeypatch.setattr(imagecache, "_default", cache)
+    return cache

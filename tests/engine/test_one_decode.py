@@ -28,14 +28,6 @@ class DecodeCounter:
             monkeypatch.setattr(module, "open_image", counted)
 
 
-@pytest.fixture()
-def fresh_cache(tmp_path, monkeypatch):
-    cache = imagecache.ImageCache(tmp_path / "cache", limit_bytes=64 * 1024**2)
-    monkeypatch.setattr(imagecache, "_enabled", True)
-    monkeypatch.setattr(imagecache, "_default", cache)
-    return cache
-
-
 def test_scan_fills_the_cache_with_what_the_loader_would_make(tmp_path, fresh_cache, monkeypatch):
     paths = big_photos(tmp_path / "photos", per_class=2)
     resize = 256

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from corpus import big_photos
-from engine import imagecache
 from engine.dataset import scan_folder
-
-
-@pytest.fixture()
-def fresh_cache(tmp_path, monkeypatch):
-    cache = imagecache.ImageCache(tmp_path / "cache", limit_bytes=64 * 1024**2)
-    monkeypatch.setattr(imagecache, "_enabled", True)
-    monkeypatch.setattr(imagecache, "_default", cache)
-    return cache
 
 
 def test_thumbnails_come_from_the_scans_cache(tmp_path, fresh_cache, monkeypatch):
