@@ -763,7 +763,7 @@
     <message>
         <source>{number}%</source>
         <comment>a percentage</comment>
-        <translation>{number} %</translation>
+        <translation>{number}&#xa0;%</translation>
     </message>
 </context>
 <context>

@@ -179,13 +179,6 @@
     </message>
 </context>
 <context>
-    <name>Numbers</name>
-    <message>
-        <source>{number}%</source>
-        <translation>{number}&#xa0;%</translation>
-    </message>
-</context>
-<context>
     <name>PhotoGallery</name>
     <message>
         <source>Open photo</source>

@@ -49,13 +49,14 @@ from PySide6.QtWidgets import (
 )
 
 from engine.advice import plain_verdict
+from engine.i18n import percent
 
 from .model_page import fmt_number
 from .state import StudioState
 from .widgets.confusion import ConfusionMatrixWidget
 from .widgets.job import JobProgressWidget
 from .widgets.photo_actions import PhotoActions
-from .widgets.prediction_card import open_in_viewer, percent, show_in_folder
+from .widgets.prediction_card import open_in_viewer, show_in_folder
 from .widgets.thumbnails import ThumbnailLoader
 from .workers import (
     Task,

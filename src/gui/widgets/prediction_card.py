@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -62,7 +61,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model_page import fmt_number
+from engine.i18n import percent
+
 from .thumbnails import ThumbnailLoader
 
 THUMB = 96  # thumbnail size on cards (logical pixels)
@@ -79,12 +79,6 @@ ERROR_COLOR = QColor("#c0392b")
 
 
 # ------------------------------------------------------------------------------- numbers
-
-
-def percent(share: float, decimals: int = 0) -> str:
-    """``share`` (0 to 1) as a percentage in the window's language: "85%", "85 %"."""
-    number = fmt_number(share * 100, decimals)
-    return QCoreApplication.translate("Numbers", "{number}%").format(number=number)
 
 
 # ------------------------------------------------------------------ photos and the desktop

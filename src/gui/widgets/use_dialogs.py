@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from engine.exportformats import EXPORT_FORMATS
+from engine.i18n import percent
 
 from ..workers import WorkerError
-from .prediction_card import image_from_array, percent, show_in_folder
+from .prediction_card import image_from_array, show_in_folder
 
 #: The suggested folder to sort into is the source folder's name and this: a folder name,
 #: so English like the "unsure" folder and sorted.csv the engine writes.
