@@ -158,6 +158,8 @@ def bench_start(size: dict, warm: bool = False) -> dict:
     win.shutdown(60_000)
     return {
         "seconds_window_to_click": round(t0 - t_open, 2),
+        # When each part of the warm-up ended, in s from the click (negative: before it).
+        "warm_up_parts_s": [(name, round(t - t0, 2)) for name, t in warmup.parts],
         "warm_up_done_at_click": warm_at_click,
         "wall": wall,
         "val_accuracy": result.val_accuracy,

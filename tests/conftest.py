@@ -19,6 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # One precision probe per test session, whatever home each test uses.
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="ftstudio-tests-"))
 os.environ["FINETUNE_STUDIO_PROBE_FILE"] = str(_SESSION_DIR / "precision.json")
+# One timing of each backbone per test session too (the windows' warm-ups measure it).
+os.environ["FINETUNE_STUDIO_SPEED_FILE"] = str(_SESSION_DIR / "stage-speed.json")
 
 
 @pytest.fixture(autouse=True)

@@ -205,24 +205,63 @@ def _weights_enum(name: str):
     return getattr(getattr(tvm, enum_name), member)
 
 
+#: What the catalog shows of each torchvision backbone, as torchvision's weights describe
+#: them (``Weights.meta``, ``.transforms()``, ``.url``): written here so that the catalog
+#: does not import torchvision.models (1.6 s here, on the window's warm-up thread, holding
+#: the GIL while the window runs; issue 13). tests/engine/test_backbones.py checks each
+#: entry against torchvision's own. name -> (parameters, GFLOPS, ImageNet top-1 %, resize,
+#: crop, weights URL, download MB); every one is normalised with ImageNet's mean and std.
+_TORCHVISION_FACTS: dict[str, tuple[int, float, float, int, int, str, float]] = {
+    "resnet18": (11689512, 1.814, 69.758, 256, 224, "resnet18-f37072fd.pth", 44.661),
+    "resnet50": (25557032, 4.089, 80.858, 232, 224, "resnet50-11ad3fa6.pth", 97.79),
+    "mobilenet_v3_small": (
+        2542856,
+        0.057,
+        67.668,
+        256,
+        224,
+        "mobilenet_v3_small-047dcff4.pth",
+        9.829,
+    ),
+    "mobilenet_v3_large": (
+        5483032,
+        0.217,
+        75.274,
+        232,
+        224,
+        "mobilenet_v3_large-5c1a4163.pth",
+        21.107,
+    ),
+    "efficientnet_b0": (
+        5288548,
+        0.386,
+        77.692,
+        256,
+        224,
+        "efficientnet_b0_rwightman-7f5810bc.pth",
+        20.451,
+    ),
+    "convnext_tiny": (28589128, 4.456, 82.52, 236, 224, "convnext_tiny-983f1562.pth", 109.119),
+    "vit_b_16": (86567656, 17.564, 81.072, 256, 224, "vit_b_16-c867db91.pth", 330.285),
+    "vgg16": (138357544, 15.47, 71.592, 256, 224, "vgg16-397923af.pth", 527.796),
+}
+_TORCHVISION_URL = "https://download.pytorch.org/models/"
+
+
 def _info_from_torchvision(name: str) -> BackboneInfo:
-    w = _weights_enum(name)
-    meta = w.meta
-    t = w.transforms()
-    resize = t.resize_size[0] if isinstance(t.resize_size, (list, tuple)) else int(t.resize_size)
-    crop = t.crop_size[0] if isinstance(t.crop_size, (list, tuple)) else int(t.crop_size)
+    params, gflops, top1, resize, crop, file_name, mb = _TORCHVISION_FACTS[name]
     title, description, _ = _TORCHVISION[name]
     return BackboneInfo(
         name=name,
         title=title,
         description=description,
-        params=int(meta["num_params"]),
-        gflops=float(meta.get("_ops", 0.0)),
-        imagenet_top1=float(meta["_metrics"]["ImageNet-1K"]["acc@1"]),
-        preprocessing=Preprocessing(int(resize), int(crop), tuple(t.mean), tuple(t.std)),  # type: ignore[arg-type]
-        download_url=w.url,
-        file_name=w.url.rsplit("/", 1)[-1],
-        download_mb=float(meta.get("_file_size", 0.0)),
+        params=params,
+        gflops=gflops,
+        imagenet_top1=top1,
+        preprocessing=Preprocessing(resize, crop, _IMAGENET_MEAN, _IMAGENET_STD),
+        download_url=_TORCHVISION_URL + file_name,
+        file_name=file_name,
+        download_mb=mb,
         license="BSD-3-Clause (torchvision); weights trained on ImageNet, see torchvision's notes",
     )
 

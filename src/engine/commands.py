@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .atomic import write_text
-from .config import PREDICT_BACKENDS
+from .config import DEFAULT_BACKBONE, PREDICT_BACKENDS
 from .errors import StudioError
 from .exportformats import EXPORT_FORMATS, export_to
 from .images import is_candidate
@@ -184,6 +184,25 @@ class _progress:
             self.printer.line(text)
 
 
+def _cmd_measure(args: argparse.Namespace) -> int:
+    from .device import best_precision, pick_device
+    from .measure import lower_this_process_priority, probe_structure
+
+    if args.background:  # the window's child: every other program goes first
+        lower_this_process_priority()
+    device = pick_device(args.device)
+    precision = best_precision(device)
+    structure = probe_structure(args.backbone)
+    mode = precision.dtype + (", channels-last" if precision.channels_last else "")
+    print(f"training precision on {device.type}: {mode}")
+    print(
+        f"{structure.name}: {sum(structure.stage_ms):.1f} ms per photo through the network, "
+        f"built in {structure.build_ms:.0f} ms"
+    )
+    print("remembered for the time estimates of this computer")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     c = sub.add_parser(
         "check",
@@ -237,3 +256,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     x.add_argument("--out", required=True, type=Path)
     x.add_argument("--check", type=Path, help="photos (a folder) for the parity check")
     x.set_defaults(func=_cmd_export)
+
+    m = sub.add_parser(
+        "measure", help="time this computer for the time estimates (once; it is remembered)"
+    )
+    m.add_argument("--backbone", default=DEFAULT_BACKBONE, help="see `finetune-studio backbones`")
+    m.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
+    m.add_argument("--background", action="store_true", help=argparse.SUPPRESS)
+    m.set_defaults(func=_cmd_measure)

@@ -237,17 +237,32 @@ def best_precision(device: torch.device, *, probe: bool = True) -> Precision:
         return _best_precision(device, probe)
 
 
-def _best_precision(device: torch.device, probe: bool) -> Precision:
-    key = _machine_key(device)
-    path = _store_path()
-    store: dict = {}
-    with contextlib.suppress(OSError, ValueError):
-        store = json.loads(path.read_text())
-    if isinstance(store.get(key), dict):
+def remembered_precision(device: torch.device) -> Precision | None:
+    """The precision probed for this machine earlier, or None when it was never probed."""
+    entry = _read_store().get(_machine_key(device))
+    if isinstance(entry, dict):
         with contextlib.suppress(TypeError, ValueError):
-            return Precision(**store[key])
+            return Precision(**entry)
+    return None
+
+
+def _read_store() -> dict:
+    with contextlib.suppress(OSError, ValueError):
+        store = json.loads(_store_path().read_text())
+        if isinstance(store, dict):
+            return store
+    return {}
+
+
+def _best_precision(device: torch.device, probe: bool) -> Precision:
+    known = remembered_precision(device)
+    if known is not None:
+        return known
     if not probe:
         return FP32
+    key = _machine_key(device)
+    path = _store_path()
+    store = _read_store()
     choice = probe_precision(device)
     store[key] = asdict(choice)
     with contextlib.suppress(OSError):

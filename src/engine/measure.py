@@ -6,12 +6,19 @@ this; it builds the network with random weights (only the shape and the speed ma
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import copy
 import json
+import logging
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -19,7 +26,7 @@ import torch
 
 from .atomic import SaveError, write_text
 from .backbones import build_model, get_backbone
-from .device import _machine_key
+from .device import _machine_key, remembered_precision
 from .errors import StudioError
 from .freezing import trainable_groups
 from .paths import config_dir
@@ -27,6 +34,7 @@ from .plan import BackboneStructure
 
 _MEASURED: dict[str, BackboneStructure] = {}  # once per backbone and process
 _MEASURED_LOCK = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 #: Photos per timed pass: closer to the training's batches (32), yet quick to time (every
@@ -37,7 +45,9 @@ SPEED_FILE = "stage-speed.json"
 
 
 def _speed_store() -> Path:
-    return config_dir() / SPEED_FILE
+    # FINETUNE_STUDIO_SPEED_FILE lets a test session share one timing across temporary homes.
+    override = os.environ.get("FINETUNE_STUDIO_SPEED_FILE")
+    return Path(override) if override else config_dir() / SPEED_FILE
 
 
 def _speed_key(name: str) -> str:
@@ -50,7 +60,10 @@ def probe_structure(name: str) -> BackboneStructure:
     """:func:`measure_structure`, once per process and remembered on disk per computer:
     the estimate then stays the same from one start of the app to the next (a timing
     taken while the computer was busy once read 9 s, and 7 min at the next start).
-    Safe to call from several threads."""
+    Safe to call from several threads; waits for a child process measuring ``name``
+    (:func:`measure_in_background`) and takes its timing."""
+    if _child.name == name:
+        wait_for_background_measuring()
     with _MEASURED_LOCK:
         if name not in _MEASURED:
             _MEASURED[name] = _remembered(name) or _remember(measure_structure(name))
@@ -91,6 +104,118 @@ def _remember(structure: BackboneStructure) -> BackboneStructure:
     with contextlib.suppress(SaveError):  # only a speed-up: measured again next time
         write_text(path, json.dumps(store, indent=1))
     return structure
+
+
+# ------------------------------------------------------------ measuring in a child process
+
+
+class _Child:
+    """The one child process measuring this computer (:func:`measure_in_background`)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.proc: subprocess.Popen | None = None
+        self.name: str | None = None
+        self.stderr = None  # a temporary file: a pipe nobody reads could fill and block it
+
+
+_child = _Child()
+
+
+def engine_command(*args: str) -> list[str]:
+    """The command line that runs one of this app's sub-commands in a new process: the
+    packaged app's own executable takes sub-commands, a source install runs ``-m engine``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "engine", *args]
+
+
+def is_remembered(name: str, device: torch.device) -> bool:
+    """Whether this computer's precision choice and ``name``'s timing are both on disk."""
+    known = device.type != "cpu" or remembered_precision(device) is not None
+    return known and (name in _MEASURED or _remembered(name) is not None)
+
+
+def measure_in_background(name: str, device: torch.device) -> bool:
+    """Start measuring this computer (the precision probe, then ``name``'s stage timing:
+    the ``measure`` command) in a child process at a low priority, unless both are
+    remembered already; True when a child was started.
+
+    For the window: measuring builds and runs networks in long stretches of Python that
+    hold the GIL, and on a worker thread of the window's process they made its 10 ms timer
+    come up to 67 ms late at the app's first start (``benchmarks/gui_bench.py start``). A
+    child process holds no lock of this one. :func:`probe_structure` and
+    :func:`wait_for_background_measuring` wait for it; when it fails, they measure here
+    as before."""
+    with _child.lock:
+        if _child.proc is not None or is_remembered(name, device):
+            return False
+        cmd = engine_command("measure", "--backbone", name, "--device", device.type)
+        _child.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed when it ended
+        try:
+            _child.proc = subprocess.Popen(
+                [*cmd, "--background"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=_child.stderr,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
+                | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0),
+            )
+        except OSError as exc:
+            log.warning("could not start measuring in a child process (%s): measuring here", exc)
+            _child.stderr.close()
+            _child.stderr = None
+            return False
+        _child.name = name
+        atexit.register(_end_child, _child.proc)  # not left running after the app
+        log.info("measuring this computer in a child process: %s", " ".join(cmd))
+        return True
+
+
+def _end_child(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.kill()
+
+
+def wait_for_background_measuring(
+    should_stop: Callable[[], bool] = lambda: False, timeout_s: float = 600.0
+) -> None:
+    """Wait until the child of :func:`measure_in_background` (if any) has ended; it is
+    ended early when ``should_stop()`` turns true or after ``timeout_s``."""
+    with _child.lock:
+        proc = _child.proc
+        if proc is None:
+            return
+        deadline = time.monotonic() + timeout_s
+        while proc.poll() is None:
+            if should_stop() or time.monotonic() > deadline:
+                proc.kill()
+                proc.wait()
+                log.warning("measuring in a child process was stopped: measuring here")
+                break
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(0.1)
+        err = ""
+        if _child.stderr is not None:
+            with contextlib.suppress(OSError):
+                _child.stderr.seek(0)
+                err = _child.stderr.read().decode(errors="replace")
+            _child.stderr.close()
+            _child.stderr = None
+        if proc.returncode != 0 and not should_stop():
+            log.warning(
+                "measuring in a child process failed (exit %s): %s", proc.returncode, err[-2000:]
+            )
+        _child.proc = None
+        _child.name = None
+
+
+def lower_this_process_priority() -> None:
+    """Let every other program on this computer go first (the ``measure --background``
+    child of the window)."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(5)  # as the window's worker threads (gui.workers)
 
 
 def measure_structure(name: str) -> BackboneStructure:

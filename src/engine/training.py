@@ -455,7 +455,7 @@ def train(
         return result
 
 
-def warm_up(config: TrainConfig, should_stop=lambda: False) -> None:
+def warm_up(config: TrainConfig, should_stop=lambda: False, on_part=lambda name: None) -> None:
     """Do beforehand what the first run of this process would otherwise do right after
     Train is pressed (the window calls this on a worker thread when it opens).
 
@@ -466,16 +466,22 @@ def warm_up(config: TrainConfig, should_stop=lambda: False) -> None:
     thread during the first second of training, and the window's 10 ms timer came up to
     240 ms late on a quiet machine (benchmarks/gui_bench.py start). ``should_stop``
     (the window closing) skips what is left; each part is only a head start.
+    ``on_part`` is told the name of each part when it ends.
     """
-    from .measure import probe_structure  # measure imports the backbones, not training
+    from .measure import probe_structure, wait_for_background_measuring
 
+    # The window measures in a child process (measure.measure_in_background): its answers.
+    wait_for_background_measuring(should_stop)
+    on_part("measuring")
     if should_stop():
         return
     resolve_precision(pick_device(config.device), config.precision)
+    on_part("precision")
     if should_stop():
         return
     with contextlib.suppress(StudioError):  # a backbone unknown here is said by the run
         probe_structure(config.backbone)
+    on_part("stage timing")
 
 
 # --------------------------------------------------------------------- 1. where it writes

@@ -250,6 +250,26 @@ def prepare_process() -> None:
     # each time (5 ms by default, often several in a row). 1 ms keeps those waits short;
     # the workers lose nothing measurable (their time is in C++ that releases the GIL).
     sys.setswitchinterval(0.001)
+    skip_pyside_source_scan()
+
+
+def skip_pyside_source_scan() -> None:
+    """Stop PySide6 from reading the source of every module imported after it.
+
+    PySide6 replaces ``__import__`` and, after each import, reads and tokenizes the new
+    module's source (``shibokensupport.feature._mod_uses_pyside``, ``inspect.getsource``)
+    to support ``from __feature__ import snake_case``, which this app never uses. For
+    torch and torchvision, imported on the warm-up thread while the window is open, that
+    was 0.3-0.8 s of 3-4.5 s here, all of it holding the GIL beside the window's thread.
+    A module that does import ``__feature__`` is still registered by PySide's own import
+    hook; every other one is marked "ignore", as PySide marks a module without PySide."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = _uses_no_pyside_features
+
+
+def _uses_no_pyside_features(module: object) -> bool:
+    return False
 
 
 def run_app(demo: bool = False, path: str | None = None) -> int:

@@ -6,12 +6,13 @@ worker threads (they import torch and build the network), so the window never wa
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,12 +36,13 @@ from PySide6.QtWidgets import (
 
 from engine.config import DEFAULT_BACKBONE as BUILT_IN
 from engine.errors import StudioError
+from engine.i18n import decimal
 from engine.plan import BackboneStructure, estimate_seconds, plan_run
 from engine.progress import fmt_duration
 
+from . import warmup
 from .state import StudioState
 from .terms import tip
-from .warmup import warming_up
 from .widgets.naming import name_widget
 from .workers import WorkerError, WorkerHandle, start_worker
 
@@ -53,6 +55,16 @@ def _probe_structure(name: str) -> BackboneStructure:
     from engine.measure import probe_structure  # here: it loads torch, on the worker thread
 
     return probe_structure(name)
+
+
+def _measure_in_background(config) -> None:
+    """Time this computer in a child process (engine.measure.measure_in_background), once
+    per computer: beside the window's thread it held the GIL in long stretches."""
+    from engine.device import pick_device
+    from engine.measure import measure_in_background
+
+    with contextlib.suppress(StudioError):  # e.g. a device not here: the run says so
+        measure_in_background(config.backbone, pick_device(config.device))
 
 
 def state_words(st: str) -> str:
@@ -78,15 +90,11 @@ def layers_words(spec: str) -> str:
 
 
 def fmt_number(x: float, decimals: int | None = None) -> str:
-    """``x`` in the window's language: a whole number grouped ("2,562"; German "2.562"),
-    or with ``decimals`` places ("4.7"; German "4,7")."""
-    loc = QLocale()
-    if loc.language() in (QLocale.Language.C, QLocale.Language.English):
-        # English stays as Python writes it (what the window always showed).
-        return f"{round(x):,}" if decimals is None else f"{x:.{decimals}f}"
+    """``x`` in the window's language, grouped ("2,562"; German "2.562"), with ``decimals``
+    places ("4.7"; German "4,7"); engine.i18n.decimal writes it."""
     if decimals is None:
-        return loc.toString(round(x))
-    return loc.toString(float(x), "f", decimals)
+        return decimal(round(x), 0, grouping=True)
+    return decimal(x, decimals, grouping=True)
 
 
 def fmt_count(n: int) -> str:
@@ -329,18 +337,25 @@ class ModelPage(QWidget):
             # The warm-up (gui.warmup): import now what training and prediction need, probe
             # what the first run would probe, so that pressing Train neither waits for it
             # nor competes with it for the window's thread.
-            with warming_up():
+            with warmup.warming_up():
                 from engine.backbones import backbone_state, list_backbones
 
+                warmup.part_done("torch")
+                _measure_in_background(config)
+
                 task.report([(i, backbone_state(i.name)) for i in list_backbones()])
+                warmup.part_done("catalog")
+                import numpy.ma  # noqa: F401 - np.unique imports it when first used (the plots)
+
                 import engine.evaluation  # noqa: F401
                 import engine.freezing  # noqa: F401
                 import engine.modelfile  # noqa: F401
                 import engine.predict  # noqa: F401
                 from engine.training import warm_up
 
+                warmup.part_done("imports")
                 try:
-                    warm_up(config, task.should_stop)
+                    warm_up(config, task.should_stop, warmup.part_done)
                 except Exception:  # noqa: BLE001 - only a head start: a run does it itself
                     log.warning("warm-up failed", exc_info=True)
 

@@ -66,3 +66,23 @@ def test_english_comes_back_without_german(window):
     """The same window texts in English (the source language) when German is not installed."""
     assert window.menuBar().actions()[0].text() == "&File"
     assert window.step_list.item(0).text().startswith("1  Photos")
+
+
+def test_the_model_steps_numbers_are_written_by_the_engine_in_either_language(german):
+    """One owner for numbers (engine.i18n.decimal): the Model step's sizes in German, with
+    the same grouping for whole numbers and decimals ("1.234,5", not "1234,5")."""
+    from gui.model_page import fmt_count, fmt_number
+
+    assert fmt_number(2562) == "2.562"
+    assert fmt_number(4.66, 1) == "4,7"
+    assert fmt_number(1234.5, 1) == "1.234,5"
+    assert fmt_count(5_300_000) == "5,3 Millionen"
+    assert fmt_count(25_000) == "25 Tausend"
+
+
+def test_the_model_steps_numbers_in_english():
+    from gui.model_page import fmt_count, fmt_number
+
+    assert fmt_number(2562) == "2,562"
+    assert fmt_number(1234.5, 1) == "1,234.5"
+    assert fmt_count(5_300_000) == "5.3 million"
