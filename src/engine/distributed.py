@@ -25,6 +25,7 @@ NCCL on GPUs, gloo on CPUs. Tests run gloo on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 from collections.abc import Callable, Mapping
@@ -229,9 +230,15 @@ def quiet_exit() -> None:
 
 
 def finish() -> None:
-    """Leave the process group (after a normal end; a broken group is left alone)."""
+    """Leave the process group (after a normal end; a broken group is left alone).
+
+    All ranks meet first: a rank that left while rank 0 was still saving the model ended
+    with "terminate called without an active exception" (SIGABRT, gloo's threads torn
+    down under a pending exchange), and torchrun called the whole run failed."""
 
     if dist.is_initialized():
+        with contextlib.suppress(RuntimeError, dist.DistError):
+            dist.barrier()
         dist.destroy_process_group()
 
 
