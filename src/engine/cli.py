@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__, commands, pile
 from .atomic import write_text
-from .config import CHOICES, TrainConfig, TrainEvent
+from .config import CHOICES, DEVICES, TrainConfig, TrainEvent
 from .errors import Cancelled, StudioError
 from .pathguard import check_train_paths
 from .plan import default_checkpoint
@@ -265,7 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--augment", dest="augment", action="store_true", default=None)
     a.add_argument("--no-augment", dest="augment", action="store_false")
     t.add_argument("--seed", type=int, default=_DEFAULTS.seed)
-    t.add_argument("--device", default=_DEFAULTS.device, choices=["auto", "cpu", "cuda", "mps"])
+    t.add_argument("--device", default=_DEFAULTS.device, choices=DEVICES)
     t.add_argument("--precision", default=_DEFAULTS.precision, choices=CHOICES["precision"])
     t.add_argument("--class-weights", action="store_true", help="weigh rare categories more")
     t.add_argument(

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .atomic import write_text
-from .config import DEFAULT_BACKBONE, PREDICT_BACKENDS
+from .config import DEFAULT_BACKBONE, DEVICES, PREDICT_BACKENDS
 from .errors import StudioError
 from .exportformats import EXPORT_FORMATS, export_to
 from .images import is_candidate
@@ -261,6 +261,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "measure", help="time this computer for the time estimates (once; it is remembered)"
     )
     m.add_argument("--backbone", default=DEFAULT_BACKBONE, help="see `finetune-studio backbones`")
-    m.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
+    m.add_argument("--device", default="auto", choices=DEVICES)
     m.add_argument("--background", action="store_true", help=argparse.SUPPRESS)
     m.set_defaults(func=_cmd_measure)

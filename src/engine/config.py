@@ -143,6 +143,8 @@ _LIMITS: dict[str, tuple[float, float]] = {
     "warmup_epochs": (0.0, 10_000.0),
     "early_stop_patience": (0, 10_000),
 }
+#: What ``--device`` accepts (engine.device.pick_device).
+DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
 CHOICES: dict[str, tuple[str, ...]] = {
     "schedule": ("cosine", "onecycle"),
     "precision": ("auto", "fp32", "bf16"),

@@ -239,7 +239,11 @@ def best_precision(device: torch.device, *, probe: bool = True) -> Precision:
 
 def remembered_precision(device: torch.device) -> Precision | None:
     """The precision probed for this machine earlier, or None when it was never probed."""
-    entry = _read_store().get(_machine_key(device))
+    return _entry(_read_store(), _machine_key(device))
+
+
+def _entry(store: dict, key: str) -> Precision | None:
+    entry = store.get(key)
     if isinstance(entry, dict):
         with contextlib.suppress(TypeError, ValueError):
             return Precision(**entry)
@@ -255,14 +259,14 @@ def _read_store() -> dict:
 
 
 def _best_precision(device: torch.device, probe: bool) -> Precision:
-    known = remembered_precision(device)
+    key = _machine_key(device)
+    store = _read_store()
+    known = _entry(store, key)
     if known is not None:
         return known
     if not probe:
         return FP32
-    key = _machine_key(device)
     path = _store_path()
-    store = _read_store()
     choice = probe_precision(device)
     store[key] = asdict(choice)
     with contextlib.suppress(OSError):

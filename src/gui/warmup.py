@@ -3,8 +3,9 @@
 The Model page's catalog worker, started when the window appears, runs inside
 :func:`warming_up`: it imports torch, starts timing this computer (the precision probe and
 the backbone's stage timing) in a child process the first time
-(:func:`engine.measure.measure_in_background`), imports torchvision and fills the catalog,
-then calls :func:`engine.training.warm_up`, which takes the child's answers.
+(:func:`engine.measure.measure_in_background`), fills the catalog (without torchvision),
+imports what training and prediction need, then calls :func:`engine.training.warm_up`,
+which takes the child's answers.
 A training run started meanwhile waits for it (:func:`wait_for_warm_up`) instead of doing
 the same work at the same time: two threads importing and probing side by side with the
 window's own thread was what made the window's 10 ms timer come hundreds of ms late at the
