@@ -111,12 +111,12 @@ def bench_train(size: dict) -> dict:
     }
 
 
-def bench_start(size: dict, warm: bool = False) -> dict:
+def bench_start(size: dict, warm: bool = False, wait_s: float = 2.0) -> dict:
     """Issue 13's start of training in a fresh process, as a person does it in ``--demo``.
 
     With ``warm``, Train is pressed 2 s after the window's warm-up (gui.warmup) ended
-    rather than 2 s after the Train step is shown: what is left of the stall once the
-    imports and probes are done (a person who reads the Train step for a while)."""
+    rather than ``wait_s`` (2 s) after the Train step is shown: what is left of the stall
+    once the imports and probes are done (a person who reads the Train step for a while)."""
     from gui import warmup
     from gui.main_window import MainWindow
     from gui.probe import LatencyProbe
@@ -133,7 +133,7 @@ def bench_start(size: dict, warm: bool = False) -> dict:
     page.epochs_spin.setValue(size.get("start_epochs", 3))
     if warm:
         wait_until(lambda: warmup.wait_for_warm_up(0), 600)
-    _idle(2.0)
+    _idle(wait_s)
     warm_at_click = warmup.wait_for_warm_up(0)
     finished: list = []
     page.training_finished.connect(finished.append)
@@ -141,12 +141,14 @@ def bench_start(size: dict, warm: bool = False) -> dict:
     win.state.model_changed.connect(lambda path: saved_at.append(time.perf_counter()))
     probe = LatencyProbe(10)
     watch = _StallWatch(os.environ.get("FINETUNE_STUDIO_BENCH_STACKS"), probe)
+    collections = _Collections()
     probe.start()
     t0 = time.perf_counter()
     page.train_button.click()
     wait_until(lambda: bool(finished), 1800)
     wall = time.perf_counter() - t0
     stats = probe.stop()
+    collections.stop()
     watch.stop()
     result = finished[0]
     if result is None or result.model_path is None:
@@ -176,7 +178,33 @@ def bench_start(size: dict, warm: bool = False) -> dict:
         "over_50ms_click_to_saved": sum(ms > 50 for ms in to_saved),
         "worst_ms_after_saved": round(max(after_saved, default=0.0), 1),
         "over_50ms_after_saved": sum(ms > 50 for ms in after_saved),
+        # Python's cyclic garbage collections that took over 10 ms (they hold the GIL),
+        # as (s from the click, generation, ms), on any thread.
+        "long_collections": [(round(t - t0, 2), g, ms) for t, g, ms in collections.long],
     }
+
+
+class _Collections:
+    """Every cyclic garbage collection longer than 10 ms while it is installed."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.long: list[tuple[float, int, float]] = []
+        self._started = 0.0
+        gc.callbacks.append(self._note)
+
+    def _note(self, phase: str, info: dict) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            self._started = now
+        elif now - self._started > 0.01:
+            self.long.append((now, info["generation"], round((now - self._started) * 1000, 1)))
+
+    def stop(self) -> None:
+        import gc
+
+        gc.callbacks.remove(self._note)
 
 
 class _StallWatch:
@@ -356,6 +384,9 @@ def main() -> None:
     ap.add_argument("what", choices=["train", "plot", "drop", "start"])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--warm", action="store_true", help="start: press Train after the warm-up")
+    ap.add_argument(
+        "--wait", type=float, default=2.0, help="start: seconds on the Train step before Train"
+    )
     args = ap.parse_args()
     size = SIZES["quick" if args.quick else "full"]
     if args.what == "start":
@@ -368,7 +399,7 @@ def main() -> None:
     elif args.what == "drop":
         result = bench_drop(size)
     elif args.what == "start":
-        result = bench_start(size, warm=args.warm)
+        result = bench_start(size, warm=args.warm, wait_s=args.wait)
     else:
         result = bench_plot(size, args.quick)
     app.processEvents()

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import math
 import os
 import random
+import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -484,6 +487,29 @@ def warm_up(config: TrainConfig, should_stop=lambda: False, on_part=lambda name:
     on_part("stage timing")
 
 
+@contextlib.contextmanager
+def _first_import_uncollected(module: str) -> Iterator[None]:
+    """Run the body with Python's cyclic garbage collector off if it will import ``module``
+    (not imported yet), then keep what the import built out of later collections.
+
+    The first optimizer of a process imports ``torch._dynamo`` (torch wraps
+    ``Optimizer.add_param_group`` in its lazy ``_disable_dynamo``): 899 modules, 1.4 s
+    here. Full collections in the middle of it walked everything it had built while
+    holding the GIL (39-59 ms each, and the window's 10 ms timer as late,
+    benchmarks/gui_bench.py start). Modules make little cyclic garbage, and
+    ``gc.freeze`` is O(1).
+    """
+    if module in sys.modules or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 # --------------------------------------------------------------------- 1. where it writes
 
 
@@ -802,13 +828,17 @@ class _Epochs:
         self.model_path: str | None = None
         self.gen = torch.Generator().manual_seed(config.seed)
         params = [p for p in run.net.parameters() if p.requires_grad]  # only what trains
-        self.opt = torch.optim.AdamW(
-            [
-                {"params": [p for p in params if p.dim() > 1], "weight_decay": config.weight_decay},
-                {"params": [p for p in params if p.dim() <= 1], "weight_decay": 0.0},
-            ],
-            lr=plan.lr,
-        )
+        with _first_import_uncollected("torch._dynamo"):
+            self.opt = torch.optim.AdamW(
+                [
+                    {
+                        "params": [p for p in params if p.dim() > 1],
+                        "weight_decay": config.weight_decay,
+                    },
+                    {"params": [p for p in params if p.dim() <= 1], "weight_decay": 0.0},
+                ],
+                lr=plan.lr,
+            )
         self.scaler = grad_scaler(run.precision, run.device)  # float16 on CUDA; else a no-op
         # Under DDP the trained stages run through DistributedDataParallel (averaged grads).
         self.ddp = distributed.wrap(run.net, run.upto, run.ranks) if run.ranks else None
