@@ -7,12 +7,11 @@ and a log; the plots redraw from their own timer.
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -518,13 +517,10 @@ class TrainPage(QWidget):
         )
         self._started_at = time.monotonic()
 
-        drawn = threading.Event()
-
         def run(task):
             # The window must win the CPU over training (and the OpenMP threads this
             # thread starts): a repaint competing with two busy cores stalled up to 130 ms.
             lower_this_threads_priority()
-            drawn.wait(5.0)  # the window shows the run first (below)
             wait_for_warm_up()  # its imports and probes, not the same again side by side
             from engine.training import train  # here: torch loads on the worker, not the window
 
@@ -541,19 +537,9 @@ class TrainPage(QWidget):
             progress_per_second=None,  # every event carries losses; the engine throttles
             name="train",
         )
-        try:
-            self._set_running(True)
-            self.training_started.emit()
-            self.status_message.emit(self.tr("Training…"))
-            # The window is drawn in its new state (the banner gone, the page taller, the
-            # plots cleared) before the run starts: pyqtgraph's painting is Python, and
-            # beside the run's first Python-heavy steps (building the network) it waited
-            # for the GIL at each Qt call: the 10 ms timer came 36-44 ms late at the click
-            # (benchmarks/gui_bench.py start).
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            self.window().repaint()
-        finally:
-            drawn.set()
+        self._set_running(True)
+        self.training_started.emit()
+        self.status_message.emit(self.tr("Training…"))
 
     def stop_training(self) -> None:
         if self._handle is not None and self._handle.running:

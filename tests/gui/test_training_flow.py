@@ -162,52 +162,6 @@ def test_save_and_reopen_project(qtbot, window, wait_catalog, tiny_photos, tmp_p
         other.shutdown()
 
 
-def test_the_window_shows_the_run_before_the_run_starts_working(
-    qtbot, window, wait_catalog, tiny_photos, monkeypatch
-):
-    """Issue 13's start of training: the page is drawn in its running state (Stop enabled,
-    the plots cleared) before the worker's first Python-heavy step competes for the GIL."""
-    from PySide6.QtCore import QEvent, QObject
-
-    import gui.train_page
-
-    win = window
-    wait_catalog(win)
-    win.photos_page.load_folder(tiny_photos)
-    qtbot.waitUntil(lambda: win.state.scan is not None, timeout=30_000)
-    win.go_to(2)
-    fast_settings(win, epochs=1, image_size=96)
-    page = win.train_page
-    qtbot.waitExposed(page)
-
-    class PaintCounter(QObject):
-        paints = 0
-
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-            if event.type() == QEvent.Type.Paint:
-                self.paints += 1
-            return False
-
-    counter = PaintCounter()
-    page.stop_button.installEventFilter(counter)  # enabled by the click: drawn anew
-    qtbot.wait(200)  # whatever was pending is painted
-    before = counter.paints
-    seen_by_worker: list[tuple[int, bool]] = []
-
-    def wait_for_warm_up(*_args):  # the run's first step on its worker thread
-        seen_by_worker.append((counter.paints, page.stop_button.isEnabled()))
-        return True
-
-    monkeypatch.setattr(gui.train_page, "wait_for_warm_up", wait_for_warm_up)
-    with qtbot.waitSignal(page.training_finished, timeout=120_000):
-        page.start_training()
-    page.stop_button.removeEventFilter(counter)
-    assert seen_by_worker, "the run never started"
-    paints, stop_enabled = seen_by_worker[0]
-    assert paints > before, "the worker started before the window was drawn"
-    assert stop_enabled
-
-
 def test_pause_resume_and_stop(qtbot, window, wait_catalog, tiny_photos):
     win = window
     wait_catalog(win)
