@@ -6,6 +6,7 @@
     <message>
         <source>Something went wrong inside the app ({error}).
 Your photos are untouched. Details are in the log (Help &gt; Open log folder).</source>
+        <extracomment>Preferences &gt; Theme (&quot;system&quot;, &quot;light&quot; or &quot;dark&quot;), and the palette switch that follow_color_scheme set up (set_theme calls it again).</extracomment>
         <translation>Im Programm ist ein Fehler aufgetreten ({error}).
 Ihre Fotos sind unverändert. Einzelheiten stehen im Protokoll (Hilfe &gt; Protokollordner öffnen).</translation>
     </message>
@@ -372,6 +373,10 @@ Ihre Fotos sind unverändert. Einzelheiten stehen im Protokoll (Hilfe &gt; Proto
             <numerusform>%Ln Kategorie</numerusform>
             <numerusform>%Ln Kategorien</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This is the sample&lt;/b&gt;: 150 photos of clothing in 5 categories. Training takes about a minute; then step 4, Results, shows how well the model does.</source>
+        <translation>&lt;b&gt;Das ist das Beispiel&lt;/b&gt;: 150 Fotos von Kleidung in 5 Kategorien. Das Training dauert etwa eine Minute; danach zeigt Schritt 4, Ergebnisse, wie gut das Modell ist.</translation>
     </message>
     <message>
         <source>The sample photos are missing ({folder}). Reinstall the app.</source>

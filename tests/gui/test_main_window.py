@@ -133,6 +133,27 @@ def test_try_the_sample_loads_it_with_the_built_in_backbone(qtbot, window):
     assert window.train_page.train_button.isEnabled()
 
 
+def test_the_samples_banner_keeps_its_room_while_the_sample_trains(qtbot, window):
+    """Issue 13: pressing Train must not make the page taller (a whole-window layout and
+    repaint at the click); the banner says what happens now, then goes when the run ends."""
+    with qtbot.waitSignal(window.photos_page.scan_finished, timeout=30_000):
+        window.try_sample()
+    window.go_to(2)
+    qtbot.wait(50)
+    page_size, banner_size = window.train_page.size(), window.banner.size()
+    window.train_page.training_started.emit()
+    qtbot.wait(50)
+    assert window.banner.isVisible() and not window.banner_button.isVisible()
+    assert "Results" in window.banner_label.text()
+    assert window.banner.size() == banner_size
+    assert window.train_page.size() == page_size
+    window.train_page.training_finished.emit(None)
+    assert not window.banner.isVisible()
+    with qtbot.waitSignal(window.photos_page.scan_finished, timeout=30_000):
+        window.try_sample()  # shown again, with its button
+    assert window.banner.isVisible() and window.banner_button.isVisible()
+
+
 def test_geometry_and_recent_projects_are_remembered(qtbot, tmp_path):
     first = MainWindow(GuiSettings())
     qtbot.addWidget(first)

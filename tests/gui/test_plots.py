@@ -118,6 +118,7 @@ def test_axes_are_plain_numbers_from_zero_and_the_hint_fits(qtbot):
         assert x0 >= 0 and y0 >= 0
         hint = plot._hint
         assert hint.isVisible()
+        assert not plot.legend.isVisible()  # nothing to name yet; it covered the hint
         box = hint.mapRectToScene(hint.boundingRect())
         view = plot.plotItem.vb.mapRectToScene(plot.plotItem.vb.boundingRect())
         assert view.contains(box), (box, view)  # not clipped
@@ -153,3 +154,4 @@ def test_the_view_follows_a_run_past_epoch_one(qtbot):
     for plot in (loss, acc):
         (x0, x1), _ = plot.plotItem.vb.viewRange()
         assert x0 >= 0 and x1 >= 10, (type(plot).__name__, x0, x1)
+        assert plot.legend.isVisible() and not plot._hint.isVisible()

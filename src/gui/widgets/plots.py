@@ -109,6 +109,8 @@ class _CurvePlot(pg.PlotWidget):
         self._dirty = False
         empty = not self.has_data()
         self._hint.setVisible(empty)
+        # The legend names curves: with none yet it only covered the hint in a small plot.
+        self.legend.setVisible(not empty)
         if empty:
             self.center_hint()
         self._update_curves()
