@@ -571,7 +571,7 @@ class MainWindow(QMainWindow):
 
     def _on_training_started(self) -> None:
         self._bare_model = False  # the next model is this window's own run
-        if self.banner.isVisible():
+        if not self.banner.isHidden():  # shown, even in a window not on screen (yet)
             # The sample's banner says what happens now, in the same room: hiding it here
             # made the page taller, so the whole window was laid out and painted again
             # (the plots' Python painting with it) as the run started: the 10 ms timer
