@@ -66,6 +66,7 @@ from .errors import Cancelled, DataError, StudioError
 from .evaluation import default_threshold
 from .features import FeatureCache, default_feature_cache, network_key
 from .freezing import apply_freeze, count_parameters, set_train_mode, trainable_groups
+from .gcpause import collector_paused
 from .i18n import Messages, decimal, percent
 from .images import ImageLoadError
 from .pathguard import (
@@ -502,12 +503,8 @@ def _first_import_uncollected(module: str) -> Iterator[None]:
     if module in sys.modules or not gc.isenabled():
         yield
         return
-    gc.disable()
-    try:
+    with collector_paused():
         yield
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 # --------------------------------------------------------------------- 1. where it writes

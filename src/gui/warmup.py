@@ -15,11 +15,12 @@ start of training (issue 13, ``benchmarks/gui_bench.py gui-child start``).
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import threading
 import time
 from collections.abc import Iterator
+
+from engine.gcpause import collector_paused
 
 from .workers import lower_this_threads_priority
 
@@ -52,14 +53,10 @@ def warming_up() -> Iterator[None]:
     _started.set()
     parts.append(("start", time.perf_counter()))
     lower_this_threads_priority()
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        yield
+        with collector_paused():
+            yield
     finally:
-        gc.freeze()  # O(1): what is alive now is never walked again
-        if was_enabled:
-            gc.enable()
         _done.set()
 
 

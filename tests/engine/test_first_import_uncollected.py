@@ -12,9 +12,11 @@ from engine.training import _first_import_uncollected
 
 @pytest.fixture
 def gc_restored():
+    # What a test froze stays frozen, as in the app: gc.unfreeze() would hand every object
+    # torch made (frozen by earlier tests) back to the collector, and the full collections
+    # that follow slowed the GUI tests after these.
     was = gc.isenabled()
     yield
-    gc.unfreeze()
     if was:
         gc.enable()
     else:
@@ -23,22 +25,22 @@ def gc_restored():
 
 def test_the_collector_is_off_during_a_first_import_and_what_it_made_is_frozen(gc_restored):
     gc.enable()
-    gc.unfreeze()
+    frozen = gc.get_freeze_count()
     name = "finetune_studio_not_a_module_yet"
     assert name not in sys.modules
     with _first_import_uncollected(name):
         assert not gc.isenabled()
         made = [[i] for i in range(1000)]  # tracked objects, as an import makes
     assert gc.isenabled()
-    assert gc.get_freeze_count() >= len(made)
+    assert gc.get_freeze_count() >= frozen + len(made)
 
 
 def test_nothing_changes_once_the_module_is_imported(gc_restored):
     gc.enable()
-    gc.unfreeze()
+    frozen = gc.get_freeze_count()
     with _first_import_uncollected("gc"):
         assert gc.isenabled()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == frozen
 
 
 def test_a_failure_inside_turns_the_collector_back_on(gc_restored):
@@ -63,3 +65,17 @@ def test_the_runs_first_optimizer_imports_dynamo_inside_it():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True
     )
     assert out.stdout.strip() == "True"
+
+
+def test_a_pause_leaves_a_collector_that_was_off_off(gc_restored):
+    """engine.gcpause.collector_paused, which the window's warm-up shares."""
+    from engine.gcpause import collector_paused
+
+    gc.disable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+    gc.enable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
