@@ -185,12 +185,14 @@ def bench_start(size: dict, warm: bool = False, wait_s: float = 2.0) -> dict:
 
 
 class _Collections:
-    """Every cyclic garbage collection longer than 10 ms while it is installed."""
+    """Every cyclic garbage collection longer than 10 ms while it is installed, as
+    ``(perf_counter at its end, generation, ms)``; each is also handed to ``on_long``."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_long=None) -> None:
         import gc
 
         self.long: list[tuple[float, int, float]] = []
+        self._on_long = on_long
         self._started = 0.0
         gc.callbacks.append(self._note)
 
@@ -199,7 +201,10 @@ class _Collections:
         if phase == "start":
             self._started = now
         elif now - self._started > 0.01:
-            self.long.append((now, info["generation"], round((now - self._started) * 1000, 1)))
+            entry = (now, info["generation"], round((now - self._started) * 1000, 1))
+            self.long.append(entry)
+            if self._on_long is not None:
+                self._on_long(*entry)
 
     def stop(self) -> None:
         import gc
@@ -222,20 +227,12 @@ class _StallWatch:
 
             self._fh = faulthandler
             self._t0 = time.perf_counter()
-            self._gc_t = 0.0
             probe._timer.timeout.connect(self._arm)
-            import gc
+            # Garbage collections hold the GIL: note the long ones.
+            self._collections = _Collections(on_long=self._gc)
 
-            gc.callbacks.append(self._gc)
-
-    def _gc(self, phase: str, info: dict) -> None:
-        # Garbage collections hold the GIL: note the long ones.
-        now = time.perf_counter()
-        if phase == "start":
-            self._gc_t = now
-        elif now - self._gc_t > 0.01:
-            gen, ms = info["generation"], (now - self._gc_t) * 1000
-            self.file.write(f"gc gen {gen} {ms:.0f} ms at {now - self._t0:.3f}\n")
+    def _gc(self, at: float, gen: int, ms: float) -> None:
+        self.file.write(f"gc gen {gen} {ms:.0f} ms at {at - self._t0:.3f}\n")
 
     def _arm(self) -> None:
         self.file.write(f"tick {time.perf_counter() - self._t0:.3f}\n")
@@ -243,10 +240,8 @@ class _StallWatch:
 
     def stop(self) -> None:
         if self.file is not None:
-            import gc
-
             self._fh.cancel_dump_traceback_later()
-            gc.callbacks.remove(self._gc)
+            self._collections.stop()
             self.file.close()
 
 
